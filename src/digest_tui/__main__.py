@@ -1,0 +1,3 @@
+from digest_tui.cli.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,92 @@
+"""The plain values every layer shares: an article's metadata and a loading problem."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One article's metadata, as shown in lists and used for filtering.
+
+    The body is not held here: it is read from the file when the article is opened,
+    so that 100,000 articles stay small in memory.
+    """
+
+    path: str
+    """Path relative to the content folder, `/`-separated; the article's stable key."""
+    title: str
+    date: str | None = None
+    """ISO 8601 as written in the source (offset kept, date-only stays date-only)."""
+    timestamp: float | None = None
+    """Seconds since the epoch (UTC) for sorting; a date-only value counts as midnight UTC."""
+    modified: str | None = None
+    tags: tuple[str, ...] = ()
+    description: str = ""
+    draft: bool = False
+    featured: bool = False
+    author: str = ""
+    image: str = ""
+    source_name: str = ""
+    source_url: str = ""
+    first_link: str = ""
+    words: int = 0
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def link(self) -> str:
+        """The URL the `o` key opens: the source URL, else the first link in the body."""
+        return self.source_url or self.first_link
+
+    @property
+    def reading_minutes(self) -> int:
+        """Estimated reading time at 220 words a minute, at least one minute."""
+        return max(1, round(self.words / 220))
+
+    @property
+    def day(self) -> str:
+        """The calendar date part of `date` (YYYY-MM-DD), or empty when unknown."""
+        return self.date[:10] if self.date else ""
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A file that could not be loaded as an article, or loaded only with fallbacks."""
+
+    path: str
+    reason: str
+    line: int | None = None
+    fatal: bool = True
+    """True: the file was skipped. False: it loaded, and this is a warning about it."""
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedArticle:
+    """What the loader makes of one readable file: metadata, body and searchable text."""
+
+    article: Article
+    body: str
+    """The Markdown body without frontmatter."""
+    plain_text: str
+    """The body as plain text, for full-text search."""
+
+
+@dataclass(frozen=True, slots=True)
+class FileStamp:
+    """What the index compares to decide whether a file changed since it was parsed."""
+
+    path: str
+    size: int
+    mtime_ns: int
+
+
+@dataclass(slots=True)
+class LoadReport:
+    """Everything one pass over a folder produced."""
+
+    articles: list[Article] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
