@@ -1,0 +1,18 @@
+"""Keep every test away from the developer's real config, cache, data and content."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def isolated_user_dirs(tmp_path_factory, monkeypatch):
+    """Point every user directory and the default content folder at fresh temporary paths."""
+    home = tmp_path_factory.mktemp("user-dirs")
+    monkeypatch.setenv("DIGEST_TUI_CACHE_DIR", str(home / "cache"))
+    monkeypatch.setenv("DIGEST_TUI_DATA_DIR", str(home / "data"))
+    monkeypatch.setenv("DIGEST_TUI_CONFIG", str(home / "config.toml"))
+    monkeypatch.delenv("DIGEST_TUI_CONTENT", raising=False)
+    monkeypatch.setenv("NO_COLOR", "")
+    monkeypatch.delenv("NO_COLOR")
+    return home
