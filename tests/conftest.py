@@ -13,6 +13,4 @@ def isolated_user_dirs(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("DIGEST_TUI_DATA_DIR", str(home / "data"))
     monkeypatch.setenv("DIGEST_TUI_CONFIG", str(home / "config.toml"))
     monkeypatch.delenv("DIGEST_TUI_CONTENT", raising=False)
-    monkeypatch.setenv("NO_COLOR", "")
-    monkeypatch.delenv("NO_COLOR")
     return home
