@@ -1,0 +1,144 @@
+"""The TOML config file: the default content folder, the theme and key rebindings.
+
+```toml
+content_dir = "~/notes/digests"
+theme = "nord"
+
+[keys]
+search = "ctrl+f"
+quit = "q,ctrl+q"
+```
+
+Reading never raises: a missing file means defaults, a broken one means defaults plus
+an error message the caller shows. Writing replaces the file atomically.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from digest_tui.paths import config_file
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """What the user chose in the config file (every field optional)."""
+
+    content_dir: Path | None = None
+    theme: str | None = None
+    keys: Mapping[str, str] = field(default_factory=dict)
+    """Binding id → key string (comma-separated for several keys), as `App.set_keymap` takes."""
+
+
+def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
+    """Read the config file; return the config and a list of problems found in it."""
+    path = path or config_file()
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return Config(), []
+    except OSError as error:
+        return Config(), [f"{path}: cannot read the config file ({error.strerror or error})"]
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        return Config(), [f"{path}: the config file is not UTF-8 text; using defaults"]
+    except tomllib.TOMLDecodeError as error:
+        return Config(), [f"{path}: {error}; using defaults"]
+    return _config_from(data, path)
+
+
+def _config_from(data: dict[str, Any], path: Path) -> tuple[Config, list[str]]:
+    errors: list[str] = []
+    content_dir = _content_dir(data.get("content_dir"), path, errors)
+    theme = data.get("theme")
+    if theme is not None and not (isinstance(theme, str) and theme.strip()):
+        errors.append(f"{path}: theme must be a non-empty string; ignored")
+        theme = None
+    keys = _keys(data.get("keys", {}), path, errors)
+    return Config(content_dir=content_dir, theme=theme, keys=keys), errors
+
+
+def _content_dir(value: object, path: Path, errors: list[str]) -> Path | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        errors.append(f"{path}: content_dir must be a path string; ignored")
+        return None
+    folder = Path(value).expanduser()
+    # A relative folder means relative to the config file, not to wherever the app started.
+    return folder if folder.is_absolute() else path.parent / folder
+
+
+def _keys(value: object, path: Path, errors: list[str]) -> dict[str, str]:
+    if not isinstance(value, dict):
+        errors.append(f'{path}: [keys] must be a table of binding id = "key"; ignored')
+        return {}
+    keys: dict[str, str] = {}
+    for binding_id, key in value.items():
+        if isinstance(key, str) and key.strip():
+            keys[binding_id] = key.strip()
+        else:
+            errors.append(f"{path}: keys.{binding_id} must be a key name string; ignored")
+    return keys
+
+
+_THEME_LINE = re.compile(r"^\s*theme\s*=.*$")
+_TABLE_HEADER = re.compile(r"^\s*\[")
+
+
+def save_theme(theme: str, path: Path | None = None) -> str | None:
+    """Remember `theme` in the config file, keeping everything else in it.
+
+    Returns None on success, else a message saying why the file was not written.
+    """
+    path = path or config_file()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        text = ""
+    except (OSError, UnicodeDecodeError) as error:
+        return f"{path}: theme not saved, cannot read the config file ({error})"
+    try:
+        _write_atomically(path, _with_theme(text, theme))
+    except OSError as error:
+        return f"{path}: theme not saved ({error.strerror or error})"
+    return None
+
+
+def _with_theme(text: str, theme: str) -> str:
+    """The config text with its top-level `theme` line set (added before any table)."""
+    line = f"theme = {json.dumps(theme)}"
+    lines = text.splitlines()
+    for number, existing in enumerate(lines):
+        if _TABLE_HEADER.match(existing):
+            lines.insert(number, line)
+            break
+        if _THEME_LINE.match(existing):
+            lines[number] = line
+            break
+    else:
+        lines.append(line)
+    return "\n".join(lines) + "\n"
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=".config-", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.write(text)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
