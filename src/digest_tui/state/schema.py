@@ -1,0 +1,102 @@
+"""The state database's tables, its version and the steps that bring an old file up to date."""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import suppress
+
+SCHEMA_VERSION = 1
+"""The version this code writes; kept in `PRAGMA user_version`."""
+
+# Paths are stored as BLOBs (UTF-8 with surrogateescape) because file names that are not
+# valid UTF-8 arrive as str with lone surrogates, which sqlite3 refuses to bind as TEXT.
+_V1 = """
+CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE articles (
+    path BLOB PRIMARY KEY,
+    read INTEGER NOT NULL DEFAULT 0,
+    read_at REAL,
+    starred INTEGER NOT NULL DEFAULT 0,
+    starred_at REAL,
+    first_seen INTEGER,
+    title TEXT,
+    date TEXT
+);
+CREATE TABLE sessions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    started_at REAL NOT NULL,
+    scanned INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE ui (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+"""
+
+MIGRATIONS: dict[int, str] = {1: _V1}
+"""Script that takes the schema from version `n - 1` to version `n`."""
+
+REQUIRED_TABLES = frozenset({"meta", "articles", "sessions", "ui"})
+
+
+class SchemaTooNewError(Exception):
+    """The file was written by a newer digest-tui whose schema this version cannot read."""
+
+
+class SchemaMismatchError(Exception):
+    """The file is SQLite but does not hold the tables its version number promises."""
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    """The schema version recorded in the database (0 for a new, empty file)."""
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: sqlite3.Connection) -> None:
+    """Bring the schema up to `SCHEMA_VERSION`, one committed step per version.
+
+    The connection must be in autocommit mode; each step runs in its own immediate
+    transaction so a crash between steps leaves a consistent, older version.
+    """
+    version = schema_version(conn)
+    if version > SCHEMA_VERSION:
+        raise SchemaTooNewError(
+            f"state schema version {version} is newer than supported ({SCHEMA_VERSION})"
+        )
+    while version < SCHEMA_VERSION:
+        target = version + 1
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            # Another process may have migrated while we waited for the lock.
+            if schema_version(conn) == version:
+                for statement in _statements(MIGRATIONS[target]):
+                    conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {target}")
+            conn.execute("COMMIT")
+        except BaseException:
+            rollback_quietly(conn)
+            raise
+        version = schema_version(conn)
+    _check_tables(conn)
+
+
+def rollback_quietly(conn: sqlite3.Connection) -> None:
+    """Roll back if a transaction is open; SQLite may already have rolled it back itself."""
+    if conn.in_transaction:
+        with suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration script into statements (executescript would commit on its own)."""
+    return [part.strip() for part in script.split(";") if part.strip()]
+
+
+def _check_tables(conn: sqlite3.Connection) -> None:
+    rows = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+    missing = REQUIRED_TABLES - {name for (name,) in rows}
+    if missing:
+        raise SchemaMismatchError(f"state file lacks tables: {', '.join(sorted(missing))}")

@@ -1,0 +1,290 @@
+"""The reader-state store: read marks, stars, first sightings and small UI values.
+
+SQLite in WAL mode in the data directory (never the cache). Every change is one
+`BEGIN IMMEDIATE ... COMMIT`, so a killed process loses at most the change in flight and
+two processes on the same folder never overwrite each other's changes. Sets of read,
+starred and new paths are kept in memory, updated after each commit, so `is_read` is a
+set lookup; the database is the truth at open and on `reload()`.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+import time
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from digest_tui import paths
+from digest_tui.model import Article
+from digest_tui.state.connection import DEFAULT_BUSY_TIMEOUT, connect, immediate_transaction
+from digest_tui.state.errors import StateError
+from digest_tui.state.keys import decode_path, encode_path
+from digest_tui.state.reconcile import ReconcileResult, reconcile_articles
+from digest_tui.state.recovery import open_healthy
+from digest_tui.state.schema import migrate, rollback_quietly
+from digest_tui.state.sessions import latest_scanned_session, new_paths, start_session
+from digest_tui.state.snapshot import StateSnapshot
+
+LAST_OPENED_KEY = "last_opened"
+
+_UPSERT_READ = """
+INSERT INTO articles (path, read, read_at) VALUES (?, ?, ?)
+ON CONFLICT (path) DO UPDATE SET
+    read_at = CASE WHEN excluded.read = 0 THEN NULL
+                   WHEN articles.read = 1 THEN articles.read_at
+                   ELSE excluded.read_at END,
+    read = excluded.read
+"""
+_UPSERT_STAR = """
+INSERT INTO articles (path, starred, starred_at) VALUES (?, ?, ?)
+ON CONFLICT (path) DO UPDATE SET
+    starred_at = CASE WHEN excluded.starred = 0 THEN NULL
+                      WHEN articles.starred = 1 THEN articles.starred_at
+                      ELSE excluded.starred_at END,
+    starred = excluded.starred
+"""
+
+
+class StateStore:
+    """Reader state for one content folder. Satisfies `ReaderStateView`.
+
+    Writes raise `StateBusyError` when another process holds the lock past the busy
+    timeout, and `StateError` for other failures (disk full); the UI shows a notice.
+    Safe to share between threads: one lock guards the connection.
+    """
+
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        db_file: Path | None,
+        recovered_from: Path | None = None,
+        recovery_reason: str | None = None,
+    ) -> None:
+        """Wrap an open, migrated connection; use `open`, `for_folder` or `ephemeral`."""
+        self._conn = conn
+        self._lock = threading.RLock()
+        self.db_file = db_file
+        self.recovered_from = recovered_from
+        """Where an unreadable state file was moved aside at open, for a notice; else None."""
+        self.recovery_reason = recovery_reason
+        self.session: int | None = None
+        """The session begun by this instance (see `begin_session`), if any."""
+        self._read: set[str] = set()
+        self._starred: set[str] = set()
+        self._new: set[str] = set()
+        self.reload()
+
+    @classmethod
+    def open(cls, db_file: Path, *, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> StateStore:
+        """Open the store at `db_file`, creating it and its folders if needed.
+
+        An unreadable file is moved aside and a fresh one started (see `recovered_from`).
+        """
+        opened = open_healthy(Path(db_file), busy_timeout)
+        return cls(opened.conn, Path(db_file), opened.recovered_from, opened.reason)
+
+    @classmethod
+    def for_folder(cls, content_dir: Path, **options: Any) -> StateStore:
+        """Open the store for `content_dir` at its default place in the data directory."""
+        return cls.open(paths.state_file(content_dir), **options)
+
+    @classmethod
+    def ephemeral(cls) -> StateStore:
+        """A store in memory only: a fallback when no state file can be written at all."""
+        conn = connect(":memory:")
+        migrate(conn)
+        return cls(conn, None)
+
+    def close(self) -> None:
+        """Close the database; every change is already committed."""
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> StateStore:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # Queries: in-memory, O(1).
+
+    def is_read(self, path: str) -> bool:
+        """True when the article at `path` is marked read."""
+        return path in self._read
+
+    def is_starred(self, path: str) -> bool:
+        """True when the article at `path` carries a star."""
+        return path in self._starred
+
+    def is_new(self, path: str) -> bool:
+        """True when the article appeared since the previous session (see `sessions`)."""
+        return path in self._new
+
+    def read_paths(self) -> set[str]:
+        """A copy of the paths marked read."""
+        return set(self._read)
+
+    def starred_paths(self) -> set[str]:
+        """A copy of the starred paths."""
+        return set(self._starred)
+
+    def new_paths(self) -> set[str]:
+        """A copy of the paths new since the previous session."""
+        return set(self._new)
+
+    def snapshot(self) -> StateSnapshot:
+        """A frozen copy of the read, starred and new sets, for workers and the CLI."""
+        return StateSnapshot(frozenset(self._read), frozenset(self._starred), frozenset(self._new))
+
+    def reload(self) -> None:
+        """Re-read the sets from the database, picking up other processes' changes."""
+        with self._lock:
+            try:
+                self._conn.execute("BEGIN")  # one consistent read snapshot
+                rows = self._conn.execute(
+                    "SELECT path, read, starred FROM articles WHERE read = 1 OR starred = 1"
+                ).fetchall()
+                fresh_new = new_paths(
+                    self._conn, self.session or latest_scanned_session(self._conn)
+                )
+                self._conn.execute("COMMIT")
+            except sqlite3.Error as error:
+                rollback_quietly(self._conn)
+                raise StateError(f"reader state could not be read: {error}") from error
+            self._read = {decode_path(path) for path, read, _ in rows if read}
+            self._starred = {decode_path(path) for path, _, starred in rows if starred}
+            self._new = fresh_new
+
+    # Changes: each one committed in its own transaction before returning.
+
+    def mark_read(self, path: str, read: bool = True) -> None:
+        """Mark the article at `path` read (or unread), committed before returning."""
+        with self._lock:
+            with immediate_transaction(self._conn, "marking an article read"):
+                self._conn.execute(_UPSERT_READ, (encode_path(path), int(read), time.time()))
+            _put(self._read, path, read)
+
+    def mark_starred(self, path: str, starred: bool = True) -> None:
+        """Star (or unstar) the article at `path`, committed before returning."""
+        with self._lock:
+            with immediate_transaction(self._conn, "starring an article"):
+                self._conn.execute(_UPSERT_STAR, (encode_path(path), int(starred), time.time()))
+            _put(self._starred, path, starred)
+
+    def toggle_read(self, path: str) -> bool:
+        """Flip the read mark as it stands in the database now; return the new value."""
+        with self._lock:
+            with immediate_transaction(self._conn, "marking an article read"):
+                read = not self._stored_flag("read", path)
+                self._conn.execute(_UPSERT_READ, (encode_path(path), int(read), time.time()))
+            _put(self._read, path, read)
+        return read
+
+    def toggle_star(self, path: str) -> bool:
+        """Flip the star as it stands in the database now; return the new value."""
+        with self._lock:
+            with immediate_transaction(self._conn, "starring an article"):
+                starred = not self._stored_flag("starred", path)
+                self._conn.execute(_UPSERT_STAR, (encode_path(path), int(starred), time.time()))
+            _put(self._starred, path, starred)
+        return starred
+
+    def _stored_flag(self, column: str, path: str) -> bool:
+        row = self._conn.execute(
+            f"SELECT {column} FROM articles WHERE path = ?", (encode_path(path),)
+        ).fetchone()
+        return bool(row and row[0])
+
+    # Sessions and the folder's contents.
+
+    def begin_session(self) -> int:
+        """Start a new session (one per start of the reader) and return its number.
+
+        Until `reconcile` runs in it, nothing is new in the new session.
+        """
+        with self._lock, immediate_transaction(self._conn, "starting a session"):
+            self.session = start_session(self._conn)
+        self._new = set()
+        return self.session
+
+    def reconcile(self, articles: Iterable[Article]) -> ReconcileResult:
+        """Match stored state to the folder's articles (one transaction).
+
+        State of a vanished path moves to a new path with the same title and date when
+        exactly one such path exists; new paths get their first sighting recorded. Begins
+        a session first if none was begun.
+        """
+        if self.session is None:
+            self.begin_session()
+        session = self.session
+        assert session is not None
+        with self._lock:
+            with immediate_transaction(self._conn, "recording the folder's articles"):
+                result = reconcile_articles(self._conn, articles, session)
+                self._follow_last_opened(result.moved)
+            for old, new in result.moved.items():
+                _move(self._read, old, new)
+                _move(self._starred, old, new)
+            self._new = set(result.new)
+        return result
+
+    def _follow_last_opened(self, moved: Mapping[str, str]) -> None:
+        last = self._ui_value_unlocked(LAST_OPENED_KEY)
+        if isinstance(last, str) and last in moved:
+            self._write_ui(LAST_OPENED_KEY, moved[last])
+
+    # Small UI values, stored as JSON text.
+
+    def set_last_opened(self, path: str) -> None:
+        """Remember the article open now, to reopen it on the next start."""
+        self.set_ui_value(LAST_OPENED_KEY, path)
+
+    def last_opened(self) -> str | None:
+        """The article open when the reader last closed, if any."""
+        value = self.ui_value(LAST_OPENED_KEY)
+        return value if isinstance(value, str) else None
+
+    def set_ui_value(self, key: str, value: Any) -> None:
+        """Store a small JSON-serialisable value (list position, theme) under `key`."""
+        with self._lock, immediate_transaction(self._conn, "saving a setting"):
+            self._write_ui(key, value)
+
+    def ui_value(self, key: str, default: Any = None) -> Any:
+        """The value stored under `key`, or `default` when missing or unreadable."""
+        with self._lock:
+            return self._ui_value_unlocked(key, default)
+
+    def _write_ui(self, key: str, value: Any) -> None:
+        self._conn.execute(
+            "INSERT INTO ui (key, value) VALUES (?, ?)"
+            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, json.dumps(value)),
+        )
+
+    def _ui_value_unlocked(self, key: str, default: Any = None) -> Any:
+        try:
+            row = self._conn.execute("SELECT value FROM ui WHERE key = ?", (key,)).fetchone()
+        except sqlite3.Error as error:
+            raise StateError(f"reader state could not be read: {error}") from error
+        if row is None:
+            return default
+        try:
+            return json.loads(row[0])
+        except ValueError:
+            return default
+
+
+def _put(paths_set: set[str], path: str, present: bool) -> None:
+    if present:
+        paths_set.add(path)
+    else:
+        paths_set.discard(path)
+
+
+def _move(paths_set: set[str], old: str, new: str) -> None:
+    if old in paths_set:
+        paths_set.discard(old)
+        paths_set.add(new)
