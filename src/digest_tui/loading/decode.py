@@ -1,0 +1,66 @@
+"""Turn a file's bytes into text: BOMs, UTF-16, legacy encodings and binary detection."""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+# Control characters that never appear in real text files (tab, LF, FF, CR and ESC excluded:
+# ESC shows up in pasted terminal output and is stripped later).
+_BINARY_CONTROLS = re.compile(rb"[\x01-\x08\x0e-\x1a\x1c-\x1f]")
+_BINARY_SAMPLE = 8192
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """Text from a file, or the reason it is not text."""
+
+    text: str | None
+    warning: str | None = None
+    error: str | None = None
+
+
+def decode_bytes(data: bytes) -> Decoded:
+    """Decode file bytes to text with LF line ends.
+
+    UTF-8 (with or without a BOM) is expected; UTF-16 with a BOM is accepted; anything else
+    falls back to Windows-1252, then Latin-1, with a warning. NUL bytes outside UTF-16, or
+    many control bytes, mean a binary file.
+    """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _decode_utf16(data)
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    if b"\x00" in data:
+        return Decoded(None, error="binary file (contains NUL bytes)")
+    sample = data[:_BINARY_SAMPLE]
+    if sample and len(_BINARY_CONTROLS.findall(sample)) * 20 > len(sample):
+        return Decoded(None, error="binary file (mostly control bytes)")
+    try:
+        return Decoded(normalise_newlines(data.decode("utf-8")))
+    except UnicodeDecodeError:
+        pass
+    try:
+        text, name = data.decode("cp1252"), "Windows-1252"
+    except UnicodeDecodeError:
+        text, name = data.decode("latin-1"), "Latin-1"
+    return Decoded(normalise_newlines(text), warning=f"file is not UTF-8; read as {name}")
+
+
+def _decode_utf16(data: bytes) -> Decoded:
+    try:
+        text = data.decode("utf-16")
+    except UnicodeDecodeError:
+        return Decoded(None, error="undecodable UTF-16 text")
+    text = text.removeprefix("\ufeff")
+    if "\x00" in text:
+        return Decoded(None, error="binary file (contains NUL characters)")
+    return Decoded(normalise_newlines(text), warning="file is UTF-16; UTF-8 is expected")
+
+
+def normalise_newlines(text: str) -> str:
+    """CRLF and lone CR become LF."""
+    if "\r" not in text:
+        return text
+    return text.replace("\r\n", "\n").replace("\r", "\n")

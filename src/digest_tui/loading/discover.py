@@ -1,0 +1,139 @@
+"""Walk a content folder for Markdown files, safely: no cycles, no escapes, no FIFOs."""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+from digest_tui.loading.limits import MAX_ARTICLE_BYTES, describe_limit
+from digest_tui.model import FileStamp, Problem
+
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx")
+SKIPPED_DIR_NAMES = frozenset({"node_modules"})
+
+Found = FileStamp | Problem
+
+
+def is_markdown_name(name: str) -> bool:
+    """True for `.md`, `.markdown` and `.mdx` names, in any letter case."""
+    return name.lower().endswith(MARKDOWN_SUFFIXES)
+
+
+def is_inside(path: str, root: str) -> bool:
+    """True when the resolved `path` is `root` or below it (both already resolved)."""
+    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def special_file_kind(mode: int) -> str | None:
+    """A name for a non-regular file type (FIFO, socket, device), or None for regular files."""
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if not stat.S_ISREG(mode):
+        return "not a regular file"
+    return None
+
+
+def too_large_reason(size: int) -> str:
+    """The problem text for a file over the size limit."""
+    return f"file is too large ({size:,} bytes; the limit is {describe_limit(MAX_ARTICLE_BYTES)})"
+
+
+def discover(root: Path) -> Iterator[Found]:
+    """Yield every Markdown file under `root` as a FileStamp, and problems found on the way.
+
+    Paths are relative to `root` with `/` separators. Order is stable: in each folder, its
+    files sorted by name, then its sub-folders sorted by name, depth-first. Hidden entries
+    and `node_modules` are skipped. Symlinks are followed only while they resolve inside
+    `root`; one that points outside is not followed and gives a non-fatal problem. A folder
+    reached twice (a symlink cycle) is walked once. FIFOs, sockets, devices and files over
+    `MAX_ARTICLE_BYTES` become fatal problems and are never opened.
+    """
+    real_root = os.path.realpath(os.fspath(root))
+    try:
+        root_stat = os.stat(real_root)
+    except OSError as error:
+        yield Problem(".", f"cannot read the content folder: {error.strerror or error}")
+        return
+    walk = _Walk(real_root, {(root_stat.st_dev, root_stat.st_ino)})
+    pending: list[tuple[str, str]] = [(real_root, "")]
+    while pending:
+        directory, rel_dir = pending.pop()
+        subdirs = yield from walk.scan(directory, rel_dir)
+        pending.extend(reversed(subdirs))
+
+
+class _Walk:
+    """The state of one walk: the resolved root and the folders already visited."""
+
+    def __init__(self, real_root: str, seen_dirs: set[tuple[int, int]]) -> None:
+        self.real_root = real_root
+        self.seen_dirs = seen_dirs
+
+    def scan(self, directory: str, rel_dir: str) -> Iterator[Found]:
+        """Yield this folder's files and problems; return its sub-folders to walk."""
+        subdirs: list[tuple[str, str]] = []
+        try:
+            with os.scandir(directory) as listing:
+                entries = sorted(
+                    (e for e in listing if not e.name.startswith(".")), key=lambda e: e.name
+                )
+        except OSError as error:
+            yield Problem(rel_dir or ".", f"cannot list folder: {error.strerror or error}")
+            return subdirs
+        for entry in entries:
+            rel = f"{rel_dir}/{entry.name}" if rel_dir else entry.name
+            found = self._classify(entry, rel)
+            if isinstance(found, tuple):
+                subdirs.append(found)
+            elif found is not None:
+                yield found
+        return subdirs
+
+    def _classify(self, entry: os.DirEntry[str], rel: str) -> Found | tuple[str, str] | None:
+        markdown = is_markdown_name(entry.name)
+        path = entry.path
+        try:
+            if entry.is_symlink():
+                path = os.path.realpath(entry.path)
+                if not is_inside(path, self.real_root):
+                    if markdown or os.path.isdir(path):
+                        return Problem(
+                            rel,
+                            "symlink points outside the content folder; not followed",
+                            fatal=False,
+                        )
+                    return None
+            info = entry.stat()
+        except OSError as error:
+            if markdown:
+                return Problem(rel, f"cannot read file: {error.strerror or error}")
+            return None
+        if stat.S_ISDIR(info.st_mode):
+            return self._enter(entry.name, path, rel, info)
+        if not markdown:
+            return None
+        kind = special_file_kind(info.st_mode)
+        if kind is not None:
+            return Problem(rel, f"{kind}, not a regular file; not opened")
+        if info.st_size > MAX_ARTICLE_BYTES:
+            return Problem(rel, too_large_reason(info.st_size))
+        return FileStamp(rel, info.st_size, info.st_mtime_ns)
+
+    def _enter(
+        self, name: str, path: str, rel: str, info: os.stat_result
+    ) -> tuple[str, str] | None:
+        if name in SKIPPED_DIR_NAMES:
+            return None
+        key = (info.st_dev, info.st_ino)
+        if key in self.seen_dirs:
+            return None
+        self.seen_dirs.add(key)
+        return (path, rel)

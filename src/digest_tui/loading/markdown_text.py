@@ -1,0 +1,122 @@
+"""Cheap reads of a Markdown body: first heading, first paragraph, links and plain text.
+
+These are regular-expression passes, not a full Markdown parse: they run for every file
+of a large folder, so they must stay within a few milliseconds for a typical post.
+"""
+
+from __future__ import annotations
+
+import re
+
+_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
+_ATX_HEADING = re.compile(r"^[ \t]{0,3}#[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+_SOURCE_LINE = re.compile(
+    r"^[ \t>]*\*\*Source:?\*\*:?[ \t]*\[([^\]\n]+)\]\(<?([^)\s>]+)>?(?:[ \t]+\"[^\"]*\")?\)",
+    re.MULTILINE | re.IGNORECASE,
+)
+_HTTP_LINK = re.compile(r"https?://[^\s<>()\[\]\"'`]+[^\s<>()\[\]\"'`.,;:!?]")
+_IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)")
+_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
+_REF_LINK = re.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]")
+_REF_DEFINITION = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[^\n]*$", re.MULTILINE)
+_HTML_TAG = re.compile(r"</?[A-Za-z][^>\n]*>|<!--.*?-->", re.DOTALL)
+_LINE_PREFIX = re.compile(r"^[ \t]*(?:>[ \t]?)*(?:#{1,6}[ \t]+|[-*+][ \t]+|\d+[.)][ \t]+)?", re.M)
+_EMPHASIS = re.compile(r"(\*{1,3}|_{2,3}|~~|`+)")
+_TABLE_RULE = re.compile(r"^[ \t|:\-]+$", re.MULTILINE)
+_FENCE_LINE = re.compile(r"^[ \t]{0,3}(?:`{3,}|~{3,}).*$", re.MULTILINE)
+_WHITESPACE = re.compile(r"\s+")
+_IMPORT_LINE = re.compile(r"^(?:import|export)\s.+$")
+_HRULE = re.compile(r"^[ \t]{0,3}(?:[-*_][ \t]*){3,}$")
+
+
+def prose_lines(body: str) -> list[tuple[str, bool]]:
+    """Each line with a flag telling whether it is inside a fenced code block."""
+    lines: list[tuple[str, bool]] = []
+    fence = ""
+    for line in body.split("\n"):
+        match = _FENCE.match(line)
+        if fence:
+            lines.append((line, True))
+            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
+                fence = ""
+        elif match:
+            fence = match.group(1)
+            lines.append((line, True))
+        else:
+            lines.append((line, False))
+    return lines
+
+
+def title_heading(body: str) -> str:
+    """The text of the body's `# ` heading when it has exactly one outside code, else empty.
+
+    A note with several top-level headings (common in Obsidian vaults) uses them as
+    section names, not as its title.
+    """
+    if "#" not in body:
+        return ""
+    headings = []
+    for line, in_code in prose_lines(body):
+        if not in_code and line.lstrip(" ").startswith("# "):
+            match = _ATX_HEADING.match(line)
+            if match and match.group(1):
+                headings.append(match.group(1).strip())
+                if len(headings) > 1:
+                    return ""
+    return headings[0] if headings else ""
+
+
+def first_paragraph(body: str) -> str:
+    """The first prose paragraph (or block quote) as plain text, or empty."""
+    block: list[str] = []
+    for line, in_code in prose_lines(body):
+        stripped = line.strip()
+        if in_code or not stripped:
+            if block:
+                break
+            continue
+        if not block and _skip_as_paragraph_start(stripped):
+            continue
+        block.append(stripped)
+    return to_plain_text("\n".join(block))
+
+
+def _skip_as_paragraph_start(line: str) -> bool:
+    if line.startswith(("#", "|", "<", "{%", "{{", "[^", "$$", "!!!", ":::")):
+        return True
+    if _IMPORT_LINE.match(line) or _HRULE.match(line) or _SOURCE_LINE.match(line):
+        return True
+    if _REF_DEFINITION.match(line):
+        return True
+    # A line holding only images (a hero picture) is not a paragraph.
+    return not _IMAGE.sub("", line).strip()
+
+
+def source_link(body: str) -> tuple[str, str]:
+    """The name and URL from a `**Source:** [Name](url)` line, or empty strings."""
+    if "Source" not in body and "source" not in body:
+        return "", ""
+    match = _SOURCE_LINE.search(body)
+    if match is None:
+        return "", ""
+    return match.group(1).strip(), match.group(2)
+
+
+def first_http_link(body: str) -> str:
+    """The first http(s) URL in the body, or empty."""
+    match = _HTTP_LINK.search(body)
+    return match.group(0) if match else ""
+
+
+def to_plain_text(markdown: str) -> str:
+    """Markdown reduced to words for search and word counts: markup, URLs and tags removed."""
+    text = _REF_DEFINITION.sub("", markdown)
+    text = _FENCE_LINE.sub("", text)
+    text = _IMAGE.sub(r"\1", text)
+    text = _LINK.sub(r"\1", text)
+    text = _REF_LINK.sub(r"\1", text)
+    text = _HTML_TAG.sub(" ", text)
+    text = _TABLE_RULE.sub("", text)
+    text = _LINE_PREFIX.sub("", text)
+    text = _EMPHASIS.sub("", text).replace("|", " ")
+    return _WHITESPACE.sub(" ", text).strip()

@@ -1,0 +1,150 @@
+"""Map the frontmatter of any supported dialect onto one Article.
+
+Dialects: AstroPaper (v1 to v5), Hugo (YAML and TOML), Jekyll, Zola, MkDocs blog, Obsidian
+and Eleventy. Keys are looked up in a fixed order so that each dialect's own key wins.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from digest_tui.loading import markdown_text
+from digest_tui.loading.dates import NO_DATE, ParsedDate, day_from_filename, parse_date
+from digest_tui.loading.fields import Notes, flag, tag_list, text_field
+from digest_tui.loading.limits import MAX_DESCRIPTION_CHARS, MAX_FIELD_CHARS, MAX_TITLE_CHARS
+from digest_tui.model import Article
+
+TITLE_KEYS = ("title", "newstitle")
+DATE_KEYS = ("pubDatetime", "datetime", "date", "published")
+MODIFIED_KEYS = ("modDatetime", "lastmod", "updated", "modified")
+DESCRIPTION_KEYS = ("description", "summary", "excerpt")
+IMAGE_KEYS = ("heroImage", "ogImage", "image", "cover")
+AUTHOR_KEYS = ("author", "authors")
+_LOCALIZED_TAGS = re.compile(r"[A-Za-z]{2}tags")
+_ZOLA_PATH_DAY = re.compile(r"(?:^|/)(\d{4})/(\d{2})/(\d{2})(?:/|$)")
+
+
+def build_article(path: str, meta: Mapping[str, Any], body: str, notes: Notes) -> Article:
+    """The Article for a file at `path` (relative, `/`-separated) with this metadata and body."""
+    name = path.rsplit("/", 1)[-1]
+    published = parse_first_date(meta, DATE_KEYS, notes) or _date_from_names(meta, name)
+    modified = parse_first_date(meta, MODIFIED_KEYS, notes, created=False)
+    source_name, source_url = markdown_text.source_link(body)
+    plain_words = len(markdown_text.to_plain_text(body).split()) if body else 0
+    return Article(
+        path=path,
+        title=_title(meta, body, name, notes),
+        date=published.iso,
+        timestamp=published.timestamp,
+        modified=modified.iso if modified else None,
+        tags=_tags(meta, notes),
+        description=_description(meta, body, notes),
+        draft=_is_draft(meta, notes),
+        # Hugo themes use `featured` for an image name, so only a clear "true" counts.
+        featured=bool(flag(meta.get("featured"), "featured", Notes())),
+        author=_first_text(meta, AUTHOR_KEYS, MAX_FIELD_CHARS, notes),
+        image=_image(meta, notes),
+        source_name=text_field(source_name, "source name", MAX_FIELD_CHARS, notes),
+        source_url=text_field(source_url, "source URL", MAX_FIELD_CHARS * 4, notes),
+        first_link=text_field(
+            markdown_text.first_http_link(body), "link", MAX_FIELD_CHARS * 4, notes
+        ),
+        words=plain_words,
+        warnings=tuple(notes.items),
+    )
+
+
+def _title(meta: Mapping[str, Any], body: str, name: str, notes: Notes) -> str:
+    title = _first_text(meta, TITLE_KEYS, MAX_TITLE_CHARS, notes)
+    if not title:
+        heading = markdown_text.title_heading(body)
+        title = text_field(heading, "heading", MAX_TITLE_CHARS, notes)
+    if not title:
+        stem = name.rsplit(".", 1)[0]
+        title = text_field(stem, "file name", MAX_TITLE_CHARS, notes) or name
+    return title
+
+
+def _first_text(meta: Mapping[str, Any], keys: tuple[str, ...], limit: int, notes: Notes) -> str:
+    for key in keys:
+        value = meta.get(key)
+        if isinstance(value, Mapping) and "name" in value:
+            value = value["name"]
+        text = text_field(value, key, limit, notes, lists_expected=key in AUTHOR_KEYS)
+        if text:
+            return text
+    return ""
+
+
+def parse_first_date(
+    meta: Mapping[str, Any], keys: tuple[str, ...], notes: Notes, created: bool = True
+) -> ParsedDate | None:
+    """The first of `keys` that holds a valid date (MkDocs `date: {created, updated}` too)."""
+    for key in keys:
+        value = meta.get(key)
+        if isinstance(value, Mapping):
+            value = value.get("created" if created else "updated")
+        if value is None or isinstance(value, bool):
+            continue
+        parsed = parse_date(value, key)
+        if parsed.warning:
+            notes.add(parsed.warning)
+        if parsed.iso is not None:
+            return parsed
+    if not created:
+        date = meta.get("date")
+        if isinstance(date, Mapping) and date.get("updated") is not None:
+            return parse_date(date.get("updated"), "date.updated")
+    return None
+
+
+def _date_from_names(meta: Mapping[str, Any], name: str) -> ParsedDate:
+    zola_path = meta.get("path")
+    if isinstance(zola_path, str):
+        match = _ZOLA_PATH_DAY.search(zola_path)
+        if match:
+            parsed = parse_date("-".join(match.groups()), "path")
+            if parsed.iso:
+                return parsed
+    day = day_from_filename(name)
+    return parse_date(day, "file name") if day else NO_DATE
+
+
+def _tags(meta: Mapping[str, Any], notes: Notes) -> tuple[str, ...]:
+    if "tags" in meta:
+        return tag_list(meta["tags"], notes)
+    taxonomies = meta.get("taxonomies")
+    if isinstance(taxonomies, Mapping) and "tags" in taxonomies:
+        return tag_list(taxonomies["tags"], notes)
+    for key in meta:
+        if _LOCALIZED_TAGS.fullmatch(key):
+            return tag_list(meta[key], notes)
+    return ()
+
+
+def _is_draft(meta: Mapping[str, Any], notes: Notes) -> bool:
+    if flag(meta.get("draft"), "draft", notes):
+        return True
+    published = meta.get("published")
+    return isinstance(published, bool | str) and flag(published, "published", Notes()) is False
+
+
+def _description(meta: Mapping[str, Any], body: str, notes: Notes) -> str:
+    text = _first_text(meta, DESCRIPTION_KEYS, MAX_DESCRIPTION_CHARS, notes)
+    if text:
+        return text
+    return text_field(
+        markdown_text.first_paragraph(body), "first paragraph", MAX_DESCRIPTION_CHARS, Notes()
+    )
+
+
+def _image(meta: Mapping[str, Any], notes: Notes) -> str:
+    for key in IMAGE_KEYS:
+        value = meta.get(key)
+        if isinstance(value, Mapping):
+            value = value.get("image") or value.get("src")
+        if isinstance(value, str) and value.strip():
+            return text_field(value, key, MAX_FIELD_CHARS * 4, notes)
+    return ""
