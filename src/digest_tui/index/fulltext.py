@@ -1,0 +1,115 @@
+"""Full-text search over titles, descriptions, tags and bodies with SQLite FTS5."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from digest_tui.index.progress import ProgressThrottle
+from digest_tui.index.rows import fulltext_values, unpack_text
+from digest_tui.index.writes import in_transaction
+
+BATCH_SIZE = 500
+# Merging the index's segments speeds up queries; worth it only after a large build.
+OPTIMIZE_AFTER = 5000
+
+_OPTIMIZE = "INSERT INTO fulltext(fulltext) VALUES ('optimize')"
+_WORD = re.compile(r"\w", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class FulltextBuild:
+    """What one `build_fulltext` pass did."""
+
+    indexed: int
+    stopped: bool = False
+    available: bool = True
+
+
+def _quoted(token: str) -> str:
+    # FTS5 reads a NUL as the end of the query text, leaving the string unterminated.
+    return '"' + token.replace("\x00", "").replace('"', '""') + '"'
+
+
+def words_expression(text: str, prefix_last: bool = True) -> str | None:
+    """A safe FTS5 MATCH expression: every word must occur; the last may be a prefix.
+
+    Each chunk of user text is quoted, so FTS5 operators (`NEAR`, `-`, `*`, `:`) lose
+    their meaning. None when the text holds no searchable word.
+    """
+    tokens = [chunk for chunk in text.split() if _WORD.search(chunk)]
+    if not tokens:
+        return None
+    parts = [_quoted(token) for token in tokens]
+    if prefix_last:
+        parts[-1] += "*"
+    return " AND ".join(parts)
+
+
+def phrase_expression(phrase: str) -> str | None:
+    """A safe FTS5 MATCH expression for the words of `phrase` in that order."""
+    return _quoted(" ".join(phrase.split())) if _WORD.search(phrase) else None
+
+
+_RANKED = (
+    "SELECT a.path, -f.rank FROM (SELECT rowid, rank FROM fulltext WHERE fulltext MATCH ? "
+    "ORDER BY rank LIMIT ?) AS f JOIN articles AS a ON a.id = f.rowid"
+)
+_ALL = (
+    "SELECT a.path, -f.rank FROM (SELECT rowid, rank FROM fulltext WHERE fulltext MATCH ?) "
+    "AS f JOIN articles AS a ON a.id = f.rowid"
+)
+
+
+def run_query(
+    conn: sqlite3.Connection, expression: str | None, limit: int | None
+) -> dict[str, float]:
+    """Paths matching `expression` with their scores (higher is better); {} on any error."""
+    if expression is None or (limit is not None and limit <= 0):
+        return {}
+    try:
+        if limit is None:
+            rows = conn.execute(_ALL, (expression,)).fetchall()
+        else:
+            rows = conn.execute(_RANKED, (expression, limit)).fetchall()
+    except sqlite3.Error:
+        return {}
+    return dict(rows)
+
+
+def build_pending(
+    conn: sqlite3.Connection,
+    progress: Callable[[int, int], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> FulltextBuild:
+    """Add every article without a full-text entry to the index, in committed batches."""
+    stop = should_stop or (lambda: False)
+    (total,) = conn.execute("SELECT count(*) FROM articles WHERE fts_done = 0").fetchone()
+    throttle = ProgressThrottle(progress, total)
+    done = 0
+    while not stop():
+        indexed = in_transaction(conn, lambda: _index_batch(conn))
+        if not indexed:
+            break
+        done += indexed
+        throttle.update(done)
+    throttle.finish(done)
+    if done >= OPTIMIZE_AFTER and not stop():
+        in_transaction(conn, lambda: conn.execute(_OPTIMIZE))
+    return FulltextBuild(indexed=done, stopped=stop())
+
+
+def _index_batch(conn: sqlite3.Connection) -> int:
+    rows = conn.execute(
+        "SELECT a.id, a.title, a.description, a.tags, b.text FROM articles AS a "
+        "JOIN bodies AS b ON b.id = a.id WHERE a.fts_done = 0 LIMIT ?",
+        (BATCH_SIZE,),
+    ).fetchall()
+    conn.executemany(
+        "INSERT INTO fulltext (rowid, title, description, tags, body) VALUES (?, ?, ?, ?, ?)",
+        [(i, *fulltext_values(t, d, tags, unpack_text(blob))) for i, t, d, tags, blob in rows],
+    )
+    conn.executemany("UPDATE articles SET fts_done = 1 WHERE id = ?", [(row[0],) for row in rows])
+    return len(rows)

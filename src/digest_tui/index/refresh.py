@@ -1,0 +1,148 @@
+"""Reconciling the index with the folder: parse only what is new or changed."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from digest_tui import loading
+from digest_tui.index.parsing import POOL_THRESHOLD, parse_files
+from digest_tui.index.progress import ProgressThrottle
+from digest_tui.index.rows import problem_row
+from digest_tui.index.writes import forget_paths, in_transaction, store_parsed, store_walk_problems
+from digest_tui.model import Article, FileStamp, Problem
+
+BATCH_SIZE = 500
+"""Files per committed transaction: an interrupted first index keeps what it finished."""
+_STOP_CHECK_EVERY = 1000
+
+
+@dataclass(slots=True)
+class RefreshResult:
+    """What a refresh found and did."""
+
+    articles: list[Article] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    parsed: int = 0
+    """Files actually read and parsed."""
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    stopped: bool = False
+    """True when asked to stop, or when the index stayed locked: the work is unfinished."""
+    error: str | None = None
+    """Why the refresh could not finish, when it was not asked to stop."""
+
+
+@dataclass(slots=True)
+class _Walk:
+    stamps: list[FileStamp] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    stopped: bool = False
+
+
+@dataclass(slots=True)
+class RefreshOptions:
+    """Knobs of a refresh that callers rarely change."""
+
+    workers: int | None = None
+    pool_threshold: int = POOL_THRESHOLD
+    fulltext: bool = True
+    """Whether the index has a full-text table to keep in step."""
+
+
+def known_stamps(conn: sqlite3.Connection) -> dict[str, tuple[int, int]]:
+    """(size, mtime_ns) by path for every file the index has parsed."""
+    stamps = {
+        path: (size, mtime)
+        for path, size, mtime in conn.execute("SELECT path, size, mtime_ns FROM articles")
+    }
+    rows = conn.execute("SELECT path, size, mtime_ns FROM problems WHERE size IS NOT NULL")
+    stamps.update((path, (size, mtime)) for path, size, mtime in rows)
+    return stamps
+
+
+def _walk(root: Path, should_stop: Callable[[], bool]) -> _Walk:
+    walk = _Walk()
+    for count, found in enumerate(loading.discover(root)):
+        if count % _STOP_CHECK_EVERY == 0 and should_stop():
+            walk.stopped = True
+            break
+        if isinstance(found, Problem):
+            walk.problems.append(found)
+        else:
+            walk.stamps.append(found)
+    return walk
+
+
+def reconcile(
+    conn: sqlite3.Connection,
+    root: Path,
+    options: RefreshOptions,
+    progress: Callable[[int, int], None] | None,
+    should_stop: Callable[[], bool],
+) -> RefreshResult:
+    """Bring the index in step with the folder under `root`; see `ArticleIndex.refresh`."""
+    result = RefreshResult()
+    known = known_stamps(conn)
+    walk = _walk(root, should_stop)
+    if walk.stopped:
+        result.stopped = True
+        return result  # an unfinished walk cannot tell which files vanished
+    to_parse = _plan(known, walk, result)
+    doomed = result.removed
+
+    def forget() -> None:
+        forget_paths(conn, doomed, options.fulltext)
+        store_walk_problems(conn, [problem_row(None, p) for p in walk.problems])
+
+    in_transaction(conn, forget)
+    _parse_and_store(conn, root, to_parse, known, options, progress, should_stop, result)
+    return result
+
+
+def _plan(known: dict[str, tuple[int, int]], walk: _Walk, result: RefreshResult) -> list:
+    to_parse: list[FileStamp] = []
+    for stamp in walk.stamps:
+        before = known.get(stamp.path)
+        if before is None:
+            result.added.append(stamp.path)
+            to_parse.append(stamp)
+        elif before != (stamp.size, stamp.mtime_ns):
+            result.changed.append(stamp.path)
+            to_parse.append(stamp)
+    present = {stamp.path for stamp in walk.stamps}
+    result.removed = sorted(path for path in known if path not in present)
+    return to_parse
+
+
+def _parse_and_store(
+    conn: sqlite3.Connection,
+    root: Path,
+    to_parse: list[FileStamp],
+    known: dict[str, tuple[int, int]],
+    options: RefreshOptions,
+    progress: Callable[[int, int], None] | None,
+    should_stop: Callable[[], bool],
+    result: RefreshResult,
+) -> None:
+    throttle = ProgressThrottle(progress, len(to_parse))
+    pending: list[tuple] = []
+
+    def flush() -> None:
+        store_parsed(conn, pending, options.fulltext, known)
+
+    chunks = parse_files(root, to_parse, should_stop, options.workers, options.pool_threshold)
+    for chunk in chunks:
+        pending.extend(chunk)
+        result.parsed += len(chunk)
+        if len(pending) >= BATCH_SIZE:
+            in_transaction(conn, flush)
+            pending.clear()
+        throttle.update(result.parsed)
+    if pending:
+        in_transaction(conn, flush)
+    throttle.finish(result.parsed)
+    result.stopped = result.parsed < len(to_parse)

@@ -1,0 +1,106 @@
+"""How articles, problems and body text are turned into database rows and back."""
+
+from __future__ import annotations
+
+import json
+import zlib
+from collections.abc import Iterable
+
+from digest_tui.model import Article, FileStamp, Problem
+
+_SEPARATOR = "\x1f"
+# A list whose items hold the separator itself is stored as JSON behind this marker.
+_JSON_MARKER = "\x1e"
+
+ArticleRow = tuple
+"""The values of `schema.ARTICLE_COLUMNS`, in that order."""
+ProblemRow = tuple
+"""(path, reason, line, fatal, size, mtime_ns)."""
+
+
+def join_list(items: tuple[str, ...]) -> str:
+    """Store a tuple of strings as one text value, losslessly."""
+    if any(_SEPARATOR in item or item.startswith(_JSON_MARKER) for item in items):
+        return _JSON_MARKER + json.dumps(list(items))
+    return _SEPARATOR.join(items)
+
+
+def split_list(text: str) -> tuple[str, ...]:
+    """The inverse of `join_list`."""
+    if not text:
+        return ()
+    if text[0] == _JSON_MARKER:
+        return tuple(json.loads(text[1:]))
+    return tuple(text.split(_SEPARATOR))
+
+
+def pack_text(text: str) -> bytes:
+    """Compress plain body text for storage (level 1: the size gain of higher levels is small)."""
+    return zlib.compress(text.encode("utf-8", "surrogatepass"), 1)
+
+
+def unpack_text(blob: bytes) -> str:
+    """The inverse of `pack_text`."""
+    return zlib.decompress(blob).decode("utf-8", "surrogatepass")
+
+
+def article_row(stamp: FileStamp, article: Article) -> ArticleRow:
+    """One `articles` row for a parsed file."""
+    return (
+        stamp.path,
+        stamp.size,
+        stamp.mtime_ns,
+        article.title,
+        article.date,
+        article.timestamp,
+        article.modified,
+        join_list(article.tags),
+        article.description,
+        int(article.draft),
+        int(article.featured),
+        article.author,
+        article.image,
+        article.source_name,
+        article.source_url,
+        article.first_link,
+        article.words,
+        join_list(article.warnings),
+    )
+
+
+def problem_row(stamp: FileStamp | None, problem: Problem) -> ProblemRow:
+    """One `problems` row; files found unfit by the walk itself carry no stamp."""
+    size = stamp.size if stamp else None
+    mtime_ns = stamp.mtime_ns if stamp else None
+    path = stamp.path if stamp else problem.path
+    return (path, problem.reason, problem.line, int(problem.fatal), size, mtime_ns)
+
+
+CACHED_ARTICLE_QUERY = (
+    "SELECT path, title, date, timestamp, modified, tags, description, draft, featured, "
+    "author, image, source_name, source_url, first_link, words, warnings FROM articles"
+)
+CACHED_PROBLEM_QUERY = "SELECT path, reason, line, fatal FROM problems"
+
+
+def articles_from_rows(rows: Iterable[tuple]) -> list[Article]:
+    """Build articles from `CACHED_ARTICLE_QUERY` rows (positional, for speed at 100k rows)."""
+    split = split_list
+    return [
+        Article(p, t, d, ts, m, split(tg), desc, dr == 1, ft == 1, a, i, sn, su, fl, w, split(wn))
+        for (p, t, d, ts, m, tg, desc, dr, ft, a, i, sn, su, fl, w, wn) in rows
+    ]
+
+
+def problems_from_rows(rows: Iterable[tuple]) -> list[Problem]:
+    """Build problems from `CACHED_PROBLEM_QUERY` rows."""
+    return [Problem(path, reason, line, fatal == 1) for (path, reason, line, fatal) in rows]
+
+
+def fulltext_values(title: str, description: str, tags: str, body: str) -> tuple[str, ...]:
+    """The searchable columns for one article, from its stored values.
+
+    Deleting a row from a contentless FTS5 table needs exactly the values it was
+    inserted with, so inserting and deleting both go through here.
+    """
+    return (title, description, " ".join(split_list(tags)), body)

@@ -1,0 +1,236 @@
+"""`ArticleIndex`: the SQLite cache of one content folder's articles and full text."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+
+from digest_tui import paths
+from digest_tui.index import fulltext, schema
+from digest_tui.index.parsing import POOL_THRESHOLD
+from digest_tui.index.refresh import RefreshOptions, RefreshResult, reconcile
+from digest_tui.index.rows import (
+    CACHED_ARTICLE_QUERY,
+    CACHED_PROBLEM_QUERY,
+    articles_from_rows,
+    problems_from_rows,
+)
+from digest_tui.index.writes import IndexBusy
+from digest_tui.model import Article, Problem
+
+Progress = Callable[[int, int], None]
+ShouldStop = Callable[[], bool]
+
+
+def _never() -> bool:
+    return False
+
+
+@dataclass(frozen=True, slots=True)
+class IndexStats:
+    """Counts and size of an index, for `check` output and diagnostics."""
+
+    articles: int
+    problems: int
+    fulltext_pending: int
+    fulltext_available: bool
+    db_bytes: int
+
+
+class ArticleIndex:
+    """The cached metadata and full text of the articles under `content_dir`.
+
+    Nothing is created until the first write. Each thread gets its own connection, so a
+    background refresh never blocks searches from another thread (WAL mode).
+    """
+
+    def __init__(
+        self,
+        content_dir: Path,
+        db_file: Path | None = None,
+        *,
+        workers: int | None = None,
+        pool_threshold: int = POOL_THRESHOLD,
+    ) -> None:
+        self.content_dir = Path(content_dir)
+        self.db_file = Path(db_file) if db_file else paths.index_file(self.content_dir)
+        self._workers = workers
+        self._pool_threshold = pool_threshold
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._open: list[sqlite3.Connection] = []
+        self._generation = 0
+
+    def __enter__(self) -> ArticleIndex:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close every connection this index opened (call when no thread is using it)."""
+        with self._lock:
+            for conn in self._open:
+                conn.close()
+            self._open.clear()
+            self._generation += 1
+
+    def _connection(self, write: bool) -> sqlite3.Connection | None:
+        held = getattr(self._local, "held", None)
+        if held is not None and held[0] == self._generation and (held[2] or not write):
+            return held[1]
+        if held is not None:
+            self._forget(held[1])
+        opened = schema.open_for_writing(self.db_file) if write else None
+        if opened is None:
+            opened = schema.open_for_reading(self.db_file)
+        if opened is None:
+            return None
+        with self._lock:
+            self._open.append(opened)
+            self._local.held = (self._generation, opened, write)
+        return opened
+
+    def _forget(self, conn: sqlite3.Connection) -> None:
+        with self._lock:
+            if conn in self._open:
+                self._open.remove(conn)
+        conn.close()
+        self._local.held = None
+
+    def _writer(self) -> sqlite3.Connection:
+        conn = self._connection(write=True)
+        assert conn is not None  # open_for_writing creates the database
+        return conn
+
+    def _discard(self) -> None:
+        """Throw the database away (it is unreadable); the next write recreates it."""
+        self.close()
+        self._local.held = None
+        schema.discard(self.db_file)
+
+    def cached(self) -> tuple[list[Article], list[Problem]]:
+        """The articles and problems from the last refresh, without looking at the folder.
+
+        Like `loading.load_folder`, the problems include one non-fatal problem per warning
+        of an article that loaded with fallbacks.
+        """
+        conn = self._connection(write=False)
+        if conn is None:
+            return [], []
+        try:
+            articles = articles_from_rows(conn.execute(CACHED_ARTICLE_QUERY))
+            problems = problems_from_rows(conn.execute(CACHED_PROBLEM_QUERY))
+        except sqlite3.Error:
+            return [], []
+        for article in articles:
+            if article.warnings:
+                problems.extend(Problem(article.path, w, fatal=False) for w in article.warnings)
+        return articles, problems
+
+    def refresh(
+        self,
+        progress: Progress | None = None,
+        should_stop: ShouldStop | None = None,
+        fulltext: bool = True,
+    ) -> RefreshResult:
+        """Parse new and changed files, forget vanished ones, and return the current library.
+
+        `progress(done, total)` counts files to parse, then (with `fulltext`) articles to
+        add to the full-text index. Never raises for a locked or broken database: the result
+        says `stopped` and why in `error`.
+        """
+        stop = should_stop or _never
+        try:
+            result = self._reconcile(progress, stop)
+        except (sqlite3.Error, OSError, IndexBusy) as error:
+            result = RefreshResult(stopped=True, error=_describe(error))
+        if fulltext and not result.stopped:
+            built = self.build_fulltext(progress, stop)
+            result.stopped = built.stopped
+        result.articles, result.problems = self.cached()
+        return result
+
+    def _reconcile(self, progress: Progress | None, stop: ShouldStop) -> RefreshResult:
+        for attempt in (1, 2):
+            try:
+                conn = self._writer()
+                options = RefreshOptions(
+                    self._workers, self._pool_threshold, schema.has_fulltext_table(conn)
+                )
+                return reconcile(conn, self.content_dir, options, progress, stop)
+            except sqlite3.DatabaseError as error:
+                if isinstance(error, sqlite3.OperationalError) or attempt == 2:
+                    raise
+                self._discard()  # corrupt: start again from an empty index
+        raise AssertionError("unreachable")
+
+    def build_fulltext(
+        self, progress: Progress | None = None, should_stop: ShouldStop | None = None
+    ) -> fulltext.FulltextBuild:
+        """Add articles that have no full-text entry yet; meant for a background worker."""
+        try:
+            conn = self._writer()
+            if not schema.has_fulltext_table(conn):
+                return fulltext.FulltextBuild(indexed=0, available=False)
+            return fulltext.build_pending(conn, progress, should_stop)
+        except (sqlite3.Error, OSError, IndexBusy):
+            return fulltext.FulltextBuild(indexed=0, stopped=True)
+
+    @property
+    def fulltext_available(self) -> bool:
+        """Whether full-text search can answer (FTS5 present and an index exists)."""
+        conn = self._connection(write=False)
+        return conn is not None and schema.has_fulltext_table(conn)
+
+    def fulltext(self, terms: str, limit: int | None = None) -> dict[str, float]:
+        """Paths whose text holds every word of `terms` (the last as a prefix), by bm25.
+
+        Scores are higher for better matches. Never raises; {} when nothing matches.
+        """
+        return self._query(fulltext.words_expression(terms), limit)
+
+    def search(self, terms: str, limit: int | None = None) -> dict[str, float]:
+        """The same as `fulltext`, under the name the search layer expects."""
+        return self.fulltext(terms, limit)
+
+    def search_phrase(self, phrase: str, limit: int | None = None) -> dict[str, float]:
+        """Paths whose text holds the words of `phrase` in that order, by bm25."""
+        return self._query(fulltext.phrase_expression(phrase), limit)
+
+    def _query(self, expression: str | None, limit: int | None) -> dict[str, float]:
+        conn = self._connection(write=False)
+        if conn is None:
+            return {}
+        return fulltext.run_query(conn, expression, limit)
+
+    def stats(self) -> IndexStats:
+        """Counts of articles, problems and pending full-text entries, and the file size."""
+        size = sum(
+            Path(f"{self.db_file}{suffix}").stat().st_size
+            for suffix in ("", "-wal")
+            if Path(f"{self.db_file}{suffix}").exists()
+        )
+        conn = self._connection(write=False)
+        if conn is None:
+            return IndexStats(0, 0, 0, False, size)
+        counts = conn.execute(
+            "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM problems), "
+            "(SELECT count(*) FROM articles WHERE fts_done = 0)"
+        ).fetchone()
+        return IndexStats(*counts, schema.has_fulltext_table(conn), size)
+
+
+def _describe(error: BaseException) -> str:
+    if isinstance(error, IndexBusy):
+        return str(error)
+    return f"the index could not be updated: {error}"
