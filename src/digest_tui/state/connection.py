@@ -17,28 +17,31 @@ _BUSY_CODES = frozenset({sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED})
 
 
 def connect(db_file: Path | str, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> sqlite3.Connection:
-    """Open `db_file` in autocommit mode with WAL, full fsync on commit and a busy timeout.
+    """Open `db_file` in autocommit mode with full fsync on commit and a busy timeout.
 
     Autocommit (`isolation_level=None`) leaves transactions to us: every change is an
     explicit `BEGIN IMMEDIATE ... COMMIT`, so nothing is ever left uncommitted in memory.
+    Nothing is written to the file yet: see `enable_wal`.
     """
     conn = sqlite3.connect(
         str(db_file), timeout=busy_timeout, isolation_level=None, check_same_thread=False
     )
     try:
         conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
-        if str(db_file) != ":memory:":
-            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-            if str(mode).lower() != "wal":
-                raise StateError(f"state database refused WAL mode (got {mode!r})")
         # FULL also fsyncs the WAL on every commit, so a power cut keeps committed changes;
         # a killed process keeps them with any setting.
         conn.execute("PRAGMA synchronous = FULL")
-        conn.execute("PRAGMA foreign_keys = ON")
     except BaseException:
         conn.close()
         raise
     return conn
+
+
+def enable_wal(conn: sqlite3.Connection) -> None:
+    """Switch the database to WAL mode (persistent: it is recorded in the file)."""
+    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    if str(mode).lower() not in ("wal", "memory"):
+        raise StateError(f"state database refused WAL mode (got {mode!r})")
 
 
 def is_busy(error: sqlite3.Error) -> bool:

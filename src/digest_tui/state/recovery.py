@@ -9,9 +9,14 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from digest_tui.state.connection import connect, is_busy
+from digest_tui.state.connection import connect, enable_wal, is_busy
 from digest_tui.state.errors import StateBusyError, StateError
-from digest_tui.state.schema import SchemaMismatchError, SchemaTooNewError, migrate
+from digest_tui.state.schema import (
+    SchemaMismatchError,
+    SchemaTooNewError,
+    check_compatible,
+    migrate,
+)
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 SIDECAR_SUFFIXES = ("-wal", "-shm", "-journal")
@@ -81,6 +86,8 @@ def _try_open(db_file: Path, busy_timeout: float) -> tuple[sqlite3.Connection | 
         if verdict != "ok":
             conn.close()
             return None, f"the state file is damaged ({verdict})"
+        check_compatible(conn)  # before anything is written to a file that may not be ours
+        enable_wal(conn)
         migrate(conn)
         return conn, ""
     except (SchemaTooNewError, SchemaMismatchError) as error:

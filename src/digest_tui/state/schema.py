@@ -55,17 +55,29 @@ def schema_version(conn: sqlite3.Connection) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
+def check_compatible(conn: sqlite3.Connection) -> None:
+    """Raise unless this file is ours (or empty) and not from a newer schema; reads only."""
+    version = schema_version(conn)
+    if version > SCHEMA_VERSION:
+        raise SchemaTooNewError(
+            f"state schema version {version} is newer than supported ({SCHEMA_VERSION})"
+        )
+    tables = _table_names(conn)
+    if version == 0 and tables:
+        raise SchemaMismatchError("the state file is an SQLite database of something else")
+    if version == SCHEMA_VERSION and not tables >= REQUIRED_TABLES:
+        missing = ", ".join(sorted(REQUIRED_TABLES - tables))
+        raise SchemaMismatchError(f"state file lacks tables: {missing}")
+
+
 def migrate(conn: sqlite3.Connection) -> None:
     """Bring the schema up to `SCHEMA_VERSION`, one committed step per version.
 
     The connection must be in autocommit mode; each step runs in its own immediate
     transaction so a crash between steps leaves a consistent, older version.
     """
+    check_compatible(conn)
     version = schema_version(conn)
-    if version > SCHEMA_VERSION:
-        raise SchemaTooNewError(
-            f"state schema version {version} is newer than supported ({SCHEMA_VERSION})"
-        )
     while version < SCHEMA_VERSION:
         target = version + 1
         conn.execute("BEGIN IMMEDIATE")
@@ -80,7 +92,7 @@ def migrate(conn: sqlite3.Connection) -> None:
             rollback_quietly(conn)
             raise
         version = schema_version(conn)
-    _check_tables(conn)
+    check_compatible(conn)
 
 
 def rollback_quietly(conn: sqlite3.Connection) -> None:
@@ -95,8 +107,6 @@ def _statements(script: str) -> list[str]:
     return [part.strip() for part in script.split(";") if part.strip()]
 
 
-def _check_tables(conn: sqlite3.Connection) -> None:
+def _table_names(conn: sqlite3.Connection) -> set[str]:
     rows = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
-    missing = REQUIRED_TABLES - {name for (name,) in rows}
-    if missing:
-        raise SchemaMismatchError(f"state file lacks tables: {', '.join(sorted(missing))}")
+    return {name for (name,) in rows}

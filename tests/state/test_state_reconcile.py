@@ -1,0 +1,148 @@
+"""State follows renamed files, and "new since last visit" means what a reader expects."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from digest_tui.model import Article
+from digest_tui.state import StateStore
+from digest_tui.state.renames import match_renames
+
+
+def _article(path: str, title: str, date: str | None = "2024-05-01") -> Article:
+    return Article(path=path, title=title, date=date)
+
+
+def _visit(db_file: Path, *articles: Article) -> StateStore:
+    """One start of the reader: open, begin a session, reconcile with the folder."""
+    store = StateStore.open(db_file)
+    store.begin_session()
+    store.reconcile(articles)
+    return store
+
+
+def test_renamed_file_keeps_its_read_mark_and_star(db_file: Path) -> None:
+    with _visit(db_file, _article("old-name.md", "Racks", "2024-05-01")) as store:
+        store.mark_read("old-name.md")
+        store.mark_starred("old-name.md")
+    with StateStore.open(db_file) as store:
+        store.begin_session()
+        result = store.reconcile([_article("posts/new-name.md", "Racks", "2024-05-01")])
+        assert result.moved == {"old-name.md": "posts/new-name.md"}
+        assert store.is_read("posts/new-name.md") and store.is_starred("posts/new-name.md")
+        assert not store.is_read("old-name.md")
+        assert not store.is_new("posts/new-name.md"), "a renamed file is not a new article"
+    with StateStore.open(db_file) as store:
+        assert store.read_paths() == {"posts/new-name.md"}
+
+
+def test_rename_with_a_changed_date_is_a_different_article(db_file: Path) -> None:
+    with _visit(db_file, _article("a.md", "Racks", "2024-05-01")) as store:
+        store.mark_read("a.md")
+    with StateStore.open(db_file) as store:
+        result = store.reconcile([_article("b.md", "Racks", "2024-05-02")])
+        assert result.moved == {}
+        assert not store.is_read("b.md")
+
+
+def test_ambiguous_rename_moves_nothing(db_file: Path) -> None:
+    with _visit(db_file, _article("a.md", "Weekly digest")) as store:
+        store.mark_read("a.md")
+    with StateStore.open(db_file) as store:
+        result = store.reconcile(
+            [_article("b.md", "Weekly digest"), _article("c.md", "Weekly digest")]
+        )
+        assert result.moved == {}
+        assert store.read_paths() == {"a.md"}, "the state stays with the old key"
+
+
+def test_two_vanished_files_with_the_same_identity_do_not_move() -> None:
+    vanished = {"a.md": ("Digest", "2024-01-01"), "b.md": ("Digest", "2024-01-01")}
+    assert match_renames(vanished, {"c.md": ("Digest", "2024-01-01")}) == {}
+
+
+def test_untitled_files_never_match() -> None:
+    assert match_renames({"a.md": ("", None)}, {"b.md": ("", None)}) == {}
+
+
+def test_state_of_a_vanished_file_is_kept_for_when_it_returns(db_file: Path) -> None:
+    with _visit(db_file, _article("a.md", "Racks")) as store:
+        store.mark_starred("a.md")
+    with _visit(db_file) as store:  # folder unmounted: no articles at all
+        assert store.is_starred("a.md")
+    with _visit(db_file, _article("a.md", "Racks")) as store:
+        assert store.is_starred("a.md")
+
+
+def test_edited_title_is_remembered_so_a_later_rename_still_follows(db_file: Path) -> None:
+    with _visit(db_file, _article("a.md", "Draft title")) as store:
+        store.mark_read("a.md")
+    _visit(db_file, _article("a.md", "Final title")).close()
+    with _visit(db_file, _article("b.md", "Final title")) as store:
+        assert store.is_read("b.md")
+
+
+def test_last_opened_follows_a_rename(db_file: Path) -> None:
+    with _visit(db_file, _article("a.md", "Racks")) as store:
+        store.set_last_opened("a.md")
+    with _visit(db_file, _article("b.md", "Racks")) as store:
+        assert store.last_opened() == "b.md"
+
+
+def test_nothing_is_new_on_the_very_first_visit(db_file: Path) -> None:
+    with StateStore.open(db_file) as store:
+        store.begin_session()
+        result = store.reconcile([_article("a.md", "A"), _article("b.md", "B")])
+        assert result.added == {"a.md", "b.md"}
+        assert result.new == frozenset()
+        assert not store.is_new("a.md")
+
+
+def test_articles_added_since_the_last_visit_are_new(db_file: Path) -> None:
+    _visit(db_file, _article("a.md", "A")).close()
+    with StateStore.open(db_file) as store:
+        store.begin_session()
+        result = store.reconcile([_article("a.md", "A"), _article("b.md", "B")])
+        assert result.new == {"b.md"}
+        assert store.is_new("b.md") and not store.is_new("a.md")
+
+
+def test_an_article_is_new_for_one_visit_only(db_file: Path) -> None:
+    _visit(db_file, _article("a.md", "A")).close()
+    _visit(db_file, _article("a.md", "A"), _article("b.md", "B")).close()
+    with _visit(db_file, _article("a.md", "A"), _article("b.md", "B")) as store:
+        assert not store.is_new("b.md")
+
+
+def test_an_article_that_arrives_during_a_visit_is_new(db_file: Path) -> None:
+    _visit(db_file, _article("a.md", "A")).close()
+    with _visit(db_file, _article("a.md", "A")) as store:
+        result = store.reconcile([_article("a.md", "A"), _article("c.md", "C")])
+        assert result.new == {"c.md"}
+        assert store.is_new("c.md")
+
+
+def test_a_store_opened_without_a_session_sees_the_last_visits_new_articles(
+    db_file: Path,
+) -> None:
+    _visit(db_file, _article("a.md", "A")).close()
+    _visit(db_file, _article("a.md", "A"), _article("b.md", "B")).close()
+    with StateStore.open(db_file) as store:  # what a CLI command does
+        assert store.is_new("b.md")
+        assert store.snapshot().is_new("b.md")
+
+
+def test_a_session_that_crashed_before_scanning_does_not_hide_new_articles(
+    db_file: Path,
+) -> None:
+    _visit(db_file, _article("a.md", "A")).close()
+    with StateStore.open(db_file) as store:
+        store.begin_session()  # and then the reader died before reading the folder
+    with _visit(db_file, _article("a.md", "A"), _article("b.md", "B")) as store:
+        assert store.is_new("b.md")
+
+
+def test_reconcile_begins_a_session_when_none_was_begun(db_file: Path) -> None:
+    with StateStore.open(db_file) as store:
+        store.reconcile([_article("a.md", "A")])
+        assert store.session is not None
