@@ -20,7 +20,7 @@ from frontmatter.default_handlers import BaseHandler
 from digest_tui.loading.fences import Split, looks_like_yaml, strip_leading_blank_lines
 from digest_tui.loading.yaml_safe import AliasBombError, load_yaml
 
-_TOML_LINE = re.compile(r"at line (\d+)")
+_TOML_LINE = re.compile(r"\(?at line (\d+), column \d+\)?")
 
 
 class SafeYAMLHandler(frontmatter.YAMLHandler):
@@ -76,7 +76,8 @@ def read_metadata(split: Split, text: str, *, fast: bool = True) -> Metadata | P
     except tomllib.TOMLDecodeError as error:
         match = _TOML_LINE.search(str(error))
         line = split.first_line + int(match.group(1)) - 1 if match else None
-        return ParseFailure(f"invalid TOML frontmatter: {error}", line)
+        reason = _TOML_LINE.sub("", str(error)).replace("()", "").strip()
+        return ParseFailure(f"invalid TOML frontmatter: {reason}", line)
     except RecursionError:
         return ParseFailure("frontmatter is nested too deeply", split.first_line)
     values, shape_warnings = as_string_mapping(value)
@@ -86,6 +87,8 @@ def read_metadata(split: Split, text: str, *, fast: bool = True) -> Metadata | P
 def _yaml_failure(error: yaml.YAMLError, split: Split) -> ParseFailure:
     if isinstance(error, yaml.MarkedYAMLError):
         mark = error.problem_mark or error.context_mark
+        if error.context_mark and mark.line >= split.frontmatter.count("\n"):
+            mark = error.context_mark  # "end of stream": point at where the value began
         line = split.first_line + mark.line if mark else None
         return ParseFailure(f"invalid YAML frontmatter: {error.problem or error}", line)
     return ParseFailure(f"invalid YAML frontmatter: {error}")
@@ -100,7 +103,8 @@ def _parse(split: Split, text: str, fast: bool) -> tuple[Any, str, list[str]]:
     handler = SafeYAMLHandler() if split.kind == "yaml" else StdlibTOMLHandler()
     fenced = strip_leading_blank_lines(text)
     block, content = handler.split(fenced)
-    value, found = handler.load(block)
+    # The handler's boundary pattern leaves the opening fence's newline on the block.
+    value, found = handler.load(block.removeprefix("\n"))
     return value, strip_leading_blank_lines(content), found
 
 
