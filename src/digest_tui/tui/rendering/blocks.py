@@ -1,0 +1,223 @@
+"""Markdown source to a flat list of Rich renderables, one per block, plus its links.
+
+The token stream is walked once, keeping a stack of open containers (list items and
+block quotes). Each leaf block (paragraph, heading, code, table, rule) becomes one
+renderable with its containers folded into a prefix, so the output is flat however
+deep the nesting, and blocks can be rendered to lines one at a time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from rich.console import RenderableType
+from rich.rule import Rule
+from rich.style import Style
+from rich.text import Text
+
+from digest_tui.text_safety import clean_block
+from digest_tui.tui.rendering.code import code_block
+from digest_tui.tui.rendering.inline import InlineBuilder
+from digest_tui.tui.rendering.prefixed import Prefixed
+from digest_tui.tui.rendering.tables import TableDraft, cell_alignment
+
+HEADING_STYLES = {
+    1: Style(bold=True, underline=True, color="magenta"),
+    2: Style(bold=True, color="cyan"),
+    3: Style(bold=True),
+}
+MINOR_HEADING_STYLE = Style(bold=True, italic=True)
+QUOTE_BAR = ("▌ ", Style(color="bright_black"))
+QUOTE_TEXT_STYLE = Style(italic=True)
+MARKER_STYLE = Style(color="bright_blue", bold=True)
+BULLETS = ("•", "◦", "▪")
+
+
+def make_parser() -> MarkdownIt:
+    """CommonMark with tables and strikethrough; raw HTML stays text for us to show plainly."""
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"])
+
+
+@dataclass
+class Document:
+    """A parsed article body: its blocks in order and the targets of its links."""
+
+    blocks: list[RenderableType] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
+
+
+def parse_markdown(markdown: str) -> Document:
+    """Parse Markdown into renderable blocks. Article text is only ever inserted as plain text."""
+    builder = _BlockBuilder()
+    builder.feed(make_parser().parse(markdown))
+    return builder.document
+
+
+@dataclass
+class _Container:
+    """An open list item (with its marker) or block quote."""
+
+    marker: str = ""
+    quote: bool = False
+    fresh: bool = True
+    """The item's marker has not been drawn yet."""
+
+
+@dataclass
+class _ListState:
+    ordered: bool
+    number: int = 1
+
+
+class _BlockBuilder:
+    def __init__(self) -> None:
+        self.document = Document()
+        self.inline = InlineBuilder(self.document.links)
+        self.containers: list[_Container] = []
+        self.lists: list[_ListState] = []
+        self.pending_blank = False
+        self.context: tuple[str, object] = ("paragraph", False)
+        self.table: TableDraft | None = None
+        self.in_table_header = False
+
+    def feed(self, tokens: list[Token]) -> None:
+        for token in tokens:
+            handler = getattr(self, "_on_" + token.type, None)
+            if handler is not None:
+                handler(token)
+
+    # Leaf blocks -------------------------------------------------------------------
+
+    def _emit(self, renderable: RenderableType, tight: bool = False) -> None:
+        blocks = self.document.blocks
+        if self.pending_blank and blocks:
+            started = [container for container in self.containers if not container.fresh]
+            bar = _prefixes(started)[1]
+            blocks.append(Prefixed(Text(""), bar, bar) if bar else Text(""))
+        first, rest = _prefixes(self.containers)
+        blocks.append(Prefixed(renderable, first, rest) if rest else renderable)
+        self.pending_blank = not tight
+
+    def _on_paragraph_open(self, token: Token) -> None:
+        self.context = ("paragraph", token.hidden)
+
+    def _on_heading_open(self, token: Token) -> None:
+        self.context = ("heading", int(token.tag[1:] or 1))
+
+    def _on_inline(self, token: Token) -> None:
+        kind, detail = self.context
+        if kind == "cell":
+            if self.table is not None and self.table.accepts_cells():
+                cell = self.inline.build(token.children)
+                self.table.add_cell(cell, self.in_table_header, str(detail))
+            return
+        if kind == "heading":
+            level = int(detail)  # type: ignore[call-overload]
+            style = HEADING_STYLES.get(level, MINOR_HEADING_STYLE)
+            self._emit(self.inline.build(token.children, style))
+            return
+        in_quote = any(container.quote for container in self.containers)
+        text = self.inline.build(token.children, QUOTE_TEXT_STYLE if in_quote else None)
+        self._emit(text, tight=bool(detail))
+
+    def _on_fence(self, token: Token) -> None:
+        self._emit(code_block(token.content, token.info))
+
+    def _on_code_block(self, token: Token) -> None:
+        self._emit(code_block(token.content, ""))
+
+    def _on_hr(self, token: Token) -> None:
+        self._emit(Rule(style="bright_black"))
+
+    def _on_html_block(self, token: Token) -> None:
+        self._emit(Text(clean_block(token.content).rstrip("\n"), style="dim"))
+
+    # Containers --------------------------------------------------------------------
+
+    def _on_bullet_list_open(self, token: Token) -> None:
+        self.lists.append(_ListState(ordered=False))
+
+    def _on_ordered_list_open(self, token: Token) -> None:
+        start = token.attrs.get("start", 1)
+        self.lists.append(_ListState(ordered=True, number=int(start)))
+
+    def _on_bullet_list_close(self, token: Token) -> None:
+        self._close_list()
+
+    def _on_ordered_list_close(self, token: Token) -> None:
+        self._close_list()
+
+    def _close_list(self) -> None:
+        if self.lists:
+            self.lists.pop()
+        # A list nested in a tight item continues that item: no gap after it.
+        inside_item = bool(self.containers) and not self.containers[-1].quote
+        self.pending_blank = self.pending_blank or not inside_item
+
+    def _on_list_item_open(self, token: Token) -> None:
+        state = self.lists[-1] if self.lists else _ListState(ordered=False)
+        if state.ordered:
+            marker = f"{state.number}. "
+            state.number += 1
+        else:
+            marker = BULLETS[(len(self.lists) - 1) % len(BULLETS)] + " "
+        self.containers.append(_Container(marker=marker))
+
+    def _on_list_item_close(self, token: Token) -> None:
+        self._pop_container()
+
+    def _on_blockquote_open(self, token: Token) -> None:
+        self.containers.append(_Container(quote=True))
+
+    def _on_blockquote_close(self, token: Token) -> None:
+        self._pop_container()
+        self.pending_blank = True
+
+    def _pop_container(self) -> None:
+        if self.containers:
+            self.containers.pop()
+
+    # Tables ------------------------------------------------------------------------
+
+    def _on_table_open(self, token: Token) -> None:
+        self.table = TableDraft()
+
+    def _on_thead_open(self, token: Token) -> None:
+        self.in_table_header = True
+
+    def _on_thead_close(self, token: Token) -> None:
+        self.in_table_header = False
+
+    def _on_tr_open(self, token: Token) -> None:
+        if self.table is not None and not self.in_table_header:
+            self.table.start_row()
+
+    def _on_th_open(self, token: Token) -> None:
+        self.context = ("cell", cell_alignment(str(token.attrs.get("style", ""))))
+
+    _on_td_open = _on_th_open
+
+    def _on_table_close(self, token: Token) -> None:
+        if self.table is not None:
+            self._emit(self.table.build())
+        self.table = None
+
+
+def _prefixes(containers: list[_Container]) -> tuple[Text, Text]:
+    """The prefix of a block's first line and of its other lines; marks containers started."""
+    first, rest = Text(), Text()
+    for container in containers:
+        if container.quote:
+            first.append(*QUOTE_BAR)
+            rest.append(*QUOTE_BAR)
+        else:
+            pad = " " * len(container.marker)
+            if container.fresh:
+                first.append(container.marker, MARKER_STYLE)
+            else:
+                first.append(pad)
+            rest.append(pad)
+        container.fresh = False
+    return first, rest

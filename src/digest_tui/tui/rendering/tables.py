@@ -1,0 +1,69 @@
+"""Markdown tables to `rich.table.Table`, with a bound on rows and columns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+MAX_TABLE_ROWS = 200
+MAX_TABLE_COLUMNS = 12
+
+
+@dataclass
+class TableDraft:
+    """Cells collected while walking a table's tokens."""
+
+    header: list[Text] = field(default_factory=list)
+    alignments: list[str] = field(default_factory=list)
+    rows: list[list[Text]] = field(default_factory=list)
+    hidden_rows: int = 0
+
+    def start_row(self) -> None:
+        """Begin a body row (or count it when over the limit)."""
+        if len(self.rows) < MAX_TABLE_ROWS:
+            self.rows.append([])
+        else:
+            self.hidden_rows += 1
+
+    def accepts_cells(self) -> bool:
+        """False for rows over the limit, whose cells are skipped."""
+        return self.hidden_rows == 0
+
+    def add_cell(self, cell: Text, in_header: bool, align: str) -> None:
+        """Add one cell to the header or the current body row."""
+        if in_header:
+            self.header.append(cell)
+            self.alignments.append(align)
+        elif self.rows:
+            self.rows[-1].append(cell)
+
+    def build(self) -> RenderableType:
+        """The table, with notes for any rows or columns left out."""
+        columns = min(len(self.header), MAX_TABLE_COLUMNS) or 1
+        table = Table(box=box.ROUNDED, show_header=bool(self.header), expand=False)
+        for index in range(columns):
+            heading = self.header[index] if index < len(self.header) else Text("")
+            align = self.alignments[index] if index < len(self.alignments) else "left"
+            table.add_column(heading, justify=align, overflow="fold")  # type: ignore[arg-type]
+        for row in self.rows:
+            table.add_row(*row[:columns])
+        notes = []
+        if self.hidden_rows:
+            notes.append(f"… {self.hidden_rows:,} more rows not shown")
+        if len(self.header) > columns:
+            notes.append(f"… {len(self.header) - columns:,} more columns not shown")
+        if not notes:
+            return table
+        return Group(table, Text("; ".join(notes), style="dim italic"))
+
+
+def cell_alignment(style_attr: str) -> str:
+    """The Rich justify value for a cell's `style="text-align:..."` attribute."""
+    for align in ("center", "right"):
+        if f"text-align:{align}" in style_attr.replace(" ", ""):
+            return align
+    return "left"

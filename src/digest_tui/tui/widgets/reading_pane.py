@@ -1,0 +1,283 @@
+"""The reading pane: an article's header and rendered Markdown body, drawn line by line."""
+
+from __future__ import annotations
+
+import time
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from rich.segment import Segment
+from rich.text import Text
+from textual import events
+from textual.actions import SkipAction
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.worker import get_current_worker
+
+from digest_tui.model import Article
+from digest_tui.tui.rendering import (
+    Document,
+    article_header,
+    parse_markdown,
+    render_block,
+    render_blocks,
+)
+from digest_tui.tui.rendering.link_rows import first_rows_of_links, mark_link
+
+SYNC_RENDER_CHARS = 20_000
+"""Bodies up to this size render at once; larger ones render in a thread, in chunks."""
+CHUNK_SECONDS = 0.05
+CACHE_SIZE = 8
+RENDERING_NOTE = Text("⋯ rendering the rest of the article", style="dim italic")
+
+RenderKey = tuple[str, int, int]
+
+
+@dataclass
+class _Rendered:
+    """Lines rendered for one article body at one width."""
+
+    lines: list[Strip] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
+
+
+class ReadingPane(ScrollView, can_focus=True):
+    """One article: a metadata header over its body. Links post `LinkActivated`."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up,k", "scroll_up", "Up", show=False),
+        Binding("down,j", "scroll_down", "Down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("pagedown,space", "page_down", "Page down", show=False),
+        Binding("home,g", "scroll_home", "Top", show=False),
+        Binding("end,G", "scroll_end", "Bottom", show=False),
+        Binding("tab", "next_link", "Next link", show=False),
+        Binding("shift+tab", "previous_link", "Previous link", show=False),
+        Binding("enter", "follow_link", "Follow link", show=False),
+    ]
+
+    DEFAULT_CSS = """
+    ReadingPane {
+        overflow-x: hidden;
+        padding: 0 1;
+    }
+    """
+
+    @dataclass
+    class LinkActivated(Message):
+        """A link was clicked or followed; the app decides whether and how to open it."""
+
+        href: str
+
+    class RenderedChunk(Message, bubble=False):
+        """More lines of the current article, rendered in the background."""
+
+        def __init__(
+            self, generation: int, lines: list[Strip], document: Document | None = None
+        ) -> None:
+            super().__init__()
+            self.generation = generation
+            self.lines = lines
+            self.document = document
+            """Set on the last chunk only."""
+
+    def __init__(
+        self, *, name: str | None = None, id: str | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self._article: Article | None = None
+        self._body = ""
+        self._generation = 0
+        self._width = 0
+        self._lines: list[Strip] = []
+        self._links: list[str] = []
+        self._rendering = False
+        self._selected_link: int | None = None
+        self._link_rows: dict[int, int] | None = None
+        self._documents: OrderedDict[tuple[str, int], Document] = OrderedDict()
+        self._rendered: OrderedDict[RenderKey, _Rendered] = OrderedDict()
+
+    # Public API --------------------------------------------------------------------
+
+    @property
+    def article(self) -> Article | None:
+        """The article shown, if any."""
+        return self._article
+
+    @property
+    def links(self) -> tuple[str, ...]:
+        """The link targets of the article shown, in document order."""
+        return tuple(self._links)
+
+    @property
+    def rendering(self) -> bool:
+        """True while the rest of a long article is still being rendered."""
+        return self._rendering
+
+    def show(self, article: Article, body: str) -> None:
+        """Show `article` with its Markdown `body` (without frontmatter), from the top."""
+        self._article = article
+        self._body = body
+        self.scroll_to(0, 0, animate=False, immediate=True)
+        self._start_render()
+
+    def clear(self) -> None:
+        """Show nothing."""
+        self._article = None
+        self._body = ""
+        self._generation += 1
+        self.workers.cancel_group(self, "render")
+        self._set_lines([], [], rendering=False)
+
+    # Rendering ---------------------------------------------------------------------
+
+    def _start_render(self) -> None:
+        self._generation += 1
+        self.workers.cancel_group(self, "render")
+        self._selected_link = None
+        article = self._article
+        width = self.scrollable_content_region.width
+        self._width = width
+        if article is None or width <= 0:
+            return
+        key = (article.path, hash(self._body), width)
+        if (cached := self._rendered.get(key)) is not None:
+            self._set_lines(cached.lines, cached.links, rendering=False)
+            return
+        header = _strips(render_blocks(article_header(article), width)) + [Strip([])]
+        document = self._documents.get(key[:2])
+        if document is None and len(self._body) > SYNC_RENDER_CHARS:
+            self._set_lines(header, [], rendering=True)
+            body, generation, height = self._body, self._generation, self.size.height
+            self.run_worker(
+                lambda: self._render_in_thread(generation, body, width, height),
+                thread=True,
+                group="render",
+                exit_on_error=False,
+            )
+            return
+        document = document or self._remember_document(key[:2], parse_markdown(self._body))
+        lines = header + _strips(render_blocks(document.blocks, width))
+        self._set_lines(lines, document.links, rendering=False)
+        self._remember_render(key, lines, document.links)
+
+    def _render_in_thread(self, generation: int, body: str, width: int, height: int) -> None:
+        """Parse and render a long body, posting lines back a screenful or a moment at a time."""
+        worker = get_current_worker()
+        document = parse_markdown(body)
+        batch: list[Strip] = []
+        first = True
+        deadline = time.monotonic() + CHUNK_SECONDS
+        for block in document.blocks:
+            if worker.is_cancelled:
+                return
+            batch.extend(_strips(render_block(block, width)))
+            if (first and len(batch) >= height) or (not first and time.monotonic() > deadline):
+                self.post_message(self.RenderedChunk(generation, batch))
+                batch, first = [], False
+                deadline = time.monotonic() + CHUNK_SECONDS
+        if not worker.is_cancelled:
+            self.post_message(self.RenderedChunk(generation, batch, document))
+
+    def on_reading_pane_rendered_chunk(self, message: RenderedChunk) -> None:
+        if message.generation != self._generation or self._article is None:
+            return
+        lines = self._lines + message.lines
+        document = message.document
+        if document is None:
+            self._set_lines(lines, [], rendering=True)
+            return
+        key = (self._article.path, hash(self._body), self._width)
+        self._remember_document(key[:2], document)
+        self._set_lines(lines, document.links, rendering=False)
+        self._remember_render(key, lines, document.links)
+
+    def _set_lines(self, lines: list[Strip], links: list[str], rendering: bool) -> None:
+        self._lines = lines
+        self._links = list(links)
+        self._rendering = rendering
+        self._link_rows = None
+        self.virtual_size = Size(self._width, len(lines) + (1 if rendering else 0))
+        self.refresh()
+
+    def _remember_document(self, key: tuple[str, int], document: Document) -> Document:
+        self._documents[key] = document
+        if len(self._documents) > CACHE_SIZE:
+            self._documents.popitem(last=False)
+        return document
+
+    def _remember_render(self, key: RenderKey, lines: list[Strip], links: list[str]) -> None:
+        self._rendered[key] = _Rendered(lines, list(links))
+        if len(self._rendered) > CACHE_SIZE:
+            self._rendered.popitem(last=False)
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self.scrollable_content_region.width == self._width:
+            return
+        ratio = self.scroll_y / max(1, self.virtual_size.height)
+        self._start_render()
+        self.scroll_to(y=round(ratio * len(self._lines)), animate=False, immediate=True)
+
+    def render_line(self, y: int) -> Strip:
+        row = y + round(self.scroll_y)
+        width = self.scrollable_content_region.width
+        if row == len(self._lines) and self._rendering:
+            strip = Strip(render_block(RENDERING_NOTE, width)[0])
+        elif not 0 <= row < len(self._lines):
+            return Strip.blank(width, self.rich_style)
+        else:
+            strip = self._lines[row]
+        if self._selected_link is not None:
+            strip = Strip(mark_link(strip, self._selected_link), strip.cell_length)
+        return strip.adjust_cell_length(width, self.rich_style).apply_style(self.rich_style)
+
+    # Links -------------------------------------------------------------------------
+
+    def action_link_clicked(self, index: int) -> None:
+        """Post the href of link `index`; the href itself never travels in an action."""
+        if isinstance(index, int) and 0 <= index < len(self._links):
+            self.post_message(self.LinkActivated(self._links[index]))
+
+    def action_next_link(self) -> None:
+        self._step_link(+1)
+
+    def action_previous_link(self) -> None:
+        self._step_link(-1)
+
+    def action_follow_link(self) -> None:
+        if self._selected_link is None:
+            raise SkipAction()
+        self.action_link_clicked(self._selected_link)
+
+    def _step_link(self, step: int) -> None:
+        if self._link_rows is None:
+            self._link_rows = first_rows_of_links(self._lines)
+        ordered = sorted(self._link_rows)
+        if not ordered:
+            raise SkipAction()
+        if self._selected_link is None:
+            top = round(self.scroll_y)
+            visible = [i for i in ordered if self._link_rows[i] >= top]
+            index = (visible or ordered)[0] if step > 0 else (visible or ordered)[-1]
+        else:
+            position = ordered.index(self._selected_link) if self._selected_link in ordered else 0
+            index = ordered[(position + step) % len(ordered)]
+        self._selected_link = index
+        self.scroll_to_region_row(self._link_rows[index])
+        self.refresh()
+
+    def scroll_to_region_row(self, row: int) -> None:
+        """Scroll just enough for `row` to be visible."""
+        top, height = round(self.scroll_y), self.scrollable_content_region.height
+        if row < top:
+            self.scroll_to(y=row, animate=False, immediate=True)
+        elif row >= top + height:
+            self.scroll_to(y=row - height + 1, animate=False, immediate=True)
+
+
+def _strips(lines: list[list[Segment]]) -> list[Strip]:
+    return [Strip(line) for line in lines]

@@ -1,0 +1,181 @@
+"""The reading pane widget, driven through a tiny app."""
+
+from __future__ import annotations
+
+from textual.app import App, ComposeResult
+
+from digest_tui.model import Article
+from digest_tui.tui.widgets.reading_pane import ReadingPane
+
+ARTICLE = Article(
+    path="2024/post.md",
+    title="A [bold]plain[/] title",
+    date="2024-03-05",
+    tags=("python", "tui"),
+    source_name="Example Weekly",
+    words=660,
+)
+
+BODY = """\
+# Big heading
+
+Intro with a [first link](https://example.com/one) and `inline code`.
+
+- apples
+  - green apples
+- pears
+
+| name | count |
+|------|------:|
+| alpha | 12 |
+
+```python
+def greet(name):
+    return f"hi {name}"
+```
+
+> quoted wisdom
+
+![a diagram](https://example.com/diagram.png)
+
+Second [link](https://example.com/two).
+"""
+
+
+class PaneApp(App):
+    def __init__(self) -> None:
+        super().__init__()
+        self.activated: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        yield ReadingPane()
+
+    def on_reading_pane_link_activated(self, message: ReadingPane.LinkActivated) -> None:
+        self.activated.append(message.href)
+
+
+def pane_lines(pane: ReadingPane) -> list[str]:
+    return [pane.render_line(y).text for y in range(pane.size.height)]
+
+
+def all_text(pane: ReadingPane) -> str:
+    return "\n".join(strip.text for strip in pane._lines)
+
+
+async def wait_rendered(pilot, pane: ReadingPane) -> None:
+    for _ in range(400):
+        await pilot.pause(0.02)
+        if not pane.rendering:
+            return
+
+
+async def test_shows_header_and_body_without_frontmatter():
+    app = PaneApp()
+    async with app.run_test(size=(100, 60)):
+        pane = app.query_one(ReadingPane)
+        pane.show(ARTICLE, BODY)
+        screen = "\n".join(pane_lines(pane))
+        assert "A [bold]plain[/] title" in screen
+        assert "2024-03-05" in screen
+        assert "#python" in screen and "#tui" in screen
+        assert "Example Weekly" in screen
+        assert "3 min read" in screen
+        for expected in ("Big heading", "apples", "green apples", "alpha", "12"):
+            assert expected in screen
+        assert 'return f"hi {name}"' in screen
+        assert "quoted wisdom" in screen
+        assert "a diagram" in screen and "https://example.com/diagram.png" in screen
+        assert "---" not in screen
+        assert pane.links == (
+            "https://example.com/one",
+            "https://example.com/diagram.png",
+            "https://example.com/two",
+        )
+
+
+async def test_clicking_a_link_posts_its_href():
+    app = PaneApp()
+    async with app.run_test(size=(100, 60)) as pilot:
+        pane = app.query_one(ReadingPane)
+        pane.show(ARTICLE, BODY)
+        await pilot.pause()
+        lines = pane_lines(pane)
+        row = next(y for y, line in enumerate(lines) if "first link" in line)
+        column = lines[row].index("first link") + 2
+        await pilot.click(ReadingPane, offset=(column + 1, row))  # +1: the pane's left padding
+        await pilot.pause()
+        assert app.activated == ["https://example.com/one"]
+
+
+async def test_keyboard_moves_between_links_and_follows_one():
+    app = PaneApp()
+    async with app.run_test(size=(100, 60)) as pilot:
+        pane = app.query_one(ReadingPane)
+        pane.show(ARTICLE, BODY)
+        pane.focus()
+        await pilot.press("tab", "tab", "enter")
+        await pilot.pause()
+        assert app.activated == ["https://example.com/diagram.png"]
+        await pilot.press("shift+tab", "enter")
+        await pilot.pause()
+        assert app.activated[-1] == "https://example.com/one"
+
+
+async def test_hostile_link_never_reaches_the_action_parser():
+    app = PaneApp()
+    body = "[click me](<https://x.test/a'),app.quit('b>) and [bad](javascript:alert(1))"
+    async with app.run_test(size=(100, 30)) as pilot:
+        pane = app.query_one(ReadingPane)
+        pane.show(ARTICLE, body)
+        await pilot.pause()
+        lines = pane_lines(pane)
+        row = next(y for y, line in enumerate(lines) if "click me" in line)
+        await pilot.click(ReadingPane, offset=(lines[row].index("click me") + 2, row))
+        await pilot.pause()
+        assert app.is_running
+        assert len(app.activated) == 1
+        assert app.activated[0].startswith("https://x.test/a")
+        assert "javascript:" not in pane.links
+
+
+async def test_markup_and_escapes_in_the_body_show_literally():
+    app = PaneApp()
+    body = "[@click=app.quit]Trap[/] and [bold]x[/] \x1b[2J\x1b]8;;http://evil\x07text"
+    async with app.run_test(size=(100, 30)) as pilot:
+        pane = app.query_one(ReadingPane)
+        pane.show(ARTICLE, body)
+        screen = "\n".join(pane_lines(pane))
+        assert "[@click=app.quit]Trap[/] and [bold]x[/]" in screen
+        assert "\x1b" not in all_text(pane)
+        row = next(y for y, line in enumerate(pane_lines(pane)) if "Trap" in line)
+        await pilot.click(ReadingPane, offset=(pane_lines(pane)[row].index("Trap") + 1, row))
+        await pilot.pause()
+        assert app.is_running
+
+
+async def test_long_article_renders_in_the_background_then_completes():
+    app = PaneApp()
+    body = "\n\n".join(f"## Section {i}\n\nParagraph {i} " + "word " * 60 for i in range(1500))
+    async with app.run_test(size=(100, 30)) as pilot:
+        pane = app.query_one(ReadingPane)
+        pane.show(ARTICLE, body)
+        assert pane.rendering
+        await wait_rendered(pilot, pane)
+        assert not pane.rendering
+        text = all_text(pane)
+        assert "Section 0" in text and "Section 1499" in text
+        await pilot.press("end")
+
+
+async def test_clear_and_resize_rerender():
+    app = PaneApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        pane = app.query_one(ReadingPane)
+        pane.show(ARTICLE, "word " * 200)
+        wide = len(pane._lines)
+        await pilot.resize_terminal(50, 30)
+        await pilot.pause()
+        assert len(pane._lines) > wide
+        pane.clear()
+        assert pane.article is None
+        assert all(line.strip() == "" for line in pane_lines(pane))
