@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
@@ -190,3 +191,19 @@ def _column(db_file: Path, column: str, path: str) -> object:
     finally:
         conn.close()
     return row[0]
+
+
+def test_threads_sharing_one_store_lose_no_change(store: StateStore) -> None:
+    def star_some(prefix: str) -> None:
+        for number in range(40):
+            store.toggle_star(f"{prefix}/{number}.md")
+
+    threads = [threading.Thread(target=star_some, args=(name,)) for name in "abcd"]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    expected = {f"{prefix}/{number}.md" for prefix in "abcd" for number in range(40)}
+    assert store.starred_paths() == expected
+    store.reload()
+    assert store.starred_paths() == expected

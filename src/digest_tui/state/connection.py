@@ -56,7 +56,7 @@ def as_state_error(error: sqlite3.Error, doing: str) -> StateError:
     """Turn a sqlite3 error into the store's own exception, naming what was being done."""
     if is_busy(error):
         return StateBusyError(f"reader state is locked by another process while {doing}")
-    return StateError(f"reader state could not be saved while {doing}: {error}")
+    return StateError(f"reader state failed while {doing}: {error}")
 
 
 @contextmanager

@@ -43,7 +43,8 @@ def reconcile_articles(
             "UPDATE articles SET path = ?, title = ?, date = ? WHERE path = ?",
             (encode_path(new), title, date, encode_path(old)),
         )
-    added = [path for path in arrived if path not in moves.values()]
+    renamed_to = set(moves.values())
+    added = [path for path in arrived if path not in renamed_to]
     conn.executemany(
         "INSERT INTO articles (path, first_seen, title, date) VALUES (?, ?, ?, ?)",
         ((encode_path(p), session, *current[p]) for p in added),

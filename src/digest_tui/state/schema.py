@@ -34,6 +34,8 @@ CREATE TABLE ui (
     key TEXT PRIMARY KEY,
     value TEXT NOT NULL
 );
+INSERT INTO meta (key, value) VALUES ('application', 'digest-tui reader state');
+INSERT INTO meta (key, value) VALUES ('created_at', datetime('now'));
 """
 
 MIGRATIONS: dict[int, str] = {1: _V1}

@@ -19,8 +19,12 @@ from typing import Any
 
 from digest_tui import paths
 from digest_tui.model import Article
-from digest_tui.state.connection import DEFAULT_BUSY_TIMEOUT, connect, immediate_transaction
-from digest_tui.state.errors import StateError
+from digest_tui.state.connection import (
+    DEFAULT_BUSY_TIMEOUT,
+    as_state_error,
+    connect,
+    immediate_transaction,
+)
 from digest_tui.state.keys import decode_path, encode_path
 from digest_tui.state.reconcile import ReconcileResult, reconcile_articles
 from digest_tui.state.recovery import open_healthy
@@ -153,7 +157,7 @@ class StateStore:
                 self._conn.execute("COMMIT")
             except sqlite3.Error as error:
                 rollback_quietly(self._conn)
-                raise StateError(f"reader state could not be read: {error}") from error
+                raise as_state_error(error, "reading the reader state") from error
             self._read = {decode_path(path) for path, read, _ in rows if read}
             self._starred = {decode_path(path) for path, _, starred in rows if starred}
             self._new = fresh_new
@@ -268,7 +272,7 @@ class StateStore:
         try:
             row = self._conn.execute("SELECT value FROM ui WHERE key = ?", (key,)).fetchone()
         except sqlite3.Error as error:
-            raise StateError(f"reader state could not be read: {error}") from error
+            raise as_state_error(error, "reading a setting") from error
         if row is None:
             return default
         try:
