@@ -57,8 +57,9 @@ def _parse(path: str, data: bytes, fast: bool) -> LoadedArticle | Problem:
     notes = Notes()
     for warning in ([decoded.warning] if decoded.warning else []) + meta.warnings:
         notes.add(warning)
-    article = build_article(path, meta.values, meta.body, notes)
-    return LoadedArticle(article, meta.body, to_plain_text(meta.body))
+    plain_text = to_plain_text(meta.body)
+    article = build_article(path, meta.values, meta.body, notes, plain_text)
+    return LoadedArticle(article, meta.body, plain_text)
 
 
 def read_file_bytes(root: Path, path: str) -> bytes:

@@ -7,6 +7,7 @@ of a large folder, so they must stay within a few milliseconds for a typical pos
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
 _ATX_HEADING = re.compile(r"^[ \t]{0,3}#[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
@@ -21,30 +22,30 @@ _REF_LINK = re.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]")
 _REF_DEFINITION = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[^\n]*$", re.MULTILINE)
 _HTML_TAG = re.compile(r"</?[A-Za-z][^>\n]*>|<!--.*?-->", re.DOTALL)
 _LINE_PREFIX = re.compile(r"^[ \t]*(?:>[ \t]?)*(?:#{1,6}[ \t]+|[-*+][ \t]+|\d+[.)][ \t]+)?", re.M)
-_EMPHASIS = re.compile(r"(\*{1,3}|_{2,3}|~~|`+)")
+# Emphasis, code and strike-through marks go; table pipes become spaces.
+_MARKUP_CHARS = str.maketrans({"*": None, "`": None, "~": None, "|": " "})
 _TABLE_RULE = re.compile(r"^[ \t|:\-]+$", re.MULTILINE)
 _FENCE_LINE = re.compile(r"^[ \t]{0,3}(?:`{3,}|~{3,}).*$", re.MULTILINE)
-_WHITESPACE = re.compile(r"\s+")
+# Runs of whitespace, or one whitespace character that is not a plain space.
+_WHITESPACE = re.compile(r"\s{2,}|[^\S ]")
 _IMPORT_LINE = re.compile(r"^(?:import|export)\s.+$")
 _HRULE = re.compile(r"^[ \t]{0,3}(?:[-*_][ \t]*){3,}$")
 
 
-def prose_lines(body: str) -> list[tuple[str, bool]]:
+def prose_lines(body: str) -> Iterator[tuple[str, bool]]:
     """Each line with a flag telling whether it is inside a fenced code block."""
-    lines: list[tuple[str, bool]] = []
     fence = ""
     for line in body.split("\n"):
         match = _FENCE.match(line)
         if fence:
-            lines.append((line, True))
+            yield line, True
             if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
                 fence = ""
         elif match:
             fence = match.group(1)
-            lines.append((line, True))
+            yield line, True
         else:
-            lines.append((line, False))
-    return lines
+            yield line, False
 
 
 def title_heading(body: str) -> str:
@@ -118,5 +119,5 @@ def to_plain_text(markdown: str) -> str:
     text = _HTML_TAG.sub(" ", text)
     text = _TABLE_RULE.sub("", text)
     text = _LINE_PREFIX.sub("", text)
-    text = _EMPHASIS.sub("", text).replace("|", " ")
+    text = text.translate(_MARKUP_CHARS).replace("__", "")
     return _WHITESPACE.sub(" ", text).strip()

@@ -26,13 +26,19 @@ _LOCALIZED_TAGS = re.compile(r"[A-Za-z]{2}tags")
 _ZOLA_PATH_DAY = re.compile(r"(?:^|/)(\d{4})/(\d{2})/(\d{2})(?:/|$)")
 
 
-def build_article(path: str, meta: Mapping[str, Any], body: str, notes: Notes) -> Article:
-    """The Article for a file at `path` (relative, `/`-separated) with this metadata and body."""
+def build_article(
+    path: str, meta: Mapping[str, Any], body: str, notes: Notes, plain_text: str | None = None
+) -> Article:
+    """The Article for a file at `path` (relative, `/`-separated) with this metadata and body.
+
+    `plain_text` is the body as plain text when the caller already has it (for word counts).
+    """
     name = path.rsplit("/", 1)[-1]
     published = parse_first_date(meta, DATE_KEYS, notes) or _date_from_names(meta, name)
     modified = parse_first_date(meta, MODIFIED_KEYS, notes, created=False)
     source_name, source_url = markdown_text.source_link(body)
-    plain_words = len(markdown_text.to_plain_text(body).split()) if body else 0
+    if plain_text is None:
+        plain_text = markdown_text.to_plain_text(body)
     return Article(
         path=path,
         title=_title(meta, body, name, notes),
@@ -51,7 +57,7 @@ def build_article(path: str, meta: Mapping[str, Any], body: str, notes: Notes) -
         first_link=text_field(
             markdown_text.first_http_link(body), "link", MAX_FIELD_CHARS * 4, notes
         ),
-        words=plain_words,
+        words=len(plain_text.split()),
         warnings=tuple(notes.items),
     )
 
