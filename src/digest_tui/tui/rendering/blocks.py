@@ -20,6 +20,12 @@ from rich.text import Text
 from digest_tui.text_safety import clean_block
 from digest_tui.tui.rendering.code import code_block
 from digest_tui.tui.rendering.inline import InlineBuilder
+from digest_tui.tui.rendering.nesting import (
+    LEAF_OPENERS,
+    MAX_NESTING,
+    nesting_overflowed,
+    skipped_lines,
+)
 from digest_tui.tui.rendering.prefixed import Prefixed
 from digest_tui.tui.rendering.tables import TableDraft, cell_alignment
 
@@ -33,11 +39,12 @@ QUOTE_BAR = ("▌ ", Style(color="bright_black"))
 QUOTE_TEXT_STYLE = Style(italic=True)
 MARKER_STYLE = Style(color="bright_blue", bold=True)
 BULLETS = ("•", "◦", "▪")
+SKIPPED_STYLE = Style(dim=True)
 
 
 def make_parser() -> MarkdownIt:
     """CommonMark with tables and strikethrough; raw HTML stays text for us to show plainly."""
-    return MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    return MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable(["table", "strikethrough"])
 
 
 @dataclass
@@ -50,8 +57,13 @@ class Document:
 
 def parse_markdown(markdown: str) -> Document:
     """Parse Markdown into renderable blocks. Article text is only ever inserted as plain text."""
+    tokens = make_parser().parse(markdown)
     builder = _BlockBuilder()
-    builder.feed(make_parser().parse(markdown))
+    if nesting_overflowed(tokens):
+        lines = markdown.splitlines()
+        builder.recover(lines, skipped_lines(lines, tokens))
+    builder.feed(tokens)
+    builder.flush_skipped(None)
     return builder.document
 
 
@@ -81,9 +93,26 @@ class _BlockBuilder:
         self.context: tuple[str, object] = ("paragraph", False)
         self.table: TableDraft | None = None
         self.in_table_header = False
+        self.source_lines: list[str] = []
+        self.skipped: list[int] = []
+
+    def recover(self, source_lines: list[str], skipped: list[int]) -> None:
+        """Show these source lines as written, where the parser dropped them."""
+        self.source_lines = source_lines
+        self.skipped = skipped[::-1]
+
+    def flush_skipped(self, before: int | None) -> None:
+        """Emit the skipped lines that come before source line `before` (all when None)."""
+        found: list[str] = []
+        while self.skipped and (before is None or self.skipped[-1] < before):
+            found.append(self.source_lines[self.skipped.pop()].strip())
+        if found:
+            self._emit(Text(clean_block("\n".join(found)), style=SKIPPED_STYLE))
 
     def feed(self, tokens: list[Token]) -> None:
         for token in tokens:
+            if self.skipped and token.type in LEAF_OPENERS and token.map:
+                self.flush_skipped(token.map[0])
             handler = getattr(self, "_on_" + token.type, None)
             if handler is not None:
                 handler(token)

@@ -1,0 +1,65 @@
+"""Article-list row layout: fixed columns, fitted titles, cleaned text."""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+
+from digest_tui.model import Article
+from digest_tui.tui.rendering.rows import RowMarks, fit, row_cells
+
+ARTICLE = Article(
+    path="a.md",
+    title="A title",
+    date="2024-02-03T10:00:00+01:00",
+    tags=("ai", "ml"),
+    source_name="Some Source",
+)
+
+
+NO_MARKS = RowMarks()
+
+
+def row(article: Article, width: int, marks: RowMarks = NO_MARKS) -> str:
+    return "".join(text for _, text in row_cells(article, marks, width))
+
+
+def test_row_is_exactly_the_width_for_any_width():
+    for width in (0, 1, 5, 20, 49, 50, 69, 70, 120, 300):
+        assert cell_len(row(ARTICLE, width)) == width
+
+
+def test_row_holds_date_title_tags_and_source():
+    text = row(ARTICLE, 120)
+    assert text.startswith(" 2024-02-03 ")
+    assert "A title" in text and "#ai #ml" in text
+    assert text.rstrip().endswith("Some Source")
+
+
+def test_narrow_rows_drop_tags_then_source():
+    assert "#ai" not in row(ARTICLE, 60) and "Some Sour" in row(ARTICLE, 60)
+    assert "Some" not in row(ARTICLE, 40) and "A title" in row(ARTICLE, 40)
+
+
+def test_long_and_wide_titles_are_cut_with_an_ellipsis():
+    long_title = Article(path="b.md", title="漢字" * 5_000)
+    text = row(long_title, 80)
+    assert cell_len(text) == 80
+    assert "…" in text
+
+
+def test_marks_columns():
+    text = row(ARTICLE, 120, RowMarks(unread=True, starred=True, new=True))
+    assert text[12:15] == "●★+"
+
+
+def test_control_characters_and_newlines_are_removed():
+    article = Article(path="c.md", title="one\ntwo\x1b[31m three\u202e", tags=("t\x07ag",))
+    text = row(article, 120)
+    assert "one two three" in text and "#tag" in text
+    assert not any(ord(ch) < 32 for ch in text)
+
+
+def test_fit_pads_and_cuts():
+    assert fit("abc", 5) == "abc  "
+    assert fit("abcdef", 4) == "abc…"
+    assert fit("x", 0) == ""
