@@ -1,0 +1,199 @@
+"""Parse the search box's query language into a plain `Query` value.
+
+Terms combine with AND. Plain words are fuzzy; `"..."` is an exact phrase; `key:value`
+terms filter by tag, date, source, title words or reader state. A leading `-` negates a
+term. Bad values never raise: they are described in `Query.errors` and otherwise ignored.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from digest_tui.search.dates import DateBoundError, first_day, last_day
+
+# One term: an optional `-`, then a quoted phrase, a `key:"quoted value"`, or any run of
+# non-space characters. A quote left open runs to the end of the text.
+_TERM = re.compile(
+    r"""(?P<neg>-)?(?:
+        "(?P<phrase>[^"]*)(?:"|$)
+      | (?P<key>[A-Za-z]+):"(?P<quoted>[^"]*)(?:"|$)
+      | (?P<word>\S+)
+    )""",
+    re.VERBOSE,
+)
+
+STATES = ("unread", "read", "starred", "new")
+"""The values `is:` accepts."""
+
+_OPPOSITE_STATE = {"read": "unread", "unread": "read"}
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """What a query asks for; every collection is lower-cased and in the order typed."""
+
+    text: str = ""
+    words: tuple[str, ...] = ()
+    """Plain words, matched fuzzily against title, description and tags (all must match)."""
+    excluded_words: tuple[str, ...] = ()
+    """`-word`: no article whose title, description or tags contain the word."""
+    phrases: tuple[str, ...] = ()
+    """`"exact phrase"`: a substring of the title, description or body."""
+    excluded_phrases: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    excluded_tags: tuple[str, ...] = ()
+    after: date | None = None
+    """Inclusive lower bound on the article's calendar day."""
+    before: date | None = None
+    """Inclusive upper bound on the article's calendar day."""
+    sources: tuple[str, ...] = ()
+    """`source:x`: a substring of the source name or the source URL's host."""
+    excluded_sources: tuple[str, ...] = ()
+    titles: tuple[str, ...] = ()
+    """`title:x`: a substring of the title."""
+    excluded_titles: tuple[str, ...] = ()
+    states: tuple[str, ...] = ()
+    """`is:` values the article must have: read, unread, starred, new."""
+    excluded_states: tuple[str, ...] = ()
+    errors: tuple[str, ...] = field(default=(), compare=False)
+    """One readable sentence per term that was ignored because its value was bad."""
+
+    @property
+    def is_empty(self) -> bool:
+        """True when the query filters nothing (errors alone do not count)."""
+        return not any(
+            (
+                self.words,
+                self.excluded_words,
+                self.phrases,
+                self.excluded_phrases,
+                self.tags,
+                self.excluded_tags,
+                self.after,
+                self.before,
+                self.sources,
+                self.excluded_sources,
+                self.titles,
+                self.excluded_titles,
+                self.states,
+                self.excluded_states,
+            )
+        )
+
+
+class _Builder:
+    """Collects terms while the text is scanned; `build()` freezes them into a `Query`."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lists: dict[str, list[str]] = {}
+        self.after: date | None = None
+        self.before: date | None = None
+        self.errors: list[str] = []
+
+    def add(self, name: str, value: str) -> None:
+        values = self.lists.setdefault(name, [])
+        if value not in values:
+            values.append(value)
+
+    def build(self) -> Query:
+        lists = {name: tuple(values) for name, values in self.lists.items()}
+        return Query(
+            text=self.text,
+            after=self.after,
+            before=self.before,
+            errors=tuple(self.errors),
+            **lists,
+        )
+
+
+def parse_query(text: str) -> Query:
+    """Parse `text` into a `Query`; never raises, whatever the text holds."""
+    builder = _Builder(text)
+    for match in _TERM.finditer(text):
+        negated = match["neg"] is not None
+        if match["phrase"] is not None:
+            _add_phrase(builder, match["phrase"], negated)
+        elif match["key"] is not None:
+            _add_keyed(builder, match["key"].lower(), match["quoted"], negated, match[0])
+        else:
+            _add_word(builder, match["word"], negated, match[0])
+    return builder.build()
+
+
+def _add_phrase(builder: _Builder, phrase: str, negated: bool) -> None:
+    phrase = " ".join(phrase.lower().split())
+    if phrase:
+        builder.add("excluded_phrases" if negated else "phrases", phrase)
+
+
+def _add_word(builder: _Builder, word: str, negated: bool, raw: str) -> None:
+    key, colon, value = word.partition(":")
+    if colon and key.lower() in _KEYED_TERMS:
+        _add_keyed(builder, key.lower(), value, negated, raw)
+        return
+    word = word.lower()
+    if word == "-":
+        return  # a "-" typed before its word is not a term yet
+    builder.add("excluded_words" if negated else "words", word)
+
+
+def _add_keyed(builder: _Builder, key: str, value: str, negated: bool, raw: str) -> None:
+    handler = _KEYED_TERMS.get(key)
+    if handler is None:
+        # An unknown `foo:"bar baz"` is searched as its plain words.
+        for word in f"{key}:{value}".split():
+            _add_word(builder, word, negated, raw)
+        return
+    value = " ".join(value.split())
+    if not value:
+        builder.errors.append(f"{raw!r}: {key}: needs a value")
+        return
+    handler(builder, value, negated, raw)
+
+
+def _text_term(plural: str):
+    def add(builder: _Builder, value: str, negated: bool, raw: str) -> None:
+        builder.add(f"excluded_{plural}" if negated else plural, value.lower())
+
+    return add
+
+
+def _state_term(builder: _Builder, value: str, negated: bool, raw: str) -> None:
+    state = value.lower()
+    if state not in STATES:
+        builder.errors.append(f"{raw!r}: is: takes one of {', '.join(STATES)}")
+        return
+    if negated and state in _OPPOSITE_STATE:
+        state, negated = _OPPOSITE_STATE[state], False
+    builder.add("excluded_states" if negated else "states", state)
+
+
+def _date_term(bound: str):
+    def add(builder: _Builder, value: str, negated: bool, raw: str) -> None:
+        if negated:
+            builder.errors.append(f"{raw!r}: a date bound cannot be negated")
+            return
+        try:
+            day = first_day(value) if bound == "after" else last_day(value)
+        except DateBoundError as error:
+            builder.errors.append(f"{raw!r}: {error}")
+            return
+        if bound == "after":
+            builder.after = day if builder.after is None else max(builder.after, day)
+        else:
+            builder.before = day if builder.before is None else min(builder.before, day)
+
+    return add
+
+
+_KEYED_TERMS = {
+    "tag": _text_term("tags"),
+    "source": _text_term("sources"),
+    "title": _text_term("titles"),
+    "is": _state_term,
+    "after": _date_term("after"),
+    "before": _date_term("before"),
+}
