@@ -137,3 +137,15 @@ def test_permission_lost_after_the_scan(content, monkeypatch):
     monkeypatch.setattr(os, "open", refuse)
     problem = load_article(content, "a.md")
     assert isinstance(problem, Problem) and problem.reason == "permission denied"
+
+
+def test_first_link_skips_images(load_ok):
+    body = "![hero](https://img.test/a.png)\n<img src='https://img.test/b.png'>\n\nSee [it](https://news.test/x).\n"
+    assert load_ok(body).article.first_link == "https://news.test/x"
+
+
+def test_published_string_false_is_a_draft_not_a_date(load_ok):
+    article = load_ok('---\ntitle: T\npublished: "false"\n---\nB\n', "2020-05-05-t.md").article
+    assert article.draft
+    assert article.day == "2020-05-05"
+    assert article.warnings == ()

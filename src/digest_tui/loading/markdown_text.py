@@ -20,6 +20,7 @@ _IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)")
 _LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
 _REF_LINK = re.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]")
 _REF_DEFINITION = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[^\n]*$", re.MULTILINE)
+_IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 _HTML_TAG = re.compile(r"</?[A-Za-z][^>\n]*>|<!--.*?-->", re.DOTALL)
 _LINE_PREFIX = re.compile(r"^[ \t]*(?:>[ \t]?)*(?:#{1,6}[ \t]+|[-*+][ \t]+|\d+[.)][ \t]+)?", re.M)
 # Emphasis, code and strike-through marks go; table pipes become spaces.
@@ -104,8 +105,10 @@ def source_link(body: str) -> tuple[str, str]:
 
 
 def first_http_link(body: str) -> str:
-    """The first http(s) URL in the body, or empty."""
-    match = _HTTP_LINK.search(body)
+    """The first http(s) URL in the body that is a link, not an image, or empty."""
+    if "http" not in body:
+        return ""
+    match = _HTTP_LINK.search(_IMG_TAG.sub("", _IMAGE.sub("", body)))
     return match.group(0) if match else ""
 
 

@@ -22,6 +22,7 @@ MODIFIED_KEYS = ("modDatetime", "lastmod", "updated", "modified")
 DESCRIPTION_KEYS = ("description", "summary", "excerpt")
 IMAGE_KEYS = ("heroImage", "ogImage", "image", "cover")
 AUTHOR_KEYS = ("author", "authors")
+_FLAGS = frozenset({"true", "false", "yes", "no"})
 _LOCALIZED_TAGS = re.compile(r"[A-Za-z]{2}tags")
 _ZOLA_PATH_DAY = re.compile(r"(?:^|/)(\d{4})/(\d{2})/(\d{2})(?:/|$)")
 
@@ -92,7 +93,7 @@ def parse_first_date(
         value = meta.get(key)
         if isinstance(value, Mapping):
             value = value.get("created" if created else "updated")
-        if value is None or isinstance(value, bool):
+        if value is None or isinstance(value, bool) or _is_flag_word(key, value):
             continue
         parsed = parse_date(value, key)
         if parsed.warning:
@@ -104,6 +105,11 @@ def parse_first_date(
         if isinstance(date, Mapping) and date.get("updated") is not None:
             return parse_date(date.get("updated"), "date.updated")
     return None
+
+
+def _is_flag_word(key: str, value: object) -> bool:
+    # Jekyll's `published: "false"` is a flag, not a date (Obsidian's `published` is a date).
+    return key == "published" and isinstance(value, str) and value.strip().lower() in _FLAGS
 
 
 def _date_from_names(meta: Mapping[str, Any], name: str) -> ParsedDate:
