@@ -1,0 +1,193 @@
+"""The Library filtered view: tags, dates, queries, sorting, drafts and tag counts."""
+
+from datetime import date
+
+from digest_tui.model import Article
+from digest_tui.search import Library, SortOrder, TagCount
+
+
+def article(path, title, day=None, tags=(), **fields):
+    stamp = None
+    if day is not None:
+        stamp = float(date.fromisoformat(day).toordinal())
+    return Article(path=path, title=title, date=day, timestamp=stamp, tags=tags, **fields)
+
+
+ARTICLES = [
+    article("kite.md", "Solar Kite Sets Altitude Record", "2025-03-10", ("Space", "Energy")),
+    article("kitchen.md", "Kitchen Robots Kick Off Trade Show Season", "2025-04-02", ("AI",)),
+    article("chips.md", "Chip Makers Rally", "2025-01-01", ("ai", "Markets")),
+    article("coins.md", "Token Prices Slide", "2025-06-30", ("Crypto", "Markets")),
+    article("nodate.md", "an Undated Note", None, ("AI",)),
+    article("draft.md", "Draft About Kites", "2025-05-05", ("Space",), draft=True),
+    article(
+        "wire.md",
+        "Ports Reopen",
+        "2025-02-14",
+        ("Trade",),
+        description="Shipping resumes after the storm.",
+        source_name="Reuters",
+        source_url="https://www.reuters.com/world/ports",
+    ),
+]
+
+
+def paths(library):
+    return [a.path for a in library]
+
+
+class FakeFullText:
+    def __init__(self, hits):
+        self.hits = hits
+        self.asked = []
+
+    def search(self, terms, limit=None):
+        self.asked.append(terms)
+        return dict(self.hits.get(terms, {}))
+
+
+class FakeState:
+    def __init__(self, read=(), starred=(), new=()):
+        self.read, self.starred, self.new = set(read), set(starred), set(new)
+
+    def is_read(self, path):
+        return path in self.read
+
+    def is_starred(self, path):
+        return path in self.starred
+
+    def is_new(self, path):
+        return path in self.new
+
+
+def test_default_view_is_newest_first_without_drafts_and_undated_last():
+    library = Library(ARTICLES)
+    assert paths(library) == [
+        "coins.md",
+        "kitchen.md",
+        "kite.md",
+        "wire.md",
+        "chips.md",
+        "nodate.md",
+    ]
+    assert library.total == 6 and len(library) == 6
+
+
+def test_drafts_are_shown_only_when_asked_for():
+    library = Library(ARTICLES).with_drafts(True)
+    assert "draft.md" in paths(library)
+    assert library.total == 7
+    assert "draft.md" not in paths(library.with_drafts(False))
+
+
+def test_several_tags_must_all_be_present_ignoring_case():
+    library = Library(ARTICLES)
+    assert paths(library.tagged("AI", "markets")) == ["chips.md"]
+    assert paths(library.tagged("ai").tagged("MARKETS")) == ["chips.md"]
+    assert library.tagged("ai", "markets").tags == ("AI", "Markets")
+
+
+def test_untagged_drops_a_tag_filter_and_without_tags_excludes():
+    library = Library(ARTICLES).tagged("markets", "ai")
+    assert paths(library.untagged("AI")) == ["coins.md", "chips.md"]
+    assert paths(Library(ARTICLES).without_tags("markets", "ai")) == ["kite.md", "wire.md"]
+    assert paths(Library(ARTICLES).matching("-tag:markets -tag:AI")) == ["kite.md", "wire.md"]
+
+
+def test_date_range_is_inclusive_and_leaves_out_undated_articles():
+    library = Library(ARTICLES).dated(date(2025, 1, 1), date(2025, 3, 10))
+    assert paths(library) == ["kite.md", "wire.md", "chips.md"]
+    assert paths(Library(ARTICLES).matching("after:2025-04 before:2025-06")) == [
+        "coins.md",
+        "kitchen.md",
+    ]
+
+
+def test_sort_orders_put_undated_articles_last():
+    library = Library(ARTICLES)
+    assert paths(library.sorted_by(SortOrder.OLDEST)) == [
+        "chips.md",
+        "wire.md",
+        "kite.md",
+        "kitchen.md",
+        "coins.md",
+        "nodate.md",
+    ]
+    titles = [a.title for a in library.sorted_by(SortOrder.TITLE)]
+    assert titles == sorted(titles, key=str.casefold)
+    assert titles[0] == "an Undated Note"
+
+
+def test_relevance_ranks_title_matches_and_falls_back_to_newest_without_words():
+    library = Library(ARTICLES).sorted_by(SortOrder.RELEVANCE)
+    assert paths(library.matching("kite")) == ["kite.md", "kitchen.md"]
+    assert paths(library.matching("tag:markets")) == ["coins.md", "chips.md"]
+
+
+def test_query_terms_combine_with_and():
+    library = Library(ARTICLES)
+    assert paths(library.matching("tag:ai rally")) == ["chips.md"]
+    assert paths(library.matching('source:reuters "resumes after"')) == ["wire.md"]
+    assert paths(library.matching("source:REUTERS.com title:ports")) == ["wire.md"]
+    assert paths(library.matching("title:ports -ports")) == []
+    assert paths(library.matching("kite -robots")) == ["kite.md"]
+
+
+def test_query_errors_are_reported_and_the_rest_still_applies():
+    library = Library(ARTICLES).matching("after:soon tag:crypto")
+    assert paths(library) == ["coins.md"]
+    assert len(library.query_errors) == 1 and "after:soon" in library.query_errors[0]
+
+
+def test_tag_counts_are_faceted_over_the_current_matches():
+    library = Library(ARTICLES)
+    assert library.tag_counts()[:2] == [TagCount("AI", 3), TagCount("Markets", 2)]
+    narrowed = library.tagged("markets")
+    assert narrowed.tag_counts() == [
+        TagCount("Markets", 2),
+        TagCount("AI", 1),
+        TagCount("Crypto", 1),
+    ]
+    assert [c.tag for c in library.matching("kite").tag_counts()] == ["AI", "Energy", "Space"]
+
+
+def test_tag_counts_include_unread_counts_with_reader_state():
+    state = FakeState(read={"chips.md"})
+    counts = {c.tag: c for c in Library(ARTICLES, state=state).tag_counts()}
+    assert counts["AI"] == TagCount("AI", 3, unread=2)
+
+
+def test_body_matches_from_full_text_come_after_fuzzy_matches_by_rank():
+    fulltext = FakeFullText({"kite": {"coins.md": 2.0, "wire.md": 5.0, "kite.md": 9.0}})
+    library = Library(ARTICLES, fulltext=fulltext).sorted_by(SortOrder.RELEVANCE)
+    assert paths(library.matching("kite")) == ["kite.md", "kitchen.md", "wire.md", "coins.md"]
+    assert fulltext.asked == ["kite"]
+
+
+def test_phrases_are_also_looked_for_in_bodies():
+    fulltext = FakeFullText({'"tethered wing"': {"chips.md": 1.0}})
+    library = Library(ARTICLES, fulltext=fulltext)
+    assert paths(library.matching('"tethered wing"')) == ["chips.md"]
+    assert "chips.md" not in paths(library.matching('-"tethered wing"'))
+
+
+def test_state_terms_filter_with_the_reader_state():
+    state = FakeState(read={"kite.md", "coins.md"}, starred={"kite.md"}, new={"wire.md"})
+    library = Library(ARTICLES, state=state)
+    assert paths(library.matching("is:read")) == ["coins.md", "kite.md"]
+    assert paths(library.matching("is:unread tag:markets")) == ["chips.md"]
+    assert paths(library.matching("is:starred")) == ["kite.md"]
+    assert paths(library.matching("is:new")) == ["wire.md"]
+    assert "wire.md" not in paths(library.matching("-is:new"))
+
+
+def test_state_terms_without_reader_state_are_reported_not_applied():
+    library = Library(ARTICLES).matching("is:unread")
+    assert len(library) == 6
+    assert library.query_errors
+
+
+def test_filters_return_new_views_and_leave_the_original_unchanged():
+    library = Library(ARTICLES)
+    library.tagged("ai").matching("kite")
+    assert len(library) == 6 and library.query == "" and library.tags == ()
