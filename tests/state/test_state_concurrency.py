@@ -31,11 +31,17 @@ def _run_together(tmp_path: Path, db_file: Path, prefixes: tuple[str, str], mode
         )
         for seed, (prefix, log) in enumerate(zip(prefixes, logs, strict=True))
     ]
-    for writer, log in zip(writers, logs, strict=True):
-        wait_until_ready(writer, log)
-    go.touch()
-    for writer in writers:
-        assert writer.wait(timeout=60) == 0, "a writer crashed (a locked database?)"
+    try:
+        for writer, log in zip(writers, logs, strict=True):
+            wait_until_ready(writer, log)
+        go.touch()
+        for writer in writers:
+            assert writer.wait(timeout=60) == 0, "a writer crashed (a locked database?)"
+    finally:
+        for writer in writers:
+            if writer.poll() is None:
+                writer.kill()
+                writer.wait()
     return [reported_lines(log) for log in logs]
 
 

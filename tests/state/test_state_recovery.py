@@ -106,6 +106,15 @@ def test_an_unreadable_file_is_moved_aside(db_file: Path) -> None:
             path.chmod(0o600)
 
 
+def test_a_folder_in_the_state_files_place_is_moved_aside(db_file: Path) -> None:
+    (db_file / "stray").mkdir(parents=True)
+    with StateStore.open(db_file) as store:
+        assert store.recovered_from is not None
+        assert (store.recovered_from / "stray").is_dir()
+        store.mark_read("a.md")
+    assert db_file.is_file()
+
+
 def test_recovering_twice_keeps_both_old_files(db_file: Path) -> None:
     db_file.parent.mkdir(parents=True)
     db_file.write_bytes(b"first bad file")
