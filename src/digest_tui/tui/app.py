@@ -1,0 +1,104 @@
+"""The Textual app: wires the session, the theme and the keymap to the main screen."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import partial
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from digest_tui.config import Config, save_theme
+from digest_tui.index import ArticleIndex
+from digest_tui.state import StateStore
+from digest_tui.tui.bindings import APP_BINDINGS, HELP_TEXT, MAIN_BINDINGS
+from digest_tui.tui.commands import ArticleCommands, TagCommands
+from digest_tui.tui.screens.help import HelpScreen
+from digest_tui.tui.screens.main import MainScreen
+from digest_tui.tui.screens.problems import ProblemsScreen
+from digest_tui.tui.session import ReaderSession
+
+
+class DigestApp(App[None]):
+    """The reader. Takes its index, state store and config from the caller."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "digest-tui"
+    BINDINGS = APP_BINDINGS
+    COMMANDS = App.COMMANDS | {ArticleCommands, TagCommands}
+
+    def __init__(
+        self,
+        *,
+        source: ArticleIndex,
+        config: Config | None = None,
+        state: StateStore | None = None,
+        notices: Sequence[str] = (),
+    ) -> None:
+        super().__init__()
+        self.session = ReaderSession(source, state, config or Config(), list(notices))
+        self._theme_loaded = False
+
+    @property
+    def config(self) -> Config:
+        """The config the app was started with."""
+        return self.session.config
+
+    def get_default_screen(self) -> Screen:
+        return MainScreen(self.session)
+
+    def on_mount(self) -> None:
+        self._apply_config()
+        for notice in self.session.notices:
+            self.notify(notice, severity="warning", timeout=8, markup=False)
+
+    def _apply_config(self) -> None:
+        theme = self.config.theme
+        if theme and theme in self.available_themes:
+            self.theme = theme
+        elif theme:
+            self.session.notices.append(f"Unknown theme {theme!r} in the config file")
+        known = {binding.id for binding in [*APP_BINDINGS, *MAIN_BINDINGS]}
+        unknown = sorted(set(self.config.keys) - known)
+        if unknown:
+            self.session.notices.append(f"Unknown key binding ids in the config: {unknown}")
+        self.set_keymap({key: value for key, value in self.config.keys.items() if key in known})
+        self._theme_loaded = True
+
+    def watch_theme(self, theme: str) -> None:
+        """Remember a theme the user picked (not the one read from the config)."""
+        if not self._theme_loaded or theme == self.config.theme:
+            return
+        problem = save_theme(theme)
+        if problem:
+            self.notify(problem, severity="warning", markup=False)
+
+    @property
+    def main_screen(self) -> MainScreen | None:
+        """The main screen, wherever it is in the stack."""
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen):
+                return screen
+        return None
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.config.keys))
+
+    def action_problems(self) -> None:
+        main = self.main_screen
+        if main is not None and not isinstance(self.screen, ProblemsScreen):
+            self.push_screen(ProblemsScreen(main.problems))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        for binding in [*MAIN_BINDINGS, *APP_BINDINGS]:
+            if binding.id in {"palette", "back"}:
+                continue
+            help_text = HELP_TEXT.get(binding.id or "", binding.description)
+            yield SystemCommand(binding.description, help_text, partial(self._run, binding))
+
+    async def _run(self, binding: Binding) -> None:
+        target = self if binding in APP_BINDINGS else self.main_screen
+        await self.run_action(binding.action, target)

@@ -1,0 +1,86 @@
+"""Every command of the reader, declared once: the footer, help screen and palette read these.
+
+Each binding has an id, so the `[keys]` table of the config file can rebind it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from textual.binding import Binding
+
+APP_BINDINGS: list[Binding] = [
+    Binding("question_mark", "help", "Help", id="help"),
+    Binding("exclamation_mark", "problems", "Problems", id="problems"),
+    Binding("ctrl+p", "command_palette", "Commands", id="palette", priority=True),
+    Binding("q", "quit", "Quit", id="quit"),
+]
+"""Commands that work on every screen."""
+
+MAIN_BINDINGS: list[Binding] = [
+    Binding("slash", "focus_search", "Search", id="search"),
+    Binding("t", "focus_tags", "Tags", id="tags"),
+    Binding("escape", "back", "Back", id="back", show=False),
+    Binding("right_square_bracket", "next_article", "Next", id="next"),
+    Binding("left_square_bracket", "previous_article", "Prev", id="previous"),
+    Binding("o", "open_link", "Open link", id="open_link"),
+    Binding("y", "copy_link", "Copy link", id="copy_link"),
+    Binding("e", "edit", "Edit", id="edit", show=False),
+    Binding("S", "cycle_sort", "Sort", id="sort"),
+    Binding("u", "toggle_read", "Read", id="toggle_read"),
+    Binding("asterisk", "toggle_star", "Star", id="toggle_star"),
+]
+"""Commands of the main screen."""
+
+HELP_TEXT: dict[str, str] = {
+    "help": "Show this help",
+    "problems": "Files that failed to load or loaded with warnings, and why",
+    "palette": "Command palette: jump to an article, toggle a tag, run any command",
+    "quit": "Quit",
+    "search": "Focus the search box (enter moves to the list)",
+    "tags": "Focus the tag sidebar (enter/space toggles a tag, All clears)",
+    "back": "Search: clear it · reader: back to the list · list: clear tag filters",
+    "next": "Next article while reading",
+    "previous": "Previous article while reading",
+    "open_link": "Open the article's source URL (else its first link) in the browser",
+    "copy_link": "Copy that URL to the clipboard",
+    "edit": "Open the article file in $EDITOR, reload it after",
+    "sort": "Cycle sort: newest, oldest, title, relevance",
+    "toggle_read": "Mark the article read / unread",
+    "toggle_star": "Star / unstar the article",
+}
+"""The longer description of each binding id, for the help screen and the palette."""
+
+MOVEMENT_HELP: list[tuple[str, str]] = [
+    ("up/down  j/k", "Move in the list, the tags or the reading pane"),
+    ("g/G  home/end", "First / last"),
+    ("pageup/pagedown", "Page up / down"),
+    ("enter", "Open the highlighted article (list) · toggle the tag (sidebar)"),
+    ("tab/shift+tab", "Move between panes"),
+]
+"""Keys that belong to the widgets themselves, listed on the help screen."""
+
+
+def all_bindings() -> list[Binding]:
+    """Every declared command, main-screen ones first."""
+    return [*MAIN_BINDINGS, *APP_BINDINGS]
+
+
+def key_display(binding: Binding, keymap: Mapping[str, str]) -> str:
+    """The key(s) that trigger `binding` once the user's keymap is applied, for display."""
+    keys = keymap.get(binding.id or "", binding.key)
+    return ", ".join(_pretty(key.strip()) for key in keys.split(","))
+
+
+_PRETTY = {
+    "question_mark": "?",
+    "exclamation_mark": "!",
+    "slash": "/",
+    "right_square_bracket": "]",
+    "left_square_bracket": "[",
+    "asterisk": "*",
+}
+
+
+def _pretty(key: str) -> str:
+    return _PRETTY.get(key, key)

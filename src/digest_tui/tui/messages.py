@@ -1,0 +1,64 @@
+"""Small messages that workers and widgets post; the main screen acts on them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from textual.message import Message
+
+from digest_tui.model import Article, LoadedArticle, Problem
+from digest_tui.search import TagCount
+
+
+@dataclass
+class ArticlesLoaded(Message):
+    """The index produced a (new) set of articles and problems."""
+
+    articles: Sequence[Article]
+    problems: Sequence[Problem]
+    final: bool
+    """False for the quick cached list shown at start, True after a refresh."""
+
+
+@dataclass
+class IndexProgress(Message):
+    """The refresh worker parsed `done` of `total` changed files."""
+
+    done: int
+    total: int
+
+
+@dataclass
+class FulltextReady(Message):
+    """Body search is available: searches should run again to include bodies."""
+
+
+@dataclass
+class ViewReady(Message):
+    """A search worker finished filtering: the articles to list, in order."""
+
+    articles: Sequence[Article]
+    tag_counts: Sequence[TagCount]
+    generation: int
+    """Which filter request this answers; older answers are dropped."""
+    errors: Sequence[str] = ()
+    """Query terms that were ignored, and why."""
+
+
+@dataclass
+class ArticleOpened(Message):
+    """The loader read the article the user asked for."""
+
+    loaded: LoadedArticle
+    focus: bool = True
+    """Move the keyboard focus to the reading pane."""
+    mark_read: bool = True
+    """False when the article reopens at start: that is not a new reading."""
+
+
+@dataclass
+class WorkFailed(Message):
+    """A worker could not do its job; `text` is shown as a notice."""
+
+    text: str

@@ -1,0 +1,42 @@
+"""The help screen: every key, read from the one bindings table."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Static
+
+from digest_tui.tui.bindings import HELP_TEXT, MOVEMENT_HELP, all_bindings, key_display
+
+
+class HelpScreen(ModalScreen[None]):
+    """Lists each command with its current key (after the user's rebinding)."""
+
+    BINDINGS = [
+        Binding("escape,question_mark,q", "dismiss", "Close", show=True),
+    ]
+
+    def __init__(self, keymap: Mapping[str, str]) -> None:
+        super().__init__()
+        self._keymap = keymap
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="help-box"):
+            yield Static("Keys", id="help-title")
+            yield DataTable(id="help-keys", cursor_type="row", zebra_stripes=True)
+            yield Static("escape, ? or q closes this screen", id="help-hint")
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns(Text("key"), Text("does"))
+        for binding in all_bindings():
+            description = HELP_TEXT.get(binding.id or "", binding.description)
+            table.add_row(Text(key_display(binding, self._keymap), style="bold"), Text(description))
+        for keys, description in MOVEMENT_HELP:
+            table.add_row(Text(keys, style="bold"), Text(description))
+        table.focus()

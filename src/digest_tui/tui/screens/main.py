@@ -1,0 +1,295 @@
+"""The main screen: tag sidebar, search box, article list, reading pane and status bar.
+
+Widgets post what the user wants; this screen filters the library in a worker and hands
+the result back to the widgets. Reading actions (open, links, marks) live in `reading.py`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual import events, on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer, Input, ProgressBar, Static
+from textual.worker import Worker, WorkerState, get_current_worker
+
+from digest_tui.model import Article, Problem
+from digest_tui.search import Library, SortOrder
+from digest_tui.tui.bindings import MAIN_BINDINGS
+from digest_tui.tui.filtering import FilterRequest, filter_library
+from digest_tui.tui.messages import (
+    ArticlesLoaded,
+    FulltextReady,
+    IndexProgress,
+    ViewReady,
+    WorkFailed,
+)
+from digest_tui.tui.screens.reading import ReadingScreen
+from digest_tui.tui.session import ReaderSession
+from digest_tui.tui.sorting import next_sort
+from digest_tui.tui.widgets.article_list import ArticleList
+from digest_tui.tui.widgets.reading_pane import ReadingPane
+from digest_tui.tui.widgets.search_box import SearchBox
+from digest_tui.tui.widgets.status_bar import StatusBar, StatusFacts
+from digest_tui.tui.widgets.tag_sidebar import TagSidebar
+
+NARROW_WIDTH = 100
+"""Below this many columns the screen shows one pane at a time."""
+
+
+class MainScreen(ReadingScreen):
+    """The reader's one working screen."""
+
+    BINDINGS = MAIN_BINDINGS
+
+    def __init__(self, session: ReaderSession) -> None:
+        super().__init__(session)
+        self.library = Library([], state=session.state)
+        self.problems: list[Problem] = []
+        self.shown: Sequence[Article] = ()
+        self.tags: tuple[str, ...] = ()
+        self.query_text = ""
+        self.sort = session.initial_sort()
+        self.sort_chosen = self.sort != SortOrder.NEWEST
+        """False until the user picks an order: a query then ranks by relevance."""
+        self._generation = 0
+        self._indexing = "reading the index…"
+        self._restore_pending = True
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="body"):
+            yield TagSidebar(id="sidebar")
+            with Vertical(id="main"):
+                yield SearchBox(id="search")
+                yield Static("", id="matches")
+                yield ArticleList(id="articles")
+                yield Static("", id="empty", markup=False)
+                yield ReadingPane(id="reader")
+        with Horizontal(id="status-row"):
+            yield StatusBar(id="status")
+            yield ProgressBar(id="progress", show_eta=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sidebar.border_title = "Tags"
+        self.articles.border_title = "Articles"
+        self.articles.set_marks(
+            self.session.state.is_read if self.session.state else None,
+            self.session.state.is_starred if self.session.state else None,
+            self.session.state.is_new if self.session.state else None,
+        )
+        self._apply_width(self.app.size.width)
+        self.articles.focus()
+        self._update_status()
+        self._index_folder()
+
+    # Layout: one pane at a time on narrow terminals.
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._apply_width(event.size.width)
+
+    def _apply_width(self, width: int) -> None:
+        self.set_class(width < NARROW_WIDTH, "narrow")
+        if not any(self.has_class(f"show-{pane}") for pane in ("tags", "list", "reader")):
+            self.add_class("show-list")
+
+    def show_pane(self, pane: str) -> None:
+        """In the narrow layout, show only `pane` ("tags", "list" or "reader")."""
+        for name in ("tags", "list", "reader"):
+            self.set_class(name == pane, f"show-{name}")
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        pane = {"sidebar": "tags", "reader": "reader"}.get(event.widget.id or "", "list")
+        self.show_pane(pane)
+
+    def focus_pane(self, pane: str) -> None:
+        """Show `pane` and move the keyboard focus into it."""
+        self.show_pane(pane)
+        widget = {"tags": self.sidebar, "reader": self.reader}.get(pane, self.articles)
+        widget.focus()
+
+    # Loading the folder.
+
+    @work(thread=True, exclusive=True, group="index", exit_on_error=False)
+    def _index_folder(self) -> None:
+        """Show the cached list at once, then refresh it, then build the full-text index."""
+        worker = get_current_worker()
+        index = self.session.index
+        articles, problems = index.cached()
+        self.post_message(ArticlesLoaded(articles, problems, final=False))
+
+        def progress(done: int, total: int) -> None:
+            self.post_message(IndexProgress(done, total))
+
+        result = index.refresh(progress, lambda: worker.is_cancelled, fulltext=False)
+        if worker.is_cancelled:
+            return
+        problem = self.session.reconcile(result.articles)
+        if problem:
+            self.post_message(WorkFailed(problem))
+        self.post_message(ArticlesLoaded(result.articles, result.problems, final=True))
+        if result.error:
+            self.post_message(WorkFailed(f"The index could not be refreshed: {result.error}"))
+        index.build_fulltext(progress, lambda: worker.is_cancelled)
+        self.post_message(FulltextReady())
+
+    def on_articles_loaded(self, message: ArticlesLoaded) -> None:
+        self.library = Library(
+            message.articles, fulltext=self.session.index, state=self.session.state
+        )
+        self.problems = list(message.problems)
+        self.known_paths = frozenset(article.path for article in message.articles)
+        if message.final:
+            self._indexing = "building the body search…"
+        self._refilter()
+
+    def on_index_progress(self, message: IndexProgress) -> None:
+        bar = self.query_one(ProgressBar)
+        bar.update(total=message.total or None, progress=message.done)
+        self.add_class("indexing")
+        self._update_status()
+
+    def on_fulltext_ready(self, _message: FulltextReady) -> None:
+        self._indexing = ""
+        self.remove_class("indexing")
+        self._update_status()
+        if self.query_text:
+            self._refilter()
+
+    def on_work_failed(self, message: WorkFailed) -> None:
+        self.app.notify(message.text, severity="warning", markup=False)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.ERROR:
+            error = event.worker.error
+            self.app.notify(
+                f"Something went wrong ({event.worker.group}): {error!r}",
+                severity="error",
+                markup=False,
+            )
+
+    # Filtering: tags, query and sort go to a worker; a new request cancels the stale one.
+
+    def _refilter(self) -> None:
+        self._generation += 1
+        request = FilterRequest(self.library, self.tags, self.query_text, self.effective_sort)
+        self._run_filter(request, self._generation)
+
+    @work(thread=True, exclusive=True, group="filter", exit_on_error=False)
+    def _run_filter(self, request: FilterRequest, generation: int) -> None:
+        view = filter_library(request)
+        if not get_current_worker().is_cancelled:
+            self.post_message(ViewReady(view.articles, view.tag_counts, generation, view.errors))
+
+    def on_view_ready(self, message: ViewReady) -> None:
+        if message.generation != self._generation:
+            return
+        self.shown = message.articles
+        keep = self.articles.highlighted.path if self.articles.highlighted else None
+        self.articles.set_articles(message.articles, keep=keep)
+        self.sidebar.show_tags(message.tag_counts, self.tags, len(message.articles))
+        self._show_counts(message)
+        self._update_status()
+        if self._restore_pending and message.articles:
+            self._restore_pending = False
+            self.restore_last_opened()
+
+    def _show_counts(self, message: ViewReady) -> None:
+        matches = self.query_one("#matches", Static)
+        empty = self.query_one("#empty", Static)
+        count = len(message.articles)
+        noun = "match" if count == 1 else "matches"
+        line = f"{count} {noun}" if self.query_text or self.tags else f"{count} articles"
+        if message.errors:
+            line += "  ·  ignored: " + "; ".join(message.errors)
+        matches.update(line if self.library.total else "")
+        no_match = count == 0 and bool(self.query_text or self.tags)
+        empty.update(self._empty_text() if no_match else "")
+        self.set_class(no_match, "no-match")
+
+    def _empty_text(self) -> str:
+        if self.query_text:
+            return "No articles match this search — press escape in the search box to clear it."
+        return "No article carries all the selected tags — press escape to clear the tags."
+
+    def _update_status(self) -> None:
+        indexing = self._indexing
+        bar = self.query_one(ProgressBar)
+        if self.has_class("indexing") and bar.total:
+            indexing = f"indexing {int(bar.progress)}/{int(bar.total)}"
+        facts = StatusFacts(
+            shown=len(self.shown),
+            total=self.library.total,
+            tags=self.tags,
+            query=self.query_text,
+            sort=self.effective_sort.value,
+            problems=len(self.problems),
+            indexing=indexing,
+        )
+        self.query_one(StatusBar).show(facts)
+
+    # What the widgets ask for.
+
+    @on(Input.Changed, "#search")
+    def _query_changed(self, event: Input.Changed) -> None:
+        self.query_text = event.value.strip()
+        self._refilter()
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self) -> None:
+        self.focus_pane("list")
+
+    @on(TagSidebar.Toggled)
+    def _tag_toggled(self, event: TagSidebar.Toggled) -> None:
+        if event.tag in self.tags:
+            self.tags = tuple(tag for tag in self.tags if tag != event.tag)
+        else:
+            self.tags = (*self.tags, event.tag)
+        self._refilter()
+
+    @on(TagSidebar.Cleared)
+    def _tags_cleared(self) -> None:
+        self.clear_tags()
+
+    def clear_tags(self) -> None:
+        """Drop every tag filter."""
+        if self.tags:
+            self.tags = ()
+            self._refilter()
+
+    def toggle_tag(self, tag: str) -> None:
+        """Add `tag` to the filter, or remove it (for the command palette)."""
+        self.post_message(TagSidebar.Toggled(tag))
+
+    # Actions.
+
+    def action_focus_search(self) -> None:
+        self.show_pane("list")
+        self.query_one(SearchBox).focus()
+
+    def action_focus_tags(self) -> None:
+        self.focus_pane("tags")
+
+    def action_back(self) -> None:
+        focused = self.focused
+        if focused is self.reader or focused is self.sidebar:
+            self.focus_pane("list")
+        else:
+            self.clear_tags()
+
+    @property
+    def effective_sort(self) -> SortOrder:
+        """The order in use: relevance while searching, unless the user chose an order."""
+        if self.query_text and not self.sort_chosen:
+            return SortOrder.RELEVANCE
+        return self.sort
+
+    def action_cycle_sort(self) -> None:
+        self.sort = next_sort(self.effective_sort)
+        self.sort_chosen = True
+        problem = self.session.remember("sort", self.sort.value)
+        if problem:
+            self.app.notify(problem, severity="warning", markup=False)
+        self.app.notify(f"Sorted by {self.sort.value}", timeout=2)
+        self._refilter()

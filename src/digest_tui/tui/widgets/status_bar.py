@@ -1,0 +1,50 @@
+"""The one-line status bar: what is shown, which filters are on, problems and indexing."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from textual.content import Content
+from textual.widgets import Static
+
+from digest_tui.text_safety import clean_line
+
+
+@dataclass(frozen=True)
+class StatusFacts:
+    """Everything the status bar reports."""
+
+    shown: int = 0
+    total: int = 0
+    tags: Sequence[str] = ()
+    query: str = ""
+    sort: str = "newest"
+    problems: int = 0
+    indexing: str = ""
+    """A short note while the index refreshes, empty when idle."""
+
+
+class StatusBar(Static):
+    """Shows `StatusFacts`; every value from the articles goes in as plain text."""
+
+    def show(self, facts: StatusFacts) -> None:
+        """Repaint with `facts`."""
+        self.update(status_content(facts))
+
+
+def status_content(facts: StatusFacts) -> Content:
+    """The status line as Content (article text never parsed as markup)."""
+    parts: list[Content] = [Content(f" {facts.shown} / {facts.total} articles")]
+    if facts.tags:
+        tags = " + ".join(clean_line(tag, 30) for tag in facts.tags)
+        parts.append(Content.assemble(("tags: ", "bold"), Content(tags)))
+    if facts.query:
+        parts.append(Content.assemble(("query: ", "bold"), Content(clean_line(facts.query, 40))))
+    parts.append(Content(f"sort: {facts.sort}"))
+    if facts.problems:
+        noun = "problem" if facts.problems == 1 else "problems"
+        parts.append(Content.assemble((f"{facts.problems} {noun}", "$warning"), " (press !)"))
+    if facts.indexing:
+        parts.append(Content(facts.indexing))
+    return Content(" · ").join(parts)

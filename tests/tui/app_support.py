@@ -1,0 +1,122 @@
+"""Shared helpers for the app's Pilot tests: a small fixed content folder and an app over it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widget import Widget
+from textual.worker import WorkerCancelled, WorkerFailed
+
+from digest_tui.config import Config
+from digest_tui.index import ArticleIndex
+from digest_tui.state import StateStore
+from digest_tui.tui.app import DigestApp
+
+TRAP_TITLE = "[@click=app.quit]Trap[/] [bold]x[/]"
+TRAP_TAG = "[red]loud[/]"
+
+ARTICLES = {
+    "2025/01/solar-kite.md": """---
+title: "Solar Kite Sets Altitude Record"
+pubDatetime: 2025-01-10T08:00:00Z
+tags: [energy, science]
+description: "A kite flies higher than ever."
+---
+**Source:** [Skyline News](https://news.example.com/kite)
+
+## Flight data
+
+The kite climbed for six hours. See [the data](https://example.org/kite-data),
+a [bad link](javascript:alert(1)) and the [robots story](kitchen-robots.md).
+
+- first point
+- second point
+""",
+    "2025/01/kitchen-robots.md": """---
+title: "Kitchen Robots Kick Off"
+pubDatetime: 2025-01-20T08:00:00Z
+tags: [robotics, ai]
+---
+Robots learn to chop onions in a test kitchen.
+""",
+    "2025/02/inference-chip.md": """---
+title: "Low Power Inference Chip"
+pubDatetime: 2025-02-03T08:00:00Z
+tags: [ai, chips]
+---
+**Source:** [Chip Wire](https://chips.example.com/low-power)
+
+A new chip runs small models on two watts.
+""",
+    "2025/02/model-audit.md": """---
+title: "Regulator Drafts Model Audit Rules"
+pubDatetime: 2025-02-14T08:00:00Z
+tags: [ai, policy]
+---
+The regulator wants audits of large models.
+""",
+    "2025/03/grid-batteries.md": """---
+title: "Neighbourhood Batteries Trial"
+pubDatetime: 2025-03-01T08:00:00Z
+tags: [energy, climate]
+---
+Twelve streets get shared batteries.
+""",
+    "2025/03/trap.md": f"""---
+title: '{TRAP_TITLE}'
+pubDatetime: 2025-03-05T08:00:00Z
+tags: ['{TRAP_TAG}', ai]
+---
+Body of the trap article.
+""",
+    "broken.md": """---
+title: [unclosed
+---
+This file's frontmatter is not valid YAML.
+""",
+}
+
+NEWEST_FIRST = [
+    "2025/03/trap.md",
+    "2025/03/grid-batteries.md",
+    "2025/02/model-audit.md",
+    "2025/02/inference-chip.md",
+    "2025/01/kitchen-robots.md",
+    "2025/01/solar-kite.md",
+]
+
+
+def write_content(folder: Path) -> Path:
+    """Write the fixture articles under `folder` and return it."""
+    for relative, text in ARTICLES.items():
+        file = folder / relative
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_text(text, encoding="utf-8")
+    return folder
+
+
+def make_app(content: Path, config: Config | None = None) -> DigestApp:
+    """An app over `content`, with its index and state in the test's user dirs."""
+    state = StateStore.for_folder(content)
+    return DigestApp(source=ArticleIndex(content), config=config or Config(), state=state)
+
+
+async def settle(pilot: Pilot) -> None:
+    """Wait until the workers (index, filter, open) and the messages they post are done."""
+    for _ in range(8):
+        try:
+            await pilot.app.workers.wait_for_complete()
+        except (WorkerCancelled, WorkerFailed):
+            continue  # a stale search was cancelled: wait for the others
+        await pilot.pause()
+
+
+def visible_text(widget: Widget) -> str:
+    """The text a user sees in `widget`, one line per row."""
+    return "\n".join(widget.render_line(y).text for y in range(widget.size.height))
+
+
+def listed_paths(app: DigestApp) -> list[str]:
+    """The paths in the article list, in order."""
+    return [article.path for article in app.screen.articles.articles]
