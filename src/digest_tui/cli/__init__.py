@@ -1,0 +1,1 @@
+"""The command-line interface: the reader's entry point and scripting commands."""

@@ -1,0 +1,136 @@
+"""The scripting commands: list, search, tags, show and check."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from digest_tui.cli.content import resolve_article
+from digest_tui.cli.output import (
+    article_record,
+    is_terminal,
+    problem_record,
+    write_json,
+    write_table,
+)
+from digest_tui.cli.session import FolderSession, open_folder
+from digest_tui.loading import load_article
+from digest_tui.model import Article, Problem
+from digest_tui.search import Library, SortOrder
+from digest_tui.text_safety import clean_block, clean_line
+
+SORT_ORDERS = {
+    "newest": SortOrder.NEWEST,
+    "oldest": SortOrder.OLDEST,
+    "title": SortOrder.TITLE,
+    "relevance": SortOrder.RELEVANCE,
+}
+
+
+def _print_articles(session: FolderSession, articles: list[Article], as_json: bool) -> None:
+    if as_json:
+        state = session.state
+        write_json(
+            [
+                article_record(
+                    article,
+                    read=state.is_read(article.path) if state else None,
+                    starred=state.is_starred(article.path) if state else None,
+                )
+                for article in articles
+            ]
+        )
+        return
+    rows = [
+        (a.day or "-", a.title, clean_line(", ".join(a.tags), 30), a.source_name, a.path)
+        for a in articles
+    ]
+    write_table(("DATE", "TITLE", "TAGS", "SOURCE", "PATH"), rows, flexible=1)
+
+
+def _report_query_errors(library: Library) -> None:
+    for message in library.query_errors:
+        print(f"digest-tui: query: {clean_line(message)}", file=sys.stderr)
+
+
+def run_list(args: argparse.Namespace, content_dir: Path) -> int:
+    with open_folder(content_dir, with_state=args.json) as session:
+        library = session.library.with_drafts(args.drafts)
+        if args.tag:
+            library = library.tagged(*args.tag)
+        if args.since or args.until:
+            library = library.dated(args.since, args.until)
+        if args.query:
+            library = library.matching(args.query)
+        library = library.sorted_by(SORT_ORDERS[args.sort])
+        _report_query_errors(library)
+        articles = list(library.articles)
+        if args.limit is not None:
+            articles = articles[: args.limit]
+        _print_articles(session, articles, args.json)
+    return 0
+
+
+def run_search(args: argparse.Namespace, content_dir: Path) -> int:
+    with open_folder(content_dir, with_state=args.json) as session:
+        library = session.library.matching(args.query).sorted_by(SortOrder.RELEVANCE)
+        _report_query_errors(library)
+        articles = list(library.articles)[: args.limit]
+        _print_articles(session, articles, args.json)
+    return 0
+
+
+def run_tags(args: argparse.Namespace, content_dir: Path) -> int:
+    with open_folder(content_dir) as session:
+        counts = session.library.tag_counts()
+        if args.json:
+            write_json([{"tag": entry.tag, "count": entry.count} for entry in counts])
+        else:
+            write_table(("TAG", "COUNT"), [(e.tag, str(e.count)) for e in counts], flexible=0)
+    return 0
+
+
+def run_show(args: argparse.Namespace, content_dir: Path) -> int:
+    path = resolve_article(content_dir, args.article)
+    out = sys.stdout
+    if args.raw:
+        source = (content_dir / path).read_bytes().decode("utf-8", "replace")
+        out.write(clean_block(source) if is_terminal(out) else source)
+        return 0
+    loaded = load_article(content_dir, path)
+    if isinstance(loaded, Problem):
+        print(f"digest-tui: {clean_line(str(loaded))}", file=sys.stderr)
+        return 1
+    article = loaded.article
+    out.write(f"{clean_line(article.title)}\n")
+    details = [article.date or "undated", f"{article.reading_minutes} min read"]
+    if article.tags:
+        details.append("tags: " + ", ".join(article.tags))
+    if article.source_name or article.source_url:
+        details.append(f"source: {article.source_name} {article.source_url}".strip())
+    out.write(clean_line(" · ".join(details)) + "\n\n")
+    out.write(clean_block(loaded.body).rstrip("\n") + "\n")
+    return 0
+
+
+def run_check(args: argparse.Namespace, content_dir: Path) -> int:
+    with open_folder(content_dir) as session:
+        failed = [p for p in session.problems if p.fatal]
+        warned = [p for p in session.problems if not p.fatal]
+        total = len(session.library.with_drafts(True).articles)
+    if args.json:
+        write_json(
+            {
+                "articles": total,
+                "problems": [problem_record(p) for p in failed],
+                "warnings": [problem_record(p) for p in warned],
+            }
+        )
+    else:
+        for problem in failed:
+            print(f"error: {clean_line(str(problem))}")
+        for problem in warned:
+            print(f"warning: {clean_line(str(problem))}")
+        print(f"{total} articles, {len(failed)} problems, {len(warned)} warnings")
+    return 1 if failed else 0

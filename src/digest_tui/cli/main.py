@@ -1,0 +1,50 @@
+"""The `digest-tui` entry point."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from digest_tui.cli import commands
+from digest_tui.cli.content import resolve_content_dir
+from digest_tui.cli.errors import UsageError
+from digest_tui.cli.parser import COMMANDS, command_parser, reader_parser
+from digest_tui.config import load_config
+
+RUNNERS = {
+    "list": commands.run_list,
+    "search": commands.run_search,
+    "tags": commands.run_tags,
+    "show": commands.run_show,
+    "check": commands.run_check,
+}
+
+
+def _run(argv: list[str]) -> int:
+    config, config_errors = load_config()
+    for message in config_errors:
+        print(f"digest-tui: config: {message}", file=sys.stderr)
+    if argv and argv[0] in COMMANDS:
+        args = command_parser().parse_args(argv)
+        content_dir = resolve_content_dir(args.path, config)
+        return RUNNERS[args.command](args, content_dir)
+    args = reader_parser().parse_args(argv)
+    content_dir = resolve_content_dir(args.path, config)
+    from digest_tui.tui.launch import run_reader  # Textual loads only when the reader opens
+
+    return run_reader(content_dir, config)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run digest-tui with `argv` (default: the process arguments); return the exit status."""
+    try:
+        return _run(list(sys.argv[1:] if argv is None else argv))
+    except UsageError as error:
+        print(f"digest-tui: error: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `digest-tui list | head`: the reader went away; that is not an error.
+        sys.stderr.close()
+        return 0

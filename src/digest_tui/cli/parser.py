@@ -1,0 +1,97 @@
+"""The argument parsers: the reader (`digest-tui [PATH]`) and the scripting subcommands."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from typing import NoReturn
+
+from digest_tui import __version__
+from digest_tui.cli.errors import UsageError
+
+COMMANDS = ("list", "search", "tags", "show", "check")
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """An ArgumentParser that reports a bad argument as one line instead of a usage dump."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
+def calendar_date(text: str) -> date:
+    """Parse a YYYY-MM-DD command-line date."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (use YYYY-MM-DD): {text!r}") from None
+
+
+def positive_int(text: str) -> int:
+    """Parse a --limit value."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"not a non-negative number: {text!r}")
+    return value
+
+
+def _add_path(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "path",
+        nargs="?",
+        metavar="PATH",
+        help="content folder (default: $DIGEST_TUI_CONTENT, then content_dir in the config "
+        "file, then the bundled sample content)",
+    )
+
+
+def reader_parser() -> OneLineParser:
+    """`digest-tui [PATH]`: open the reader."""
+    parser = OneLineParser(
+        prog="digest-tui",
+        description="Read a folder of Markdown digest articles in the terminal. "
+        f"Scripting commands: {', '.join(COMMANDS)} (digest-tui COMMAND --help).",
+    )
+    parser.add_argument("--version", action="version", version=f"digest-tui {__version__}")
+    _add_path(parser)
+    return parser
+
+
+def command_parser() -> OneLineParser:
+    """`digest-tui COMMAND ...`: the scripting interface."""
+    parser = OneLineParser(prog="digest-tui")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=OneLineParser)
+
+    listing = commands.add_parser("list", help="list articles, newest first")
+    _add_path(listing)
+    listing.add_argument("--tag", action="append", default=[], metavar="T", help="repeatable")
+    listing.add_argument("--since", type=calendar_date, metavar="DATE")
+    listing.add_argument("--until", type=calendar_date, metavar="DATE")
+    listing.add_argument("--query", metavar="Q", help="query, same syntax as the search box")
+    listing.add_argument("--sort", choices=("newest", "oldest", "title"), default="newest")
+    listing.add_argument("--limit", type=positive_int, metavar="N")
+    listing.add_argument("--drafts", action="store_true", help="include drafts")
+    listing.add_argument("--json", action="store_true", help="print a JSON array")
+
+    search = commands.add_parser("search", help="search articles, best match first")
+    search.add_argument("query", metavar="QUERY")
+    _add_path(search)
+    search.add_argument("--limit", type=positive_int, default=20, metavar="N")
+    search.add_argument("--json", action="store_true", help="print a JSON array")
+
+    tags = commands.add_parser("tags", help="list tags with article counts")
+    _add_path(tags)
+    tags.add_argument("--json", action="store_true", help="print a JSON array")
+
+    show = commands.add_parser("show", help="print one article")
+    show.add_argument("article", metavar="ARTICLE", help="path relative to PATH")
+    _add_path(show)
+    show.add_argument("--raw", action="store_true", help="print the file as written")
+
+    check = commands.add_parser("check", help="report files that failed or loaded with warnings")
+    _add_path(check)
+    check.add_argument("--json", action="store_true", help="print a JSON object")
+    return parser

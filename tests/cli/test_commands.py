@@ -1,0 +1,134 @@
+"""Each CLI command's output, as a script or a person at a terminal sees it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from digest_tui.cli.main import main
+
+
+def run_json(capsys, *argv: str):
+    status = main(list(argv))
+    captured = capsys.readouterr()
+    return status, json.loads(captured.out)
+
+
+def test_list_json_newest_first_without_drafts(content: Path, capsys):
+    status, rows = run_json(capsys, "list", str(content), "--json")
+    assert status == 0
+    assert [row["path"] for row in rows] == [
+        "2025/07/chip-deal.md",
+        "2025/06/kitchen-robots.md",
+        "2025/05/solar-kite.md",
+    ]
+    first = rows[0]
+    assert first["title"] == "Chipmaker and Lab Team Up on Rack Hardware"
+    assert first["tags"] == ["AI", "chips"]
+    assert first["source_name"] == "The Circuit Ledger"
+    assert first["source_url"] == "https://ledger.example/racks"
+    assert first["draft"] is False
+    assert first["date"].startswith("2025-07-21T04:00:30.61")
+
+
+def test_list_json_keeps_offsets_and_date_only_values(content: Path, capsys):
+    _, rows = run_json(capsys, "list", str(content), "--json")
+    by_path = {row["path"]: row for row in rows}
+    assert by_path["2025/05/solar-kite.md"]["date"] == "2025-05-02T09:30:00+02:00"
+    assert by_path["2025/06/kitchen-robots.md"]["date"] == "2025-06-10"
+
+
+def test_list_includes_drafts_on_request(content: Path, capsys):
+    _, rows = run_json(capsys, "list", str(content), "--drafts", "--json")
+    drafts = [row["path"] for row in rows if row["draft"]]
+    assert drafts == ["2025/08/draft-note.md"]
+
+
+def test_list_filters_by_tag_date_sort_and_limit(content: Path, capsys):
+    _, tagged = run_json(capsys, "list", str(content), "--tag", "ai", "--tag", "Chips", "--json")
+    assert [row["path"] for row in tagged] == ["2025/07/chip-deal.md"]
+    _, dated = run_json(
+        capsys, "list", str(content), "--since", "2025-06-01", "--until", "2025-06-30", "--json"
+    )
+    assert [row["path"] for row in dated] == ["2025/06/kitchen-robots.md"]
+    _, oldest = run_json(capsys, "list", str(content), "--sort", "oldest", "--limit", "1", "--json")
+    assert [row["path"] for row in oldest] == ["2025/05/solar-kite.md"]
+    _, by_title = run_json(capsys, "list", str(content), "--sort", "title", "--json")
+    assert [row["title"][0] for row in by_title] == ["C", "K", "S"]
+
+
+def test_list_query_uses_search_syntax(content: Path, capsys):
+    _, rows = run_json(capsys, "list", str(content), "--query", "tag:ai -tag:chips", "--json")
+    assert [row["path"] for row in rows] == ["2025/06/kitchen-robots.md"]
+
+
+def test_list_json_reports_reader_state(content: Path, capsys):
+    _, rows = run_json(capsys, "list", str(content), "--json")
+    assert all(row["read"] is False and row["starred"] is False for row in rows)
+
+
+def test_search_ranks_contiguous_title_match_first(content: Path, capsys):
+    status, rows = run_json(capsys, "search", "kite", str(content), "--json")
+    assert status == 0
+    assert rows[0]["title"] == "Solar Kite Sets Altitude Record"
+
+
+def test_search_finds_words_that_only_appear_in_bodies(content: Path, capsys):
+    _, rows = run_json(capsys, "search", "marmalade", str(content), "--json")
+    assert [row["path"] for row in rows] == ["2025/07/chip-deal.md"]
+
+
+def test_tags_json_counts_descending(content: Path, capsys):
+    status, rows = run_json(capsys, "tags", str(content), "--json")
+    assert status == 0
+    assert rows[0] == {"tag": "AI", "count": 2}
+    assert {"tag": "space", "count": 1} in rows
+
+
+def test_check_reports_broken_file_and_fails(content: Path, capsys):
+    status = main(["check", str(content)])
+    out = capsys.readouterr().out
+    assert status == 1
+    assert "broken.md" in out
+
+
+def test_check_json_shape(content: Path, capsys):
+    status, report = run_json(capsys, "check", str(content), "--json")
+    assert status == 1
+    assert report["articles"] == 4
+    assert [problem["path"] for problem in report["problems"]] == ["broken.md"]
+
+
+def test_check_passes_on_a_clean_folder(content: Path, capsys):
+    (content / "broken.md").unlink()
+    assert main(["check", str(content)]) == 0
+
+
+def test_show_prints_metadata_and_body_without_frontmatter(content: Path, capsys):
+    status = main(["show", "2025/05/solar-kite.md", str(content)])
+    out = capsys.readouterr().out
+    assert status == 0
+    assert out.startswith("Solar Kite Sets Altitude Record\n")
+    assert "The kite carried a small turbine." in out
+    assert "pubDatetime" not in out
+
+
+def test_show_raw_prints_the_file_as_written(content: Path, capsys):
+    main(["show", "2025/05/solar-kite.md", str(content), "--raw"])
+    assert capsys.readouterr().out.startswith('---\ntitle: "Solar Kite')
+
+
+def test_piped_table_is_tab_separated(content: Path, capsys):
+    main(["list", str(content)])
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split("\t")[:2] == ["2025-07-21", "Chipmaker and Lab Team Up on Rack Hardware"]
+
+
+def test_control_characters_never_reach_the_output(tmp_path: Path, capsys):
+    (tmp_path / "evil.md").write_text(
+        '---\ntitle: "Evil \\e]52;c;aGk=\\a \\e[2J title"\n---\nbody\n', encoding="utf-8"
+    )
+    main(["list", str(tmp_path)])
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out
+    assert "Evil" in out and "title" in out

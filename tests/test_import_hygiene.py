@@ -1,0 +1,25 @@
+"""The core (loading, indexing, searching, state, CLI) never imports Textual."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+CORE_MODULES = [
+    "digest_tui.model",
+    "digest_tui.loading",
+    "digest_tui.index",
+    "digest_tui.search",
+    "digest_tui.state",
+    "digest_tui.config",
+    "digest_tui.cli.main",
+]
+
+
+def test_core_does_not_load_textual():
+    program = "import sys\n"
+    program += "".join(f"import {name}\n" for name in CORE_MODULES)
+    program += "print('textual' in sys.modules)\n"
+    result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"
