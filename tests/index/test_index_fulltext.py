@@ -131,3 +131,8 @@ def test_any_text_becomes_valid_fts5_syntax(text):
         if expression is not None:
             conn.execute("SELECT rowid FROM t WHERE t MATCH ?", (expression,)).fetchall()
     conn.close()
+
+
+def test_the_last_word_is_a_prefix_once_it_has_three_letters(index):
+    assert set(index.fulltext("zeb")) == {"cables.md"}
+    assert index.fulltext("ze") == {}

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from digest_tui import loading, paths
-from digest_tui.index import ArticleIndex
+from digest_tui.index import ArticleIndex, parsing
 
 
 @pytest.fixture
@@ -182,3 +183,31 @@ def test_the_cache_directory_setting_is_honoured_and_created_only_on_write(
     index.refresh()
     index.close()
     assert index.db_file.is_file()
+
+
+def test_a_crashed_worker_process_loses_no_files(write_article, content, monkeypatch):
+    for number in range(40):
+        write_article(f"p{number:02}.md", f"Item {number}")
+    parent = os.getpid()
+    real = loading.load_article
+
+    def dies_in_a_worker(root: Path, path: str, **kwargs):
+        if os.getpid() != parent and path == "p07.md":
+            os._exit(1)
+        return real(root, path, **kwargs)
+
+    monkeypatch.setattr(loading, "load_article", dies_in_a_worker)
+    monkeypatch.setattr(parsing, "CHUNK_SIZE", 5)
+    with ArticleIndex(content, workers=2, pool_threshold=10) as index:
+        result = index.refresh()
+    assert len(result.articles) == 40
+    assert not result.stopped
+
+
+def test_an_unusable_cache_location_is_reported_not_raised(small_folder, tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be", "utf-8")
+    with ArticleIndex(small_folder, blocker / "index.sqlite3") as index:
+        result = index.refresh()
+    assert result.stopped
+    assert result.error

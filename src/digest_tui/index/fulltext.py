@@ -15,6 +15,10 @@ BATCH_SIZE = 500
 # Merging the index's segments speeds up queries; worth it only after a large build.
 OPTIMIZE_AFTER = 5000
 
+# A shorter last word is matched whole: a one- or two-letter prefix expands to most of
+# the vocabulary and costs ~10x a word query, for results nobody wants.
+MIN_PREFIX = 3
+
 _OPTIMIZE = "INSERT INTO fulltext(fulltext) VALUES ('optimize')"
 _WORD = re.compile(r"\w", re.UNICODE)
 
@@ -36,6 +40,9 @@ def _quoted(token: str) -> str:
 def words_expression(text: str, prefix_last: bool = True) -> str | None:
     """A safe FTS5 MATCH expression: every word must occur; the last may be a prefix.
 
+    The last word counts as a prefix when `prefix_last` is set and it has at least
+    `MIN_PREFIX` characters, so results follow as the user types.
+
     Each chunk of user text is quoted, so FTS5 operators (`NEAR`, `-`, `*`, `:`) lose
     their meaning. None when the text holds no searchable word.
     """
@@ -43,7 +50,7 @@ def words_expression(text: str, prefix_last: bool = True) -> str | None:
     if not tokens:
         return None
     parts = [_quoted(token) for token in tokens]
-    if prefix_last:
+    if prefix_last and len(tokens[-1]) >= MIN_PREFIX:
         parts[-1] += "*"
     return " AND ".join(parts)
 
