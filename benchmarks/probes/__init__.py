@@ -1,0 +1,1 @@
+"""Small programs run in fresh interpreters, each printing one JSON line of figures."""

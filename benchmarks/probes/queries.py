@@ -1,0 +1,65 @@
+"""Per-keystroke fuzzy queries, a substring floor, and full-text queries, on a warm cache."""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from benchmarks import subject
+from benchmarks.timing import emit
+
+
+def prefixes(queries: list[str]) -> list[str]:
+    """Every prefix a user types on the way to each query ("k", "ki", "kit", "kite")."""
+    return [query[:end] for query in queries for end in range(1, len(query) + 1)]
+
+
+def time_each(work, items: list[str], repeat: int = 1) -> list[float]:
+    """Seconds for `work(item)`, once per item per repeat."""
+    samples = []
+    for _ in range(repeat):
+        for item in items:
+            start = time.perf_counter()
+            work(item)
+            samples.append(time.perf_counter() - start)
+    return samples
+
+
+def substring_floor(titles: list[str]):
+    """A plain lower-cased substring filter over `titles`, the cheapest possible search."""
+    lowered = [title.lower() for title in titles]
+
+    def run(text: str) -> int:
+        needle = text.lower()
+        return sum(1 for title in lowered if needle in title)
+
+    return run
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("--queries", required=True)
+    parser.add_argument("--words", required=True)
+    parser.add_argument("--titles-out", type=Path, required=True)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    index = subject.open_index(args.folder)
+    articles, _problems = index.cached()
+    titles = [article.title for article in articles]
+    args.titles_out.write_text("\n".join(t.replace("\n", " ") for t in titles) + "\n")
+    typed = prefixes(args.queries.split(","))
+    result = {"keystrokes": len(typed), "articles": len(articles)}
+    result["substring"] = time_each(substring_floor(titles), typed, args.repeat)
+    library = subject.make_library(articles, index)
+    if library is not None:
+        result["fuzzy"] = time_each(lambda text: subject.fuzzy(library, text), typed, args.repeat)
+    words = args.words.split(",")
+    result["fulltext"] = time_each(lambda w: subject.fulltext_search(index, w), words, args.repeat)
+    result["fulltext_hits"] = {w: subject.fulltext_search(index, w, 1000000) for w in words}
+    emit(result)
+
+
+if __name__ == "__main__":
+    main()

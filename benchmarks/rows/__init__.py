@@ -1,0 +1,1 @@
+"""One module per group of benchmark rows; each exposes `measure(context) -> list[Row]`."""

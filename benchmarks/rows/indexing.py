@@ -1,0 +1,94 @@
+"""Rows 1-3: the raw-read floor, cold indexing, the full-text build, and warm start."""
+
+from __future__ import annotations
+
+from benchmarks.context import Context, fresh_cache, reset
+from benchmarks.results import Row, guarded
+from benchmarks.timing import probe_env, run_probe, summarize
+
+COLD_TARGET = "<= 2x floor"
+WARM_TARGET = "< 0.5 s"
+
+
+def _floor(context: Context) -> list[float]:
+    env = probe_env(context.warm_cache)
+    return [
+        run_probe("read_floor", [str(context.folder)], env)["seconds"]
+        for _ in range(context.repeat)
+    ]
+
+
+def _cold_runs(context: Context) -> list[dict]:
+    """Cold index runs; the first fills the warm cache that later rows reuse."""
+    env = probe_env(reset(context.warm_cache))
+    runs = [run_probe("cold_index", [str(context.folder)], env)]
+    for _ in range(context.repeat - 1):
+        with fresh_cache() as cache:
+            runs.append(run_probe("cold_index", [str(context.folder)], probe_env(cache)))
+    return runs
+
+
+def measure_cold(context: Context) -> list[Row]:
+    """Floor, cold index to a searchable list, and the background full-text build."""
+    floor = summarize(_floor(context))
+    floor_row = Row("raw-read floor", context.label, "s", floor, note="walk + read bytes")
+    runs = _cold_runs(context)
+    cold = summarize([run["list_ready"] for run in runs])
+    note = runs[0]["note"] or f"{runs[0]['articles']} articles, {runs[0]['problems']} problems"
+    cold_row = Row(
+        "cold index -> list searchable",
+        context.label,
+        "s",
+        cold,
+        baseline="raw-read floor",
+        baseline_stats=floor,
+        target=COLD_TARGET,
+        note=note,
+    )
+    cold_row.passed = cold_row.ratio is not None and cold_row.ratio <= 2.0
+    fulltext = Row(
+        "full-text build (background)",
+        context.label,
+        "s",
+        summarize([run["fulltext"] for run in runs]),
+        baseline="raw-read floor",
+        baseline_stats=floor,
+        target="reported only",
+    )
+    return [floor_row, cold_row, fulltext]
+
+
+def measure_warm(context: Context) -> list[Row]:
+    """Warm start to a searchable list, and the changed-file check that follows it."""
+    env = probe_env(context.warm_cache)
+    runs = [run_probe("warm_start", [str(context.folder)], env) for _ in range(context.repeat)]
+    ready = summarize([run["ready"] for run in runs])
+    warm = Row(
+        "warm start -> list searchable",
+        context.label,
+        "s",
+        ready,
+        target=WARM_TARGET,
+        passed=ready.median < 0.5,
+        note=runs[0]["note"] or f"{runs[0]['articles']} articles from cache",
+    )
+    check = Row(
+        "changed-file check (background)",
+        context.label,
+        "s",
+        summarize([run["check"] for run in runs]),
+        target="reported only",
+        note=f"parsed {runs[0]['parsed']} files (expect 0)",
+    )
+    return [warm, check]
+
+
+def measure(context: Context) -> list[Row]:
+    """Every row of this group; a failing part becomes a 'not measured' row."""
+    rows = guarded(
+        "cold index -> list searchable", context.label, COLD_TARGET, lambda: measure_cold(context)
+    )
+    rows += guarded(
+        "warm start -> list searchable", context.label, WARM_TARGET, lambda: measure_warm(context)
+    )
+    return rows

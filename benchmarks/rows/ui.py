@@ -1,0 +1,118 @@
+"""Rows 6-8: keystroke to repainted list, and opening a 3 KB and a 200 KB article."""
+
+from __future__ import annotations
+
+from benchmarks.articles import ensure_article
+from benchmarks.context import Context
+from benchmarks.results import Row, guarded, scaled
+from benchmarks.timing import probe_env, run_probe, summarize
+
+KEY_TARGET = "< 16 ms"
+OPEN_TARGET = "< 50 ms"
+BIG_TARGET = "< 500 ms"
+STALL_TARGET = "< 100 ms"
+
+
+def measure_keystrokes(context: Context) -> list[Row]:
+    """Type queries into the real app's search box; time rows set and the repaint."""
+    found = run_probe("ui_keystroke", [str(context.folder)], probe_env(context.warm_cache))
+    rows_set = scaled(summarize(found["rows_set"]), 1000)
+    painted = scaled(summarize(found["painted"]), 1000)
+    note = f"{painted.n} keystrokes over {found['articles']} articles; includes frame pacing"
+    return [
+        Row(
+            "keystroke -> list rows set",
+            context.label,
+            "ms",
+            rows_set,
+            target="reported only",
+            note="filter worker + set_articles",
+        ),
+        Row(
+            "keystroke -> repainted list",
+            context.label,
+            "ms",
+            painted,
+            target=KEY_TARGET,
+            passed=painted.median < 16,
+            note=note,
+        ),
+    ]
+
+
+def _open(kilobytes: int, context: Context) -> dict:
+    path = ensure_article(kilobytes)
+    args = [str(path), "--repeat", str(max(3, context.repeat))]
+    return run_probe("ui_open", args, probe_env(context.warm_cache))
+
+
+def measure_open_small(context: Context) -> list[Row]:
+    """A 3 KB article: show() to the first body line painted."""
+    found = _open(3, context)
+    first = scaled(summarize(found["first_screen"]), 1000)
+    return [
+        Row(
+            "open 3 KB article -> painted",
+            "-",
+            "ms",
+            first,
+            target=OPEN_TARGET,
+            passed=first.median < 50,
+        )
+    ]
+
+
+def measure_open_big(context: Context) -> list[Row]:
+    """A 200 KB list-heavy article: first screenful, full render, and the longest stall."""
+    found = _open(200, context)
+    first = scaled(summarize(found["first_screen"]), 1000)
+    stall = scaled(summarize(found["stall"]), 1000)
+    complete = scaled(summarize(found["complete"]), 1000)
+    return [
+        Row(
+            "open 200 KB article -> first screen",
+            "-",
+            "ms",
+            first,
+            target=BIG_TARGET,
+            passed=first.median < 500,
+        ),
+        Row(
+            "open 200 KB article -> fully rendered",
+            "-",
+            "ms",
+            complete,
+            target="reported only",
+            note="rendered in a worker, in chunks",
+        ),
+        Row(
+            "open 200 KB: longest UI stall",
+            "-",
+            "ms",
+            stall,
+            target=STALL_TARGET,
+            passed=stall.max < 100,
+            note="max gap of a 2 ms asyncio timer, until end painted",
+        ),
+    ]
+
+
+def measure(context: Context) -> list[Row]:
+    """Every row of this group; article rows run once, with the first size."""
+    rows = guarded(
+        "keystroke -> repainted list",
+        context.label,
+        KEY_TARGET,
+        lambda: measure_keystrokes(context),
+    )
+    if context.first:
+        rows += guarded(
+            "open 3 KB article -> painted", "-", OPEN_TARGET, lambda: measure_open_small(context)
+        )
+        rows += guarded(
+            "open 200 KB article -> first screen",
+            "-",
+            BIG_TARGET,
+            lambda: measure_open_big(context),
+        )
+    return rows
