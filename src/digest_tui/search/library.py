@@ -173,7 +173,8 @@ class Library:
     def score(self, article: Article) -> float | None:
         """The fuzzy score of `article` for the query's plain words, if it has one."""
         number = self._catalog.numbers.get(article.path)
-        return None if number is None else self._selected().scores.get(number)
+        ranked = self if self.order is SortOrder.RELEVANCE else self.sorted_by(SortOrder.RELEVANCE)
+        return None if number is None else ranked._selected().scores.get(number)
 
     def tag_counts(self) -> list[TagCount]:
         """Each tag of the matching articles with how many carry it, most frequent first.

@@ -44,7 +44,8 @@ def select(
     scores: dict[int, float] = {}
     extra: dict[int, float] = {}
     if query.words:
-        scores, extra = _by_words(catalog, query, fulltext)
+        scored = filters.order is SortOrder.RELEVANCE
+        scores, extra = _by_words(catalog, query, fulltext, scored)
         chosen = _within(chosen, scores.keys() | extra.keys())
     numbers = _ordered(catalog, chosen, filters.order, scores, extra)
     return Selection(numbers, tuple(errors), scores)
@@ -131,10 +132,11 @@ def _by_state(
 
 
 def _by_words(
-    catalog: Catalog, query: Query, fulltext: FullTextSearch | None
+    catalog: Catalog, query: Query, fulltext: FullTextSearch | None, scored: bool
 ) -> tuple[dict[int, float], dict[int, float]]:
-    """Fuzzy scores for the plain words, and full-text ranks for body-only matches."""
-    scores = catalog.matcher.match(query.words)
+    """Fuzzy scores for the plain words (all 0 unless `scored`), and full-text ranks for
+    body-only matches."""
+    scores = catalog.matcher.match(query.words, scored=scored)
     body = _body_matches(catalog, fulltext, " ".join(query.words))
     extra = {number: rank for number, rank in body.items() if number not in scores}
     return scores, extra
