@@ -55,6 +55,12 @@ def test_phrase_search_needs_the_words_in_order(index):
     assert index.search_phrase("zebrafinch quiet") == {}
 
 
+def test_search_treats_one_quoted_string_as_a_phrase(index):
+    assert set(index.search('"the quiet zebrafinch"')) == {"cables.md"}
+    assert index.search('"zebrafinch the quiet"') == {}
+    assert set(index.search("zebrafinch the quiet")) == {"cables.md"}
+
+
 def test_an_edited_body_is_searched_by_its_new_words_only(index, write_article):
     write_article("cables.md", "Undersea cables", "Now about lighthouses instead.")
     index.refresh()

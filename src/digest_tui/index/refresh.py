@@ -103,7 +103,7 @@ def reconcile(
     return result
 
 
-def _plan(known: dict[str, tuple[int, int]], walk: _Walk, result: RefreshResult) -> list:
+def _plan(known: dict[str, tuple[int, int]], walk: _Walk, result: RefreshResult) -> list[FileStamp]:
     to_parse: list[FileStamp] = []
     for stamp in walk.stamps:
         before = known.get(stamp.path)

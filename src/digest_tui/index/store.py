@@ -200,7 +200,13 @@ class ArticleIndex:
         return self._query(fulltext.words_expression(terms), limit)
 
     def search(self, terms: str, limit: int | None = None) -> dict[str, float]:
-        """The same as `fulltext`, under the name the search layer expects."""
+        """`fulltext` for plain words, `search_phrase` for one `"quoted phrase"`.
+
+        This is the `FullTextSearch` protocol the search layer uses.
+        """
+        stripped = terms.strip()
+        if len(stripped) >= 2 and stripped[0] == stripped[-1] == '"':
+            return self.search_phrase(stripped[1:-1], limit)
         return self.fulltext(terms, limit)
 
     def search_phrase(self, phrase: str, limit: int | None = None) -> dict[str, float]:
