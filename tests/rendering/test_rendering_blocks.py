@@ -115,3 +115,24 @@ def test_header_shows_metadata_but_never_frontmatter():
     assert "2024-05-01 · Src · 2 min read" in lines[1]
     assert "#x" in lines[2]
     assert not any(line.startswith("---") for line in lines)
+
+
+def test_parsing_in_sections_gives_the_same_lines_as_parsing_whole():
+    from digest_tui.tui.rendering import Document, parse_in_sections
+
+    parts = []
+    for n in range(60):
+        parts.append(f"## Part {n}\n\nText with a [ref link][r{n % 3}] and *emphasis*.\n\n")
+        parts.append("- loose item\n\n- another loose item\n\n")
+        parts.append(f"```\ncode {n}\n\nstill code\n```\n\n<!-- a comment\n\nspanning -->\n\n")
+    body = "".join(parts) + "\n".join(f"[r{k}]: https://example.com/{k}" for k in range(3))
+    whole, sectioned = Document(), Document()
+    for _ in parse_in_sections(body, whole, section_chars=10**9):
+        pass
+    sections = sum(1 for _ in parse_in_sections(body, sectioned, section_chars=500))
+    assert sections > 10
+    assert plain_lines(render_blocks(sectioned.blocks, 70)) == plain_lines(
+        render_blocks(whole.blocks, 70)
+    )
+    assert sectioned.links == whole.links
+    assert "https://example.com/2" in sectioned.links

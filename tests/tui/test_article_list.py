@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import App, ComposeResult
 
 from digest_tui.model import Article
@@ -171,3 +172,22 @@ async def test_click_chooses_the_row_under_the_mouse():
         await pilot.click(ArticleList, offset=(30, 4))
         await pilot.pause()
         assert app.chosen == [app.articles[4]]
+
+
+class SelectorApp(ListApp):
+    def compose(self) -> ComposeResult:
+        yield ArticleList(id="mine")
+
+    @on(ArticleList.Chosen, "#mine")
+    def remember_choice(self, message: ArticleList.Chosen) -> None:
+        self.chosen_by_selector = message.control
+
+
+async def test_messages_name_the_list_for_selectors():
+    app = SelectorApp(make_articles(3))
+    async with app.run_test(size=(120, 20)) as pilot:
+        widget = app.query_one(ArticleList)
+        widget.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.chosen_by_selector is widget

@@ -179,3 +179,32 @@ async def test_clear_and_resize_rerender():
         pane.clear()
         assert pane.article is None
         assert all(line.strip() == "" for line in pane_lines(pane))
+
+
+HOSTILE_BODIES = {
+    "nested list": "\n".join("  " * depth + f"- item {depth}" for depth in range(200)),
+    "nested quote": "> " * 200 + "deep text",
+    "big table": "| a | b |\n|---|---|\n" + "\n".join(f"| {n} | row {n} |" for n in range(5000)),
+    "headings": "\n\n".join(f"## Heading {n}" for n in range(2000)),
+    "long line": "y" * 50_000,
+}
+
+
+async def test_hostile_bodies_render_completely_in_the_pane():
+    app = PaneApp()
+    expected_last = {
+        "nested list": "item 199",
+        "nested quote": "deep text",
+        "big table": "4,800 more rows",
+        "headings": "Heading 1999",
+        "long line": "yyyy",
+    }
+    async with app.run_test(size=(100, 30)) as pilot:
+        pane = app.query_one(ReadingPane)
+        pane.focus()
+        for name, body in HOSTILE_BODIES.items():
+            pane.show(ARTICLE, body)
+            await wait_rendered(pilot, pane)
+            assert expected_last[name] in all_text(pane), name
+            await pilot.press("end", "pageup", "home")
+        assert app.is_running

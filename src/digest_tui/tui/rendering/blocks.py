@@ -8,6 +8,7 @@ deep the nesting, and blocks can be rendered to lines one at a time.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
@@ -27,6 +28,7 @@ from digest_tui.tui.rendering.nesting import (
     skipped_lines,
 )
 from digest_tui.tui.rendering.prefixed import Prefixed
+from digest_tui.tui.rendering.sections import SECTION_CHARS, reference_lines, split_sections
 from digest_tui.tui.rendering.tables import TableDraft, cell_alignment
 
 HEADING_STYLES = {
@@ -57,14 +59,34 @@ class Document:
 
 def parse_markdown(markdown: str) -> Document:
     """Parse Markdown into renderable blocks. Article text is only ever inserted as plain text."""
-    tokens = make_parser().parse(markdown)
-    builder = _BlockBuilder()
-    if nesting_overflowed(tokens):
-        lines = markdown.splitlines()
-        builder.recover(lines, skipped_lines(lines, tokens))
-    builder.feed(tokens)
-    builder.flush_skipped(None)
-    return builder.document
+    document = Document()
+    for _ in parse_in_sections(markdown, document):
+        pass
+    return document
+
+
+def parse_in_sections(
+    markdown: str, document: Document, section_chars: int = SECTION_CHARS
+) -> Iterator[list[RenderableType]]:
+    """Parse a section at a time, appending to `document`; yield each section's new blocks.
+
+    Link references are collected from the whole body first, so a reference defined at
+    the end still resolves in the first section.
+    """
+    parser = make_parser()
+    env: dict = {}
+    if references := reference_lines(markdown):
+        parser.parse(references, env)
+    builder = _BlockBuilder(document)
+    for section in split_sections(markdown, section_chars):
+        done = len(document.blocks)
+        tokens = parser.parse(section, dict(env))
+        if nesting_overflowed(tokens):
+            lines = section.splitlines()
+            builder.recover(lines, skipped_lines(lines, tokens))
+        builder.feed(tokens)
+        builder.flush_skipped(None)
+        yield document.blocks[done:]
 
 
 @dataclass
@@ -84,8 +106,8 @@ class _ListState:
 
 
 class _BlockBuilder:
-    def __init__(self) -> None:
-        self.document = Document()
+    def __init__(self, document: Document) -> None:
+        self.document = document
         self.inline = InlineBuilder(self.document.links)
         self.containers: list[_Container] = []
         self.lists: list[_ListState] = []

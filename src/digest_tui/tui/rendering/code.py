@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rich.console import Group, RenderableType
 from rich.syntax import Syntax
 from rich.text import Text
@@ -48,6 +50,7 @@ def _bounded(code: str) -> tuple[str, str]:
     return "\n".join(lines), "; ".join(notes)
 
 
+@lru_cache(maxsize=128)
 def _known_lexer(language: str) -> str:
     """The lexer name when Pygments has one, else plain text."""
     if not language:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -83,12 +83,24 @@ class ArticleList(ScrollView, can_focus=True):
         """The cursor moved to another article (None when the list is empty)."""
 
         article: Article | None
+        article_list: ArticleList | None = field(default=None, repr=False)
+
+        @property
+        def control(self) -> ArticleList | None:
+            """The list that posted this message (for `@on` selectors)."""
+            return self.article_list
 
     @dataclass
     class Chosen(Message):
         """The user asked to open an article (enter or click)."""
 
         article: Article
+        article_list: ArticleList | None = field(default=None, repr=False)
+
+        @property
+        def control(self) -> ArticleList | None:
+            """The list that posted this message (for `@on` selectors)."""
+            return self.article_list
 
     def __init__(
         self, *, name: str | None = None, id: str | None = None, classes: str | None = None
@@ -127,7 +139,7 @@ class ArticleList(ScrollView, can_focus=True):
         self._scroll_cursor_visible(center=True)
         self.refresh()
         if self.highlighted != before:
-            self.post_message(self.Highlighted(self.highlighted))
+            self.post_message(self.Highlighted(self.highlighted, self))
 
     def set_marks(self, is_read: Mark | None, is_starred: Mark | None, is_new: Mark | None) -> None:
         """Set the functions that tell, by path, whether an article is read, starred or new."""
@@ -164,7 +176,7 @@ class ArticleList(ScrollView, can_focus=True):
         self.refresh_line(old)
         self.refresh_line(new)
         self._scroll_cursor_visible()
-        self.post_message(self.Highlighted(self.highlighted))
+        self.post_message(self.Highlighted(self.highlighted, self))
 
     def _scroll_cursor_visible(self, center: bool = False) -> None:
         height = self.scrollable_content_region.height
@@ -204,7 +216,7 @@ class ArticleList(ScrollView, can_focus=True):
 
     def action_choose(self) -> None:
         if (article := self.highlighted) is not None:
-            self.post_message(self.Chosen(article))
+            self.post_message(self.Chosen(article, self))
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)

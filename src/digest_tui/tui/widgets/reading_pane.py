@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -22,15 +23,18 @@ from digest_tui.model import Article
 from digest_tui.tui.rendering import (
     Document,
     article_header,
+    parse_in_sections,
     parse_markdown,
     render_block,
     render_blocks,
 )
 from digest_tui.tui.rendering.link_rows import first_rows_of_links, mark_link
 
-SYNC_RENDER_CHARS = 20_000
+SYNC_RENDER_CHARS = 8_000
 """Bodies up to this size render at once; larger ones render in a thread, in chunks."""
 CHUNK_SECONDS = 0.05
+YIELD_EVERY_SECONDS = 0.004
+YIELD_SECONDS = 0.002
 CACHE_SIZE = 8
 RENDERING_NOTE = Text("⋯ rendering the rest of the article", style="dim italic")
 
@@ -72,6 +76,12 @@ class ReadingPane(ScrollView, can_focus=True):
         """A link was clicked or followed; the app decides whether and how to open it."""
 
         href: str
+        pane: ReadingPane | None = field(default=None, repr=False)
+
+        @property
+        def control(self) -> ReadingPane | None:
+            """The pane that posted this message (for `@on` selectors)."""
+            return self.pane
 
     class RenderedChunk(Message, bubble=False):
         """More lines of the current article, rendered in the background."""
@@ -166,20 +176,27 @@ class ReadingPane(ScrollView, can_focus=True):
         self._remember_render(key, lines, document.links)
 
     def _render_in_thread(self, generation: int, body: str, width: int, height: int) -> None:
-        """Parse and render a long body, posting lines back a screenful or a moment at a time."""
+        """Parse and render a long body a section at a time, posting lines back as they come.
+
+        The first screenful is posted as soon as it exists, then a batch every
+        `CHUNK_SECONDS`. The thread pauses briefly every few milliseconds so the UI
+        thread is never kept waiting for the interpreter lock.
+        """
         worker = get_current_worker()
-        document = parse_markdown(body)
+        document = Document()
         batch: list[Strip] = []
         first = True
         deadline = time.monotonic() + CHUNK_SECONDS
-        for block in document.blocks:
-            if worker.is_cancelled:
-                return
-            batch.extend(_strips(render_block(block, width)))
-            if (first and len(batch) >= height) or (not first and time.monotonic() > deadline):
-                self.post_message(self.RenderedChunk(generation, batch))
-                batch, first = [], False
-                deadline = time.monotonic() + CHUNK_SECONDS
+        for blocks in parse_in_sections(body, document):
+            for block in blocks:
+                if worker.is_cancelled:
+                    return
+                batch.extend(_strips(render_block(block, width)))
+                _yield_to_ui()
+                if (first and len(batch) >= height) or (not first and time.monotonic() > deadline):
+                    self.post_message(self.RenderedChunk(generation, batch))
+                    batch, first = [], False
+                    deadline = time.monotonic() + CHUNK_SECONDS
         if not worker.is_cancelled:
             self.post_message(self.RenderedChunk(generation, batch, document))
 
@@ -187,6 +204,10 @@ class ReadingPane(ScrollView, can_focus=True):
         if message.generation != self._generation or self._article is None:
             return
         lines = self._lines + message.lines
+        # A long article holds hundreds of thousands of segments; without this, every
+        # full garbage collection walks them all and stalls the UI for up to a second.
+        # Frozen objects are still freed by reference counting when the pane drops them.
+        gc.freeze()
         document = message.document
         if document is None:
             self._set_lines(lines, [], rendering=True)
@@ -240,7 +261,7 @@ class ReadingPane(ScrollView, can_focus=True):
     def action_link_clicked(self, index: int) -> None:
         """Post the href of link `index`; the href itself never travels in an action."""
         if isinstance(index, int) and 0 <= index < len(self._links):
-            self.post_message(self.LinkActivated(self._links[index]))
+            self.post_message(self.LinkActivated(self._links[index], self))
 
     def action_next_link(self) -> None:
         self._step_link(+1)
@@ -277,6 +298,18 @@ class ReadingPane(ScrollView, can_focus=True):
             self.scroll_to(y=row, animate=False, immediate=True)
         elif row >= top + height:
             self.scroll_to(y=row - height + 1, animate=False, immediate=True)
+
+
+_last_yield = 0.0
+
+
+def _yield_to_ui() -> None:
+    """Sleep a moment when this thread has run for a while, letting the UI thread in."""
+    global _last_yield
+    now = time.monotonic()
+    if now - _last_yield > YIELD_EVERY_SECONDS:
+        time.sleep(YIELD_SECONDS)
+        _last_yield = time.monotonic()
 
 
 def _strips(lines: list[list[Segment]]) -> list[Strip]:
