@@ -28,7 +28,7 @@ description: "A kite flies higher than ever."
 ## Flight data
 
 The kite climbed for six hours. See [the data](https://example.org/kite-data),
-a [bad link](javascript:alert(1)) and the [robots story](kitchen-robots.md).
+an [editor link](vscode://file/etc/passwd) and the [robots story](kitchen-robots.md).
 
 - first point
 - second point
@@ -120,3 +120,8 @@ def visible_text(widget: Widget) -> str:
 def listed_paths(app: DigestApp) -> list[str]:
     """The paths in the article list, in order."""
     return [article.path for article in app.screen.articles.articles]
+
+
+def shown_notices(app: DigestApp) -> str:
+    """The text of every notice on screen."""
+    return "\n".join(visible_text(toast) for toast in app.screen.query("Toast"))

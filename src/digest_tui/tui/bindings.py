@@ -12,7 +12,7 @@ from textual.binding import Binding
 APP_BINDINGS: list[Binding] = [
     Binding("question_mark", "help", "Help", id="help"),
     Binding("exclamation_mark", "problems", "Problems", id="problems"),
-    Binding("ctrl+p", "command_palette", "Commands", id="palette", priority=True),
+    Binding("ctrl+p", "command_palette", "Commands", id="palette", priority=True, show=False),
     Binding("q", "quit", "Quit", id="quit"),
 ]
 """Commands that work on every screen."""
@@ -23,8 +23,8 @@ MAIN_BINDINGS: list[Binding] = [
     Binding("escape", "back", "Back", id="back", show=False),
     Binding("right_square_bracket", "next_article", "Next", id="next"),
     Binding("left_square_bracket", "previous_article", "Prev", id="previous"),
-    Binding("o", "open_link", "Open link", id="open_link"),
-    Binding("y", "copy_link", "Copy link", id="copy_link"),
+    Binding("o", "open_link", "Browser", id="open_link"),
+    Binding("y", "copy_link", "Copy URL", id="copy_link"),
     Binding("e", "edit", "Edit", id="edit", show=False),
     Binding("S", "cycle_sort", "Sort", id="sort"),
     Binding("u", "toggle_read", "Read", id="toggle_read"),

@@ -42,6 +42,7 @@ class MainScreen(ReadingScreen):
     """The reader's one working screen."""
 
     BINDINGS = MAIN_BINDINGS
+    AUTO_FOCUS = "#articles"
 
     def __init__(self, session: ReaderSession) -> None:
         super().__init__(session)
@@ -69,18 +70,18 @@ class MainScreen(ReadingScreen):
         with Horizontal(id="status-row"):
             yield StatusBar(id="status")
             yield ProgressBar(id="progress", show_eta=False)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sidebar.border_title = "Tags"
         self.articles.border_title = "Articles"
+        self.reader.border_title = "Reader"
         self.articles.set_marks(
             self.session.state.is_read if self.session.state else None,
             self.session.state.is_starred if self.session.state else None,
             self.session.state.is_new if self.session.state else None,
         )
         self._apply_width(self.app.size.width)
-        self.articles.focus()
         self._update_status()
         self._index_folder()
 
@@ -107,7 +108,8 @@ class MainScreen(ReadingScreen):
         """Show `pane` and move the keyboard focus into it."""
         self.show_pane(pane)
         widget = {"tags": self.sidebar, "reader": self.reader}.get(pane, self.articles)
-        widget.focus()
+        # A pane hidden until now takes the focus once the new styles are applied.
+        self.call_after_refresh(widget.focus)
 
     # Loading the folder.
 
@@ -266,7 +268,7 @@ class MainScreen(ReadingScreen):
 
     def action_focus_search(self) -> None:
         self.show_pane("list")
-        self.query_one(SearchBox).focus()
+        self.call_after_refresh(self.query_one(SearchBox).focus)
 
     def action_focus_tags(self) -> None:
         self.focus_pane("tags")
