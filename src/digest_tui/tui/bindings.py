@@ -56,7 +56,7 @@ MOVEMENT_HELP: list[tuple[str, str]] = [
     ("g/G  home/end", "First / last"),
     ("pageup/pagedown", "Page up / down"),
     ("enter", "Open the highlighted article (list) · toggle the tag (sidebar)"),
-    ("tab/shift+tab", "Move between panes"),
+    ("tab/shift+tab", "Move between panes; in the reading pane, between links"),
 ]
 """Keys that belong to the widgets themselves, listed on the help screen."""
 
