@@ -26,11 +26,13 @@ def literal_highlight(matcher: Matcher, text: str) -> Content:
 
 
 class ArticleCommands(Provider):
-    """Open any listed article by typing part of its title."""
+    """Open any article of the folder (filtered out or not) by typing part of its title."""
 
     def _articles(self):
         screen = self.screen
-        return getattr(screen, "shown", ()), getattr(screen, "open_path", None)
+        library = getattr(screen, "library", None)
+        articles = library.articles if library is not None else ()
+        return articles, getattr(screen, "open_path", None)
 
     async def discover(self) -> Hits:
         articles, open_path = self._articles()

@@ -42,9 +42,14 @@ class ProblemsScreen(ModalScreen[None]):
         table.add_columns(Text("file"), Text("line"), Text("kind"), Text("reason"))
         for problem in self._problems:
             table.add_row(
-                Text(clean_line(problem.path, 60)),
+                Text(_tail(clean_line(problem.path), 56)),
                 Text(str(problem.line or "")),
                 Text("skipped", style="bold red") if problem.fatal else Text("warning"),
                 Text(clean_line(problem.reason, 200)),
             )
         table.focus()
+
+
+def _tail(path: str, width: int) -> str:
+    """The end of a long path, where the file name is."""
+    return path if len(path) <= width else "…" + path[-(width - 1) :]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
+from rich.cells import cell_len, set_cell_size
 from textual import on
 from textual.binding import Binding
 from textual.content import Content
@@ -77,10 +78,17 @@ class TagSidebar(OptionList):
 def _row(count: TagCount, selected: bool) -> Content:
     """One row: a mark when selected, the tag as plain text, its count and unread count."""
     mark = Content.styled("✓ ", "bold $accent") if selected else Content("  ")
-    label = clean_line(count.tag, NAME_WIDTH) or "?"
+    label = _fit(clean_line(count.tag) or "?", NAME_WIDTH)
     text = Content(label).stylize("bold") if selected else Content(label)
-    padding = " " * max(1, NAME_WIDTH + 1 - len(label))
+    padding = " " * (NAME_WIDTH + 1 - cell_len(label))
     unread = f"{count.unread:>3}" if count.unread else "   "
     return Content.assemble(
         mark, text, padding, (f"{count.count:>3}", "dim"), " ", (unread, "bold $accent")
     )
+
+
+def _fit(text: str, width: int) -> str:
+    """`text` cut to at most `width` terminal cells (wide characters count twice)."""
+    if cell_len(text) <= width:
+        return text
+    return set_cell_size(text, width - 1).rstrip() + "…"
