@@ -132,3 +132,19 @@ def test_control_characters_never_reach_the_output(tmp_path: Path, capsys):
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\x07" not in out
     assert "Evil" in out and "title" in out
+
+
+def test_list_query_understands_reader_state(content: Path, capsys):
+    from digest_tui.state import StateStore
+
+    with StateStore.for_folder(content) as state:
+        state.toggle_star("2025/06/kitchen-robots.md")
+        state.mark_read("2025/05/solar-kite.md")
+    _, starred = run_json(capsys, "list", str(content), "--query", "is:starred", "--json")
+    assert [row["path"] for row in starred] == ["2025/06/kitchen-robots.md"]
+    assert starred[0]["starred"] is True
+    _, unread = run_json(capsys, "list", str(content), "--query", "is:unread", "--json")
+    assert "2025/05/solar-kite.md" not in [row["path"] for row in unread]
+    assert len(unread) == 2
+    main(["list", str(content), "--query", "is:read"])
+    assert capsys.readouterr().out.split("\t")[1] == "Solar Kite Sets Altitude Record"

@@ -55,7 +55,7 @@ def _report_query_errors(library: Library) -> None:
 
 
 def run_list(args: argparse.Namespace, content_dir: Path) -> int:
-    with open_folder(content_dir, with_state=args.json) as session:
+    with open_folder(content_dir, with_state=True) as session:
         library = session.library.with_drafts(args.drafts)
         if args.tag:
             library = library.tagged(*args.tag)
@@ -73,7 +73,7 @@ def run_list(args: argparse.Namespace, content_dir: Path) -> int:
 
 
 def run_search(args: argparse.Namespace, content_dir: Path) -> int:
-    with open_folder(content_dir, with_state=args.json) as session:
+    with open_folder(content_dir, with_state=True) as session:
         library = session.library.matching(args.query).sorted_by(SortOrder.RELEVANCE)
         _report_query_errors(library)
         articles = list(library.articles)[: args.limit]
