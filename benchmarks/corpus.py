@@ -35,19 +35,22 @@ def corpus_dir(count: int) -> Path:
     return CORPORA_DIR / size_label(count)
 
 
-def ensure_corpus(count: int) -> Path:
-    """The folder holding `count` posts, generated once and reused while its marker matches."""
+def ensure_corpus(count: int) -> tuple[Path, bool]:
+    """The folder holding `count` posts, and whether this call generated it.
+
+    Generated once and reused while its marker matches.
+    """
     folder = corpus_dir(count)
     expected = {"version": GENERATOR_VERSION, "seed": SEED, "count": count}
     marker = folder / MARKER
     if marker.is_file() and json.loads(marker.read_text()) == expected:
-        return folder
+        return folder, False
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
     _write_posts(folder, count)
     marker.write_text(json.dumps(expected))
-    return folder
+    return folder, True
 
 
 def _write_posts(folder: Path, count: int) -> None:

@@ -23,7 +23,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--repeat", type=int, default=3, help="repeats per measurement")
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     parser.add_argument(
-        "--keep", action="store_true", help="keep generated corpora and caches afterwards"
+        "--keep",
+        action="store_true",
+        help="keep corpora and caches this run generates (reused by later runs)",
     )
     parser.add_argument(
         "--only", default="", help="comma-separated groups: indexing,queries,ui,launch,memory"
@@ -31,11 +33,15 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def measure_size(label: str, repeat: int, groups: tuple, first: bool) -> list[Row]:
-    """Every selected row for one corpus size, printing progress on stderr."""
+def measure_size(label: str, repeat: int, groups: tuple, first: bool, keep: bool) -> list[Row]:
+    """Every selected row for one corpus size, printing progress on stderr.
+
+    Without `keep`, a corpus this call generated is removed afterwards, with its cache;
+    a corpus that was already there (another run's, or kept) is left alone.
+    """
     count = corpus.parse_size(label)
     started = time.perf_counter()
-    folder = corpus.ensure_corpus(count)
+    folder, created = corpus.ensure_corpus(count)
     print(f"[{label}] corpus ready in {time.perf_counter() - started:.1f} s", file=sys.stderr)
     context = Context(corpus.size_label(count), count, folder, max(1, repeat), first)
     rows: list[Row] = []
@@ -44,6 +50,9 @@ def measure_size(label: str, repeat: int, groups: tuple, first: bool) -> list[Ro
         rows += group.measure(context)
         name = group.__name__.rsplit(".", 1)[-1]
         print(f"[{label}] {name} in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    if created and not keep:
+        shutil.rmtree(folder, ignore_errors=True)
+        shutil.rmtree(context.warm_cache, ignore_errors=True)
     return rows
 
 
@@ -56,12 +65,10 @@ def main(argv: list[str] | None = None) -> int:
     report.print_facts(facts)
     rows: list[Row] = []
     for number, label in enumerate(args.sizes.split(",")):
-        rows += measure_size(label.strip(), args.repeat, groups, number == 0)
+        rows += measure_size(label.strip(), args.repeat, groups, number == 0, args.keep)
     print(report.table(rows))
     if args.json:
         report.write_json(args.json, facts, rows, sys.argv[1:] if argv is None else argv)
-    if not args.keep:
-        shutil.rmtree(corpus.CORPORA_DIR, ignore_errors=True)
     return 0
 
 

@@ -17,7 +17,10 @@ def _launch(env: dict[str, str], folder: Path | None, until: str = "frame") -> f
     args = ["--spawned", repr(time.time()), "--until", until]
     if folder is not None:
         args += ["--folder", str(folder)]
-    return run_probe("first_frame", args, env)["seconds"]
+    seconds = run_probe("first_frame", args, env, timeout=180)["seconds"]
+    if seconds != seconds:  # NaN: the probe gave up at its deadline
+        raise RuntimeError(f"no {until} within the probe's deadline")
+    return seconds
 
 
 def _side_by_side(context: Context, warm: bool) -> tuple[list[float], list[float]]:
@@ -45,38 +48,43 @@ def _row(name: str, context: Context, reader: Stats, empty: Stats) -> Row:
     return row
 
 
-def measure_launch(context: Context) -> list[Row]:
-    """First frame with a warm and an empty cache, and the warm list on screen."""
-    rows = []
-    for warm, label in ((True, "warm cache"), (False, "empty cache")):
-        empty, reader = _side_by_side(context, warm)
-        rows.append(
-            _row(
-                f"launch -> first frame ({label})",
-                context,
-                scaled(summarize(reader), 1000),
-                scaled(summarize(empty), 1000),
-            )
-        )
-    empty_stats = rows[0].baseline_stats
+def measure_first_frame(context: Context, warm: bool) -> list[Row]:
+    """First frame of the reader beside an empty app, with a warm or an empty cache."""
+    empty, reader = _side_by_side(context, warm)
+    name = f"launch -> first frame ({'warm' if warm else 'empty'} cache)"
+    return [_row(name, context, scaled(summarize(reader), 1000), scaled(summarize(empty), 1000))]
+
+
+def measure_listed(context: Context) -> list[Row]:
+    """Launch to the cached list on screen, beside an empty app's first frame."""
+    runs = max(3, context.repeat)
     with fresh_cache() as scratch:
         env = probe_env(context.warm_cache, data_dir=scratch / "data")
-        listed = [_launch(env, context.folder, "list") for _ in range(max(3, context.repeat))]
-    rows.append(
-        Row(
-            "launch -> list on screen (warm)",
-            context.label,
-            "ms",
-            scaled(summarize(listed), 1000),
-            baseline="empty Textual app",
-            baseline_stats=empty_stats,
-            target="reported only",
-            note=f"python {sys.version.split()[0]}; whole process from spawn",
-        )
+        empty = [_launch(env, None) for _ in range(runs)]
+        listed = [_launch(env, context.folder, "list") for _ in range(runs)]
+    row = Row(
+        "launch -> list on screen (warm)",
+        context.label,
+        "ms",
+        scaled(summarize(listed), 1000),
+        baseline="empty Textual app",
+        baseline_stats=scaled(summarize(empty), 1000),
+        target="reported only",
+        note=f"python {sys.version.split()[0]}; whole process from spawn",
     )
-    return rows
+    return [row]
 
 
 def measure(context: Context) -> list[Row]:
     """This group's rows; a failure becomes a 'not measured' row."""
-    return guarded("launch -> first frame", context.label, TARGET, lambda: measure_launch(context))
+    rows = []
+    for warm in (True, False):
+        name = f"launch -> first frame ({'warm' if warm else 'empty'} cache)"
+        rows += guarded(name, context.label, TARGET, lambda w=warm: measure_first_frame(context, w))
+    rows += guarded(
+        "launch -> list on screen (warm)",
+        context.label,
+        "reported only",
+        lambda: measure_listed(context),
+    )
+    return rows
