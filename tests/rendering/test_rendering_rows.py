@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.cells import cell_len
 
 from digest_tui.model import Article
-from digest_tui.tui.rendering.rows import RowMarks, fit, row_cells
+from digest_tui.tui.rendering.rows import RowMarks, fit, row_cells, row_layout
 
 ARTICLE = Article(
     path="a.md",
@@ -29,15 +29,28 @@ def test_row_is_exactly_the_width_for_any_width():
 
 
 def test_row_holds_date_title_tags_and_source():
-    text = row(ARTICLE, 120)
+    text = row(ARTICLE, 140)
     assert text.startswith(" 2024-02-03 ")
     assert "A title" in text and "#ai #ml" in text
     assert text.rstrip().endswith("Some Source")
 
 
 def test_narrow_rows_drop_tags_then_source():
-    assert "#ai" not in row(ARTICLE, 60) and "Some Sour" in row(ARTICLE, 60)
-    assert "Some" not in row(ARTICLE, 40) and "A title" in row(ARTICLE, 40)
+    assert "#ai" not in row(ARTICLE, 90) and "Some Sour" in row(ARTICLE, 90)
+    assert "Some" not in row(ARTICLE, 60) and "A title" in row(ARTICLE, 60)
+
+
+def test_title_gets_most_of_the_width():
+    layout = row_layout(88)
+    assert layout.title >= 56
+    assert layout.tags == 0 and 0 < layout.source <= 16
+    wide = row_layout(140)
+    assert 0 < wide.tags <= 18 and wide.title >= 60
+
+
+def test_empty_columns_take_no_room():
+    assert row_layout(88, sources=False).title == row_layout(88).title + row_layout(88).source + 1
+    assert row_layout(200, tags=False).tags == 0
 
 
 def test_long_and_wide_titles_are_cut_with_an_ellipsis():
@@ -48,8 +61,9 @@ def test_long_and_wide_titles_are_cut_with_an_ellipsis():
 
 
 def test_marks_columns():
-    text = row(ARTICLE, 120, RowMarks(unread=True, starred=True, new=True))
-    assert text[12:15] == "●★+"
+    assert row(ARTICLE, 120, RowMarks(unread=True, starred=True))[12:15] == "★● "
+    assert row(ARTICLE, 120, RowMarks(unread=True, new=True))[12:15] == " + "
+    assert row(ARTICLE, 120)[12:16] == "   A"
 
 
 def test_control_characters_and_newlines_are_removed():

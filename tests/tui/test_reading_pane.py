@@ -178,7 +178,32 @@ async def test_clear_and_resize_rerender():
         assert len(pane._lines) > wide
         pane.clear()
         assert pane.article is None
-        assert all(line.strip() == "" for line in pane_lines(pane))
+        assert "word" not in "".join(pane_lines(pane))
+
+
+async def test_empty_pane_shows_a_hint():
+    app = PaneApp()
+    async with app.run_test(size=(100, 30)):
+        shown = "\n".join(pane_lines(app.query_one(ReadingPane)))
+        assert "Press enter to read the highlighted article" in shown
+
+
+async def test_lines_fit_beside_the_scrollbar():
+    """Wrapping leaves room for the vertical scrollbar: no word loses its last letters."""
+    app = PaneApp()
+    words = [f"w{number:04}" for number in range(300)]
+    body = " ".join(words) + "\n\n" + "\n\n".join(f"para {n}" for n in range(80))
+    async with app.run_test(size=(61, 30)) as pilot:
+        pane = app.query_one(ReadingPane)
+        pane.show(ARTICLE, body)
+        await pilot.pause()
+        assert pane.max_scroll_y > 0  # the scrollbar is shown
+        width = pane.scrollable_content_region.width
+        assert max(line.cell_length for line in pane._lines) <= width
+        visible = " ".join(pane_lines(pane)).split()
+        shown_words = [token for token in visible if token.startswith("w0")]
+        assert shown_words == words[: len(shown_words)]
+        assert len(shown_words) > 50
 
 
 HOSTILE_BODIES = {

@@ -11,7 +11,7 @@ from textual.binding import Binding
 
 APP_BINDINGS: list[Binding] = [
     Binding("question_mark", "help", "Help", id="help"),
-    Binding("exclamation_mark", "problems", "Problems", id="problems"),
+    Binding("exclamation_mark", "problems", "Problems", id="problems", show=False),
     Binding("ctrl+p", "command_palette", "Commands", id="palette", priority=True, show=False),
     Binding("q", "quit", "Quit", id="quit"),
 ]
@@ -22,15 +22,16 @@ MAIN_BINDINGS: list[Binding] = [
     Binding("t", "focus_tags", "Tags", id="tags"),
     Binding("escape", "back", "Back", id="back", show=False),
     Binding("right_square_bracket", "next_article", "Next", id="next"),
-    Binding("left_square_bracket", "previous_article", "Prev", id="previous"),
-    Binding("o", "open_link", "Browser", id="open_link"),
-    Binding("y", "copy_link", "Copy URL", id="copy_link"),
+    Binding("left_square_bracket", "previous_article", "Prev", id="previous", show=False),
+    Binding("o", "open_link", "Web", id="open_link"),
+    Binding("y", "copy_link", "Copy URL", id="copy_link", show=False),
     Binding("e", "edit", "Edit", id="edit", show=False),
     Binding("S", "cycle_sort", "Sort", id="sort"),
-    Binding("u", "toggle_read", "Read", id="toggle_read"),
+    Binding("u", "toggle_read", "Read", id="toggle_read", show=False),
     Binding("asterisk", "toggle_star", "Star", id="toggle_star"),
 ]
-"""Commands of the main screen."""
+"""Commands of the main screen. The footer shows the few that fit 80 columns; the help
+screen and the command palette list them all."""
 
 HELP_TEXT: dict[str, str] = {
     "help": "Show this help",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from rich.console import RenderableType
 from rich.rule import Rule
 from rich.style import Style
@@ -28,10 +30,36 @@ def article_header(article: Article) -> list[RenderableType]:
     return blocks
 
 
+def human_date(value: str) -> str:
+    """An ISO 8601 date for reading: `2025-12-10 14:30 +00:00`; date-only stays as it is.
+
+    Seconds and fractions are dropped; anything unparseable is shown as written (cleaned).
+    """
+    text = clean_line(value, limit=40)
+    if len(text) <= 10:
+        return text
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return text
+    # Not strftime: it writes year 1 as "1" on some platforms.
+    shown = (
+        f"{moment.year:04}-{moment.month:02}-{moment.day:02} {moment.hour:02}:{moment.minute:02}"
+    )
+    offset = moment.utcoffset()
+    if offset is not None:
+        minutes = round(offset.total_seconds() / 60)
+        sign = "-" if minutes < 0 else "+"
+        shown += f" {sign}{abs(minutes) // 60:02}:{abs(minutes) % 60:02}"
+    return shown
+
+
 def _meta_parts(article: Article) -> list[str]:
     parts = []
     if article.date:
-        parts.append(clean_line(article.date, limit=40))
+        parts.append(human_date(article.date))
+    if article.modified and article.modified != article.date:
+        parts.append("updated " + human_date(article.modified))
     if article.author:
         parts.append(clean_line(article.author, limit=80))
     if article.source_name:

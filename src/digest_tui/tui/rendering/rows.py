@@ -10,11 +10,17 @@ from digest_tui.model import Article
 from digest_tui.text_safety import clean_line
 
 DATE_WIDTH = 10
-MARKS_WIDTH = 3
+MARKS_WIDTH = 2
 UNREAD_MARK, STAR_MARK, NEW_MARK = "●", "★", "+"
 MAX_TAGS_SHOWN = 8
 FIELD_LIMIT = 300
 """A title longer than this is cut before fitting: no row ever needs more."""
+TAGS_WIDTH = 18
+SOURCE_WIDTH = 16
+TITLE_ROOM_FOR_SOURCE = 40
+TITLE_ROOM_FOR_TAGS = 60
+"""The source column shows only when the title keeps at least 40 cells, tags only at 60."""
+FIXED_WIDTH = 1 + DATE_WIDTH + 1 + MARKS_WIDTH + 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +30,28 @@ class RowMarks:
     unread: bool = False
     starred: bool = False
     new: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class RowLayout:
+    """Cell widths of the variable columns; 0 hides a column."""
+
+    title: int
+    tags: int = 0
+    source: int = 0
+
+
+def row_layout(width: int, *, tags: bool = True, sources: bool = True) -> RowLayout:
+    """Column widths for rows `width` cells wide: the title first, then source, then tags.
+
+    `tags` / `sources` say whether any listed article has them; an empty column takes no room.
+    """
+    room = max(0, width - FIXED_WIDTH)
+    source = SOURCE_WIDTH if sources and room - SOURCE_WIDTH - 1 >= TITLE_ROOM_FOR_SOURCE else 0
+    room -= source + 1 if source else 0
+    tag_width = TAGS_WIDTH if tags and room - TAGS_WIDTH - 1 >= TITLE_ROOM_FOR_TAGS else 0
+    room -= tag_width + 1 if tag_width else 0
+    return RowLayout(title=room, tags=tag_width, source=source)
 
 
 def fit(text: str, width: int) -> str:
@@ -43,12 +71,9 @@ def fit_right(text: str, width: int) -> str:
 
 
 def marks_text(marks: RowMarks) -> str:
-    """The three mark columns: unread dot, star, new."""
-    return (
-        (UNREAD_MARK if marks.unread else " ")
-        + (STAR_MARK if marks.starred else " ")
-        + (NEW_MARK if marks.new else " ")
-    )
+    """Two mark cells: a star, then `+` for new or a dot for unread."""
+    status = NEW_MARK if marks.new else UNREAD_MARK if marks.unread else " "
+    return (STAR_MARK if marks.starred else " ") + status
 
 
 def tags_text(tags: tuple[str, ...]) -> str:
@@ -57,17 +82,15 @@ def tags_text(tags: tuple[str, ...]) -> str:
     return shown + (" …" if len(tags) > MAX_TAGS_SHOWN else "")
 
 
-def row_cells(article: Article, marks: RowMarks, width: int) -> list[tuple[str, str]]:
+def row_cells(
+    article: Article, marks: RowMarks, width: int, layout: RowLayout | None = None
+) -> list[tuple[str, str]]:
     """(part, text) pairs for one row, together exactly `width` cells wide.
 
     Parts are `date`, `marks`, `title`, `tags`, `source` and `gap`, so the widget can
     style each. Narrow rows drop the tags, then the source, before squeezing the title.
     """
-    tags_width = 0 if width < 70 else min(24, width // 5)
-    source_width = 0 if width < 50 else min(18, width // 6)
-    fixed = 1 + DATE_WIDTH + 1 + MARKS_WIDTH + 1
-    fixed += (tags_width + 1 if tags_width else 0) + (source_width + 1 if source_width else 0)
-    title_width = max(0, width - fixed)
+    layout = layout or row_layout(width)
     title = clean_line(article.title[: FIELD_LIMIT * 2], limit=FIELD_LIMIT) or "(untitled)"
     cells = [
         ("gap", " "),
@@ -75,13 +98,13 @@ def row_cells(article: Article, marks: RowMarks, width: int) -> list[tuple[str, 
         ("gap", " "),
         ("marks", marks_text(marks)),
         ("gap", " "),
-        ("title", fit(title, title_width)),
+        ("title", fit(title, layout.title)),
     ]
-    if tags_width:
-        cells += [("gap", " "), ("tags", fit(tags_text(article.tags), tags_width))]
-    if source_width:
+    if layout.tags:
+        cells += [("gap", " "), ("tags", fit(tags_text(article.tags), layout.tags))]
+    if layout.source:
         source = clean_line(article.source_name[: FIELD_LIMIT * 2], limit=FIELD_LIMIT)
-        cells += [("gap", " "), ("source", fit_right(source, source_width))]
+        cells += [("gap", " "), ("source", fit_right(source, layout.source))]
     return _clip(cells, width)
 
 

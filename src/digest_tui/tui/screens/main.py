@@ -73,6 +73,7 @@ class MainScreen(ReadingScreen):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        self.add_class("nothing-open")
         self.sidebar.border_title = "Tags"
         self.articles.border_title = "Articles"
         self.reader.border_title = "Reader"

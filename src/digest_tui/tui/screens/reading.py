@@ -74,6 +74,7 @@ class ReadingScreen(Screen[None]):
 
     def on_article_opened(self, message: ArticleOpened) -> None:
         article = message.loaded.article
+        self.remove_class("nothing-open")
         self.reader.show(article, message.loaded.body)
         if message.focus:
             self.focus_pane("reader")

@@ -18,7 +18,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from digest_tui.model import Article
-from digest_tui.tui.rendering.rows import RowMarks, row_cells
+from digest_tui.tui.rendering.rows import RowMarks, row_cells, row_layout
 
 Mark = Callable[[str], bool]
 STRIP_CACHE_SIZE = 256
@@ -111,6 +111,8 @@ class ArticleList(ScrollView, can_focus=True):
         self._is_starred: Mark | None = None
         self._is_new: Mark | None = None
         self._version = 0
+        self._has_tags = False
+        self._has_sources = False
         self._strips: OrderedDict[tuple[int, int, bool, int], Strip] = OrderedDict()
 
     # Public API --------------------------------------------------------------------
@@ -131,6 +133,9 @@ class ArticleList(ScrollView, can_focus=True):
         """Show `articles`; keep the cursor on the one whose path is `keep`, else the first."""
         before = self.highlighted
         self._articles = articles
+        # Columns no listed article fills take no room from the titles.
+        self._has_tags = any(article.tags for article in articles)
+        self._has_sources = any(article.source_name for article in articles)
         self._forget_strips()
         index = self._index_of(keep) if keep is not None else None
         self.set_reactive(ArticleList.cursor, index or 0)
@@ -265,9 +270,9 @@ class ArticleList(ScrollView, can_focus=True):
         if row == self.cursor:
             base = base + self.get_component_rich_style("article-list--cursor")
         styles = self._cell_styles(marks.unread)
-        segments = [
-            Segment(text, base + styles[part]) for part, text in row_cells(article, marks, width)
-        ]
+        layout = row_layout(width, tags=self._has_tags, sources=self._has_sources)
+        cells = row_cells(article, marks, width, layout)
+        segments = [Segment(text, base + styles[part]) for part, text in cells]
         return Strip(segments, width)
 
     def _cell_styles(self, unread: bool) -> dict[str, Style]:

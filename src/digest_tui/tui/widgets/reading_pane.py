@@ -37,6 +37,7 @@ YIELD_EVERY_SECONDS = 0.004
 YIELD_SECONDS = 0.002
 CACHE_SIZE = 8
 RENDERING_NOTE = Text("⋯ rendering the rest of the article", style="dim italic")
+EMPTY_HINT = Text("Press enter to read the highlighted article · ? for help", style="dim")
 
 RenderKey = tuple[str, int, int]
 
@@ -67,7 +68,9 @@ class ReadingPane(ScrollView, can_focus=True):
     DEFAULT_CSS = """
     ReadingPane {
         overflow-x: hidden;
-        padding: 0 1;
+        padding: 0 0 0 1;
+        /* Lines are wrapped to the content width: keep it the same with or without a bar. */
+        scrollbar-gutter: stable;
     }
     """
 
@@ -246,6 +249,8 @@ class ReadingPane(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         row = y + round(self.scroll_y)
         width = self.scrollable_content_region.width
+        if self._article is None:
+            return self._hint_line(row, width)
         if row == len(self._lines) and self._rendering:
             strip = Strip(render_block(RENDERING_NOTE, width)[0])
         elif not 0 <= row < len(self._lines):
@@ -255,6 +260,14 @@ class ReadingPane(ScrollView, can_focus=True):
         if self._selected_link is not None:
             strip = Strip(mark_link(strip, self._selected_link), strip.cell_length)
         return strip.adjust_cell_length(width, self.rich_style).apply_style(self.rich_style)
+
+    def _hint_line(self, row: int, width: int) -> Strip:
+        """With no article open, a short dim hint instead of an empty box."""
+        lines = render_block(EMPTY_HINT, width) if width > 0 else []
+        if not 0 <= row < len(lines):
+            return Strip.blank(width, self.rich_style)
+        strip = Strip(lines[row]).adjust_cell_length(width, self.rich_style)
+        return strip.apply_style(self.rich_style)
 
     # Links -------------------------------------------------------------------------
 

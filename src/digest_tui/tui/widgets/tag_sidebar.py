@@ -17,7 +17,7 @@ from digest_tui.search import TagCount
 from digest_tui.text_safety import clean_line
 
 ALL_ID = "all"
-NAME_WIDTH = 13
+NAME_WIDTH = 12
 
 
 class TagSidebar(OptionList):
