@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 import sqlite3
 from collections.abc import Callable
@@ -105,6 +106,9 @@ def build_pending(
     throttle.finish(done)
     if done >= OPTIMIZE_AFTER and not stop():
         in_transaction(conn, lambda: conn.execute(_OPTIMIZE))
+        # The merge rewrites the whole index through the WAL; give that space back.
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return FulltextBuild(indexed=done, stopped=stop())
 
 
