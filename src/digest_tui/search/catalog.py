@@ -8,65 +8,113 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import date
-from itertools import chain
+from itertools import chain, compress
+from threading import Lock
 from urllib.parse import urlsplit
 
 from digest_tui.model import Article
+from digest_tui.search import bits
 from digest_tui.search.fuzzy import FuzzyMatcher
 from digest_tui.search.haystack import Haystack
 
 
 class Catalog:
-    """An article list with per-article precomputed search data; never changes."""
+    """An article list with per-article precomputed search data; never changes.
+
+    Articles are numbered newest first, so the numbers of any set, in ascending order,
+    are already in the default order. The text haystacks are built on first use (from
+    any thread), so that a large list is shown before it is first searched.
+    """
 
     __slots__ = (
         "_all_counts",
         "_days",
         "_days_order",
+        "_lock",
+        "_matcher",
         "_orders",
+        "_sources",
         "_tag_keys",
         "_tag_members",
         "_tag_names",
         "articles",
         "drafts",
-        "matcher",
+        "everything",
         "numbers",
-        "sources",
     )
 
     def __init__(self, articles: Sequence[Article]) -> None:
-        self.articles: tuple[Article, ...] = tuple(articles)
-        self.drafts = frozenset(n for n, a in enumerate(self.articles) if a.draft)
-        self.matcher = FuzzyMatcher(
-            [a.title for a in self.articles],
-            [a.tags for a in self.articles],
-            [a.description for a in self.articles],
-        )
-        self.sources = Haystack(f"{a.source_name} {_host(a.source_url)}" for a in self.articles)
-        self._index_tags()
-        self._index_days()
+        newest = sorted(articles, key=_newest_article_key)
+        self.articles: tuple[Article, ...] = tuple(newest)
+        size = len(self.articles)
+        self.everything = bits.full(size)
+        self.drafts = bits.from_flags([a.draft for a in self.articles])
         self.numbers = {article.path: n for n, article in enumerate(self.articles)}
-        self._orders: dict[str, tuple[list[int], list[int]]] = {}
+        self._orders: dict[str, list[int]] = {}
         self._all_counts: Counter[str] | None = None
+        self._lock = Lock()
+        self._matcher: FuzzyMatcher | None = None
+        self._sources: Haystack | None = None
+        self._tag_keys: list[tuple[str, ...]] | None = None
 
     def __len__(self) -> int:
         return len(self.articles)
 
+    @property
+    def matcher(self) -> FuzzyMatcher:
+        """Fuzzy matching over titles, tags and descriptions (built on first use)."""
+        matcher = self._matcher
+        if matcher is None:
+            with self._lock:
+                if self._matcher is None:
+                    articles = self.articles
+                    self._matcher = FuzzyMatcher(
+                        [a.title for a in articles],
+                        [a.tags for a in articles],
+                        [a.description for a in articles],
+                    )
+                matcher = self._matcher
+        return matcher
+
+    @property
+    def sources(self) -> Haystack:
+        """Source names and URL hosts (built on first use)."""
+        sources = self._sources
+        if sources is None:
+            with self._lock:
+                if self._sources is None:
+                    self._sources = Haystack(
+                        f"{a.source_name} {_host(a.source_url)}" for a in self.articles
+                    )
+                sources = self._sources
+        return sources
+
+    def _tags_index(self) -> list[tuple[str, ...]]:
+        keys = self._tag_keys
+        if keys is None:
+            with self._lock:
+                if self._tag_keys is None:
+                    self._index_tags()
+                    self._index_days()
+                keys = self._tag_keys
+        return keys
+
     def _index_tags(self) -> None:
         keys: list[tuple[str, ...]] = []
-        members: defaultdict[str, set[int]] = defaultdict(set)
+        members: defaultdict[str, list[int]] = defaultdict(list)
         names: dict[str, str] = {}
         for number, article in enumerate(self.articles):
             article_keys = tuple(dict.fromkeys(tag.casefold() for tag in article.tags))
             keys.append(article_keys)
             for key, tag in zip(article_keys, article.tags, strict=False):
-                members[key].add(number)
+                members[key].append(number)
                 names.setdefault(key, tag)
-        self._tag_keys = keys
-        self._tag_members = {key: frozenset(numbers) for key, numbers in members.items()}
+        size = len(self.articles)
+        self._tag_members = {key: bits.from_numbers(found, size) for key, found in members.items()}
         self._tag_names = names
+        self._tag_keys = keys  # last: other threads take it as "index ready"
 
     def _index_days(self) -> None:
         dated = [(a.day, n) for n, a in enumerate(self.articles) if a.day]
@@ -74,55 +122,72 @@ class Catalog:
         self._days = [day for day, _ in dated]
         self._days_order = [number for _, number in dated]
 
-    def ordering(self, name: str) -> tuple[list[int], list[int]]:
-        """Every article number in `name` order ("newest", "oldest", "title"), and each
-        number's position in that order. Computed once per order on first use."""
+    def ordering(self, name: str) -> list[int]:
+        """Every article number in `name` order ("newest", "oldest", "title").
+        Computed once per order on first use."""
+        if name == "newest":
+            return list(range(len(self.articles)))
         cached = self._orders.get(name)
         if cached is None:
-            order = sorted(range(len(self.articles)), key=_SORT_KEYS[name](self.articles))
-            rank = [0] * len(order)
-            for position, number in enumerate(order):
-                rank[number] = position
-            cached = self._orders[name] = (order, rank)
+            cached = sorted(range(len(self.articles)), key=_SORT_KEYS[name](self.articles))
+            self._orders[name] = cached
         return cached
 
-    def tagged(self, tag: str) -> frozenset[int]:
+    def ordered(self, name: str, chosen: int) -> list[int]:
+        """The numbers of `chosen` in `name` order."""
+        size = len(self.articles)
+        if name == "newest":
+            return bits.members(chosen, size)
+        selector = bits.mask(chosen, size)
+        return [number for number in self.ordering(name) if selector[number]]
+
+    def tagged(self, tag: str) -> int:
         """Articles carrying `tag` (compared case-insensitively)."""
-        return self._tag_members.get(tag.casefold(), frozenset())
+        self._tags_index()
+        return self._tag_members.get(tag.casefold(), 0)
 
     def tag_name(self, tag: str) -> str:
         """The spelling of `tag` as first written in the articles (or as given)."""
+        self._tags_index()
         return self._tag_names.get(tag.casefold(), tag)
 
-    def dated(self, after: date | None, before: date | None) -> set[int]:
+    def dated(self, after: date | None, before: date | None) -> int:
         """Articles whose calendar day lies within the inclusive bounds."""
+        self._tags_index()
         low = bisect_left(self._days, after.isoformat()) if after else 0
         high = bisect_right(self._days, before.isoformat()) if before else len(self._days)
-        return set(self._days_order[low:high])
+        return bits.from_numbers(self._days_order[low:high], len(self.articles))
 
-    def tag_counts(self, numbers: Iterable[int] | None) -> Counter[str]:
-        """How many of `numbers` (all articles when None) carry each tag, by tag key."""
-        if numbers is None:
+    def tag_counts(self, chosen: int | None) -> Counter[str]:
+        """How many of `chosen` (all articles when None) carry each tag, by tag key."""
+        self._tags_index()
+        if chosen is None:
             if self._all_counts is None:
-                self._all_counts = self._count(range(len(self.articles)))
+                self._all_counts = self._count(self.everything)
             return self._all_counts
-        return self._count(numbers)
+        return self._count(chosen)
 
-    def _count(self, numbers: Iterable[int]) -> Counter[str]:
-        return Counter(chain.from_iterable(map(self._tag_keys.__getitem__, numbers)))
+    def _count(self, chosen: int) -> Counter[str]:
+        size = len(self.articles)
+        if chosen.bit_count() < 50 * len(self._tag_members):
+            # Few articles among many tags: counting each article's tags is cheaper.
+            keys = self._tag_keys
+            return Counter(chain.from_iterable(compress(keys, bits.mask(chosen, size))))
+        counts: Counter[str] = Counter()
+        for key, members in self._tag_members.items():
+            count = (members & chosen).bit_count()
+            if count:
+                counts[key] = count
+        return counts
 
     def tag_keys(self, number: int) -> tuple[str, ...]:
         """The case-folded tags of one article."""
-        return self._tag_keys[number]
+        return self._tags_index()[number]
 
 
-def _newest_key(articles: Sequence[Article]):
-    def key(number: int) -> tuple[bool, float, str]:
-        article = articles[number]
-        stamp = article.timestamp
-        return (stamp is None, -stamp if stamp is not None else 0.0, article.path)
-
-    return key
+def _newest_article_key(article: Article) -> tuple[bool, float, str]:
+    stamp = article.timestamp
+    return (stamp is None, -stamp if stamp is not None else 0.0, article.path)
 
 
 def _oldest_key(articles: Sequence[Article]):
@@ -142,7 +207,7 @@ def _title_key(articles: Sequence[Article]):
     return key
 
 
-_SORT_KEYS = {"newest": _newest_key, "oldest": _oldest_key, "title": _title_key}
+_SORT_KEYS = {"oldest": _oldest_key, "title": _title_key}
 
 
 def _host(url: str) -> str:

@@ -20,8 +20,10 @@ A query of several words needs every word to match; its score is the sum.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
+from digest_tui.search import bits
 from digest_tui.search.haystack import (
     Haystack,
     normalise,
@@ -41,6 +43,48 @@ SCATTERED_SPAN = 40.0
 DESCRIPTION_MIN_LENGTH = 3
 
 
+@dataclass(frozen=True, slots=True)
+class WordMatch:
+    """Where one query word matched, grouped by score."""
+
+    found: int
+    """Every matching article (a `bits` set)."""
+    levels: tuple[tuple[float, int], ...] = ()
+    """(score, articles) from the best score down; the article sets do not overlap."""
+    scattered: dict[int, float] = field(default_factory=dict)
+    """Scores of the articles matched only by scattered letters (below every level)."""
+
+    def score(self, number: int) -> float:
+        """The score of one matching article."""
+        for score, members in self.levels:
+            if bits.contains(members, number):
+                return score
+        return self.scattered.get(number, 0.0)
+
+
+@dataclass(frozen=True, slots=True)
+class Matches:
+    """The articles matching every word of a query, and each word's own matches."""
+
+    found: int
+    words: tuple[WordMatch, ...]
+
+    def scores(self, among: int | None = None) -> dict[int, float]:
+        """Article number to total score, for the matches (within `among`)."""
+        chosen = self.found if among is None else self.found & among
+        scores: dict[int, float] = {}
+        size = chosen.bit_length() // 8 + 1
+        selector = bits.mask(chosen, size)
+        for word in self.words:
+            for score, members in word.levels:
+                for number in bits.members(members & chosen, size):
+                    scores[number] = scores.get(number, 0.0) + score
+            for number, score in word.scattered.items():
+                if number < size and selector[number]:
+                    scores[number] = scores.get(number, 0.0) + score
+        return scores
+
+
 class FuzzyMatcher:
     """Scores plain words against a fixed list of articles' titles, tags and descriptions.
 
@@ -57,9 +101,9 @@ class FuzzyMatcher:
     ) -> None:
         """Item `i` of each sequence belongs to article number `i`."""
         self.titles = Haystack(titles)
-        self.tags = Haystack(pack_tags(normalise(t) for t in article) for article in tags)
+        self.tags = Haystack(pack_tags([normalise(t) for t in article]) for article in tags)
         self.descriptions = Haystack(descriptions)
-        self._last: tuple[tuple[str, ...], frozenset[int]] | None = None
+        self._last: tuple[tuple[str, ...], int] | None = None
 
     def __len__(self) -> int:
         return len(self.titles)
@@ -72,44 +116,41 @@ class FuzzyMatcher:
         `scored=False` finds the same articles faster, each with a score of 0.
         `narrow=False` ignores the remembered previous search (the result is the same).
         """
-        return self._run(words, narrow, self._score_word if scored else self._find_word)
+        return self.search(words, narrow, scored).scores()
 
-    def _run(self, words: Sequence[str], narrow: bool, per_word) -> dict[int, float]:
+    def search(self, words: Sequence[str], narrow: bool = True, scored: bool = True) -> Matches:
+        """The articles matching all `words`, with what each word matched (see `match`)."""
         needles = tuple(word for word in (normalise(w) for w in words) if word)
         if not needles:
-            return {}
+            return Matches(0, ())
         among = self._previous_matches(needles) if narrow else None
-        scores: dict[int, float] = {}
-        for index, needle in enumerate(needles):
-            found = per_word(needle, among)
-            if index == 0:
-                scores = found
-            else:
-                scores = {n: scores[n] + s for n, s in found.items() if n in scores}
-            among = scores.keys()
-            if not scores:
+        per_word = self._score_word if scored else self._find_word
+        found: list[WordMatch] = []
+        for needle in needles:
+            word = per_word(needle, among)
+            found.append(word)
+            among = word.found
+            if not among:
                 break
-        self._last = (needles, frozenset(scores))
-        return scores
+        self._last = (needles, among)
+        return Matches(among, tuple(found))
 
-    def _find_word(self, needle: str, among: Collection[int] | None) -> dict[int, float]:
-        """Every article `needle` matches, each with a score of 0."""
-        pattern = subsequence_pattern(needle)
-        found = dict.fromkeys(self.titles.scan(pattern, among), 0.0)
-        found.update(dict.fromkeys(self.tags.containing(needle, among), 0.0))
+    def _find_word(self, needle: str, among: int | None) -> WordMatch:
+        """Every article `needle` matches, all at one level scoring 0."""
+        matches = self.titles.scan(subsequence_pattern(needle), among)
+        matches |= self.tags.containing(needle, among)
         if len(needle) >= DESCRIPTION_MIN_LENGTH:
-            found.update(dict.fromkeys(self.descriptions.containing(needle, among), 0.0))
-        return found
+            matches |= self.descriptions.containing(needle, among)
+        return WordMatch(matches, ((0.0, matches),))
 
-    def containing(self, needle: str, among: Collection[int] | None = None) -> set[int]:
+    def containing(self, needle: str, among: int | None = None) -> int:
         """Articles whose title, tags or description contain `needle` as typed."""
         needle = normalise(needle)
-        found = set(self.titles.containing(needle, among))
-        found.update(self.tags.containing(needle, among))
-        found.update(self.descriptions.containing(needle, among))
-        return found
+        found = self.titles.containing(needle, among)
+        found |= self.tags.containing(needle, among)
+        return found | self.descriptions.containing(needle, among)
 
-    def _previous_matches(self, needles: tuple[str, ...]) -> Collection[int] | None:
+    def _previous_matches(self, needles: tuple[str, ...]) -> int | None:
         """The last search's matches, when every article matching `needles` is among them."""
         last = self._last
         if last is None:
@@ -123,38 +164,39 @@ class FuzzyMatcher:
             return matches
         return None
 
-    def _score_word(self, needle: str, among: Collection[int] | None) -> dict[int, float]:
-        scores = self._title_scores(needle, among)
-        in_tags = self.tags.containing(needle, among)
-        if in_tags:
-            _raise_to(scores, in_tags, ELSEWHERE)
-            _raise_to(scores, self.tags.scan(tag_pattern(needle), in_tags), TAG_EQUAL)
-        if len(needle) >= DESCRIPTION_MIN_LENGTH:
-            _raise_to(scores, self.descriptions.containing(needle, among), ELSEWHERE)
-        return scores
-
-    def _title_scores(self, needle: str, among: Collection[int] | None) -> dict[int, float]:
-        """Scores for articles whose title holds `needle`, or its letters in order."""
+    def _score_word(self, needle: str, among: int | None) -> WordMatch:
         titles = self.titles
         contiguous = titles.containing(needle, among)
-        scores = dict.fromkeys(contiguous, IN_TITLE)
-        if contiguous:
-            starts = titles.scan(word_start_pattern(needle), scores.keys())
-            scores.update(dict.fromkeys(starts, WORD_START))
-            if starts and len(needle) > 1:
-                whole = titles.scan(word_start_pattern(needle, whole=True), starts)
-                scores.update(dict.fromkeys(whole, WHOLE_WORD))
-        if len(needle) > 1:
-            width = len(needle)
-            for span, number in titles.scan_spans(subsequence_pattern(needle), among):
-                if number not in scores:
-                    scores[number] = SCATTERED_MIN + SCATTERED_SPAN * width / len(span)
-        return scores
+        starts = titles.scan(word_start_pattern(needle), contiguous) if contiguous else 0
+        whole = 0
+        if starts and len(needle) > 1:
+            whole = titles.scan(word_start_pattern(needle, whole=True), starts)
+        in_tags = self.tags.containing(needle, among)
+        tag_equal = self.tags.scan(tag_pattern(needle), in_tags) if in_tags else 0
+        elsewhere = in_tags
+        if len(needle) >= DESCRIPTION_MIN_LENGTH:
+            elsewhere |= self.descriptions.containing(needle, among)
+        levels = (
+            (WHOLE_WORD, whole),
+            (WORD_START, starts & ~whole),
+            (IN_TITLE, contiguous & ~starts),
+            (TAG_EQUAL, tag_equal & ~contiguous),
+            (ELSEWHERE, elsewhere & ~tag_equal & ~contiguous),
+        )
+        found = contiguous | elsewhere
+        scattered = self._scattered(needle, among, found) if len(needle) > 1 else {}
+        if scattered:
+            found |= bits.from_numbers(scattered, len(titles))
+        return WordMatch(found, tuple(level for level in levels if level[1]), scattered)
 
-
-def _raise_to(scores: dict[int, float], numbers: list[int], score: float) -> None:
-    """Give each of `numbers` at least `score`."""
-    get = scores.get
-    for number in numbers:
-        if get(number, 0.0) < score:
-            scores[number] = score
+    def _scattered(self, needle: str, among: int | None, matched: int) -> dict[int, float]:
+        """Scores for titles holding `needle`'s letters in order but not matched otherwise."""
+        width = len(needle)
+        size = len(self.titles)
+        # Articles outside `among` or already matched are skipped.
+        skip = bits.mask(matched if among is None else matched | (bits.full(size) & ~among), size)
+        return {
+            number: SCATTERED_MIN + SCATTERED_SPAN * width / len(span)
+            for span, number in self.titles.scan_spans(subsequence_pattern(needle), among)
+            if not skip[number]
+        }

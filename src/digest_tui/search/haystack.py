@@ -10,8 +10,10 @@ after a hit, so each article is reported at most once, with the number captured.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Sequence
-from collections.abc import Set as AbstractSet
+from collections.abc import Iterable, Sequence
+from itertools import compress
+
+from digest_tui.search import bits
 
 # The separators must never occur inside a field.
 _SEPARATORS = str.maketrans({"\x00": " ", "\n": " ", "\r": " "})
@@ -24,53 +26,63 @@ def normalise(text: str) -> str:
 
 
 class Haystack:
-    """The lower-cased values of one field for a fixed list of articles."""
+    """The lower-cased values of one field for a fixed list of articles.
+
+    Queries take and return article sets as `bits` ints (see `digest_tui.search.bits`).
+    """
 
     __slots__ = ("_lines", "_text", "values")
 
     def __init__(self, values: Iterable[str]) -> None:
-        self.values: tuple[str, ...] = tuple(normalise(value) for value in values)
+        self.values: list[str] = [normalise(value) for value in values]
         self._lines = [f"{value}\x00{number}" for number, value in enumerate(self.values)]
         self._text = "\n".join(self._lines)
 
     def __len__(self) -> int:
         return len(self.values)
 
-    def scan(self, pattern: str, among: Collection[int] | None = None) -> list[int]:
-        """Numbers of the articles whose value matches `pattern` (a regex, lower-case).
+    def scan(self, pattern: str, among: int | None = None) -> int:
+        """The articles whose value matches `pattern` (a regex, lower-case), within `among`."""
+        return self._within(self.numbers(pattern, among), among)
 
-        `among` limits the result to those articles; the result keeps no particular order.
-        """
-        text, wanted = self._text_for(among)
-        numbers = map(int, re.findall(pattern + _REST_OF_LINE, text))
-        if wanted is None:
-            return list(numbers)
-        return [number for number in numbers if number in wanted]
+    def numbers(self, pattern: str, among: int | None = None) -> list[int]:
+        """Numbers of the articles matching `pattern`; may include some outside `among`."""
+        return list(map(int, re.findall(pattern + _REST_OF_LINE, self._text_for(among))))
 
-    def scan_spans(
-        self, pattern: str, among: Collection[int] | None = None
-    ) -> list[tuple[str, int]]:
-        """Like `scan`, paired with the text that `pattern` (without groups) matched."""
-        text, wanted = self._text_for(among)
-        found = re.findall(f"({pattern})" + _REST_OF_LINE, text)
-        spans = [(span, int(number)) for span, number in found]
-        if wanted is None:
-            return spans
-        return [(span, number) for span, number in spans if number in wanted]
+    def scan_spans(self, pattern: str, among: int | None = None) -> list[tuple[str, int]]:
+        """The text that `pattern` (without groups) matched, and the article number, for
+        matching articles; may include some outside `among`."""
+        found = re.findall(f"({pattern})" + _REST_OF_LINE, self._text_for(among))
+        return [(span, int(number)) for span, number in found]
 
-    def _text_for(self, among: Collection[int] | None) -> tuple[str, Collection[int] | None]:
-        """The text to scan for `among`, and the numbers to keep from it (None: all)."""
+    def containing(self, needle: str, among: int | None = None) -> int:
+        """The articles whose value contains `needle`, within `among`."""
+        needle = normalise(needle)
+        if len(needle) > 2:
+            return self.scan(re.escape(needle), among)
+        # A letter or two is in most values: testing each value beats collecting hits.
+        values = self.values
         if among is None:
-            return self._text, None
-        if len(among) < len(self._lines) // 3:
-            # Packing a small subset is cheaper than scanning every line.
-            return "\n".join(map(self._lines.__getitem__, among)), None
-        wanted = among if isinstance(among, AbstractSet) else set(among)
-        return self._text, wanted
+            return bits.from_flags([needle in value for value in values])
+        selector = bits.mask(among, len(values))
+        flags = [needle in value for value in compress(values, selector)]
+        return bits.from_numbers(
+            compress(compress(range(len(values)), selector), flags), len(values)
+        )
 
-    def containing(self, needle: str, among: Collection[int] | None = None) -> list[int]:
-        """Articles whose value contains `needle` (already lower-case)."""
-        return self.scan(re.escape(normalise(needle)), among)
+    def _within(self, numbers: list[int], among: int | None) -> int:
+        found = bits.from_numbers(numbers, len(self.values))
+        return found if among is None else found & among
+
+    def _text_for(self, among: int | None) -> str:
+        """The packed lines to scan for `among` (every line when it is large)."""
+        if among is None:
+            return self._text
+        if among.bit_count() * 3 < len(self._lines):
+            # Packing a small subset is cheaper than scanning every line.
+            selector = bits.mask(among, len(self._lines))
+            return "\n".join(compress(self._lines, selector))
+        return self._text
 
 
 def subsequence_pattern(needle: str) -> str:

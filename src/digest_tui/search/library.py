@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from digest_tui.model import Article
+from digest_tui.search import bits
 from digest_tui.search.catalog import Catalog
 from digest_tui.search.filters import Filters, SortOrder
 from digest_tui.search.protocols import FullTextSearch, ReaderStateView
@@ -128,7 +129,7 @@ class Library:
     def total(self) -> int:
         """How many articles there are before filtering (drafts only when included)."""
         catalog = self._catalog
-        return len(catalog) if self._filters.drafts else len(catalog) - len(catalog.drafts)
+        return len(catalog) if self._filters.drafts else len(catalog) - catalog.drafts.bit_count()
 
     @property
     def tags(self) -> tuple[str, ...]:
@@ -174,7 +175,7 @@ class Library:
         """The fuzzy score of `article` for the query's plain words, if it has one."""
         number = self._catalog.numbers.get(article.path)
         ranked = self if self.order is SortOrder.RELEVANCE else self.sorted_by(SortOrder.RELEVANCE)
-        return None if number is None else ranked._selected().scores.get(number)
+        return None if number is None else ranked._selected().score(number)
 
     def tag_counts(self) -> list[TagCount]:
         """Each tag of the matching articles with how many carry it, most frequent first.
@@ -184,9 +185,9 @@ class Library:
         """
         catalog = self._catalog
         unfiltered = not self._filters.narrows and (self._filters.drafts or not catalog.drafts)
-        numbers = None if unfiltered else self._selected().numbers
-        counts = catalog.tag_counts(numbers)
-        unread = self._unread_counts(numbers) if self._state is not None else None
+        chosen = None if unfiltered else self._selected_set()
+        counts = catalog.tag_counts(chosen)
+        unread = self._unread_counts(chosen) if self._state is not None else None
         named = [
             TagCount(catalog.tag_name(key), count, None if unread is None else unread[key])
             for key, count in counts.items()
@@ -194,12 +195,19 @@ class Library:
         named.sort(key=lambda item: (-item.count, item.tag.casefold(), item.tag))
         return named
 
-    def _unread_counts(self, numbers: Sequence[int] | None) -> Counter[str]:
+    def _selected_set(self) -> int:
+        """The matching articles as a `bits` set."""
+        chosen = self._selected().chosen
+        return self._catalog.everything if chosen is None else chosen
+
+    def _unread_counts(self, chosen: int | None) -> Counter[str]:
         catalog = self._catalog
         is_read = self._state.is_read
-        pool = range(len(catalog)) if numbers is None else numbers
+        size = len(catalog)
+        pool = range(size) if chosen is None else bits.members(chosen, size)
         articles = catalog.articles
-        return catalog.tag_counts(n for n in pool if not is_read(articles[n].path))
+        unread = (n for n in pool if not is_read(articles[n].path))
+        return catalog.tag_counts(bits.from_numbers(unread, size))
 
     def _selected(self) -> Selection:
         selection = self._selection

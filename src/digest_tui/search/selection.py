@@ -6,15 +6,17 @@ Article sets are sets of article numbers (positions in the catalog); `None` stan
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 
+from digest_tui.search import bits
 from digest_tui.search.catalog import Catalog
 from digest_tui.search.filters import Filters, SortOrder
+from digest_tui.search.fuzzy import Matches
 from digest_tui.search.protocols import FullTextSearch, ReaderStateView
 from digest_tui.search.query import Query
 
-Numbers = set[int] | None
+Numbers = int | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,8 +25,17 @@ class Selection:
 
     numbers: list[int]
     errors: tuple[str, ...] = ()
-    scores: dict[int, float] = field(default_factory=dict)
-    """Fuzzy score per matching article, when the query has plain words."""
+    chosen: Numbers = None
+    """The same articles as a `bits` set; None when nothing was filtered out."""
+    matches: Matches | None = None
+    """What the query's plain words matched, when it has plain words."""
+
+    def score(self, number: int) -> float | None:
+        """The fuzzy score of one article for the plain words, if it matched them."""
+        matches = self.matches
+        if matches is None or not bits.contains(matches.found, number):
+            return None
+        return sum(word.score(number) for word in matches.words)
 
 
 def select(
@@ -41,28 +52,23 @@ def select(
     chosen = _by_state(catalog, query, state, chosen, errors)
     if not filters.drafts and catalog.drafts:
         chosen = _minus(catalog, chosen, catalog.drafts)
-    scores: dict[int, float] = {}
+    matches: Matches | None = None
     extra: dict[int, float] = {}
     if query.words:
         scored = filters.order is SortOrder.RELEVANCE
-        scores, extra = _by_words(catalog, query, fulltext, scored)
-        chosen = _within(chosen, scores.keys() | extra.keys())
-    numbers = _ordered(catalog, chosen, filters.order, scores, extra)
-    return Selection(numbers, tuple(errors), scores)
+        matches, extra = _by_words(catalog, query, fulltext, scored)
+        found = matches.found | bits.from_numbers(extra, len(catalog))
+        chosen = _within(chosen, found)
+    numbers = _ordered(catalog, chosen, filters.order, matches, extra)
+    return Selection(numbers, tuple(errors), chosen, matches)
 
 
-def _within(chosen: Numbers, numbers: Collection[int]) -> set[int]:
-    if chosen is None:
-        return set(numbers)
-    chosen.intersection_update(numbers)
-    return chosen
+def _within(chosen: Numbers, numbers: int) -> int:
+    return numbers if chosen is None else chosen & numbers
 
 
-def _minus(catalog: Catalog, chosen: Numbers, numbers: Collection[int]) -> set[int]:
-    if chosen is None:
-        chosen = set(range(len(catalog)))
-    chosen.difference_update(numbers)
-    return chosen
+def _minus(catalog: Catalog, chosen: Numbers, numbers: int) -> int:
+    return (catalog.everything if chosen is None else chosen) & ~numbers
 
 
 def _by_metadata(catalog: Catalog, filters: Filters) -> Numbers:
@@ -80,11 +86,12 @@ def _by_metadata(catalog: Catalog, filters: Filters) -> Numbers:
         chosen = _within(chosen, catalog.sources.containing(source, chosen))
     for source in query.excluded_sources:
         chosen = _minus(catalog, chosen, catalog.sources.containing(source, chosen))
-    titles = catalog.matcher.titles
-    for word in query.titles:
-        chosen = _within(chosen, titles.containing(word, chosen))
-    for word in query.excluded_titles:
-        chosen = _minus(catalog, chosen, titles.containing(word, chosen))
+    if query.titles or query.excluded_titles:
+        titles = catalog.matcher.titles
+        for word in query.titles:
+            chosen = _within(chosen, titles.containing(word, chosen))
+        for word in query.excluded_titles:
+            chosen = _minus(catalog, chosen, titles.containing(word, chosen))
     return chosen
 
 
@@ -92,16 +99,17 @@ def _by_text(
     catalog: Catalog, query: Query, fulltext: FullTextSearch | None, chosen: Numbers
 ) -> Numbers:
     """Exact phrases (metadata or body) and excluded words."""
-    matcher = catalog.matcher
+    size = len(catalog)
     for phrase in query.phrases:
-        found = matcher.containing(phrase, chosen)
-        found.update(_body_matches(catalog, fulltext, f'"{phrase}"'))
+        found = catalog.matcher.containing(phrase, chosen)
+        found |= bits.from_numbers(_body_matches(catalog, fulltext, f'"{phrase}"'), size)
         chosen = _within(chosen, found)
     for phrase in query.excluded_phrases:
-        chosen = _minus(catalog, chosen, matcher.containing(phrase, chosen))
-        chosen = _minus(catalog, chosen, _body_matches(catalog, fulltext, f'"{phrase}"'))
+        chosen = _minus(catalog, chosen, catalog.matcher.containing(phrase, chosen))
+        body = _body_matches(catalog, fulltext, f'"{phrase}"')
+        chosen = _minus(catalog, chosen, bits.from_numbers(body, size))
     for word in query.excluded_words:
-        chosen = _minus(catalog, chosen, matcher.containing(word, chosen))
+        chosen = _minus(catalog, chosen, catalog.matcher.containing(word, chosen))
     return chosen
 
 
@@ -127,19 +135,22 @@ def _by_state(
     wanted = [(checks[name], True) for name in query.states]
     wanted += [(checks[name], False) for name in query.excluded_states]
     articles = catalog.articles
-    pool = range(len(catalog)) if chosen is None else chosen
-    return {n for n in pool if all(check(articles[n].path) is want for check, want in wanted)}
+    pool = range(len(catalog)) if chosen is None else bits.members(chosen, len(catalog))
+    kept = (n for n in pool if all(check(articles[n].path) is want for check, want in wanted))
+    return bits.from_numbers(kept, len(catalog))
 
 
 def _by_words(
     catalog: Catalog, query: Query, fulltext: FullTextSearch | None, scored: bool
-) -> tuple[dict[int, float], dict[int, float]]:
-    """Fuzzy scores for the plain words (all 0 unless `scored`), and full-text ranks for
-    body-only matches."""
-    scores = catalog.matcher.match(query.words, scored=scored)
+) -> tuple[Matches, dict[int, float]]:
+    """What the plain words matched fuzzily (unscored unless `scored`), and full-text
+    ranks for body-only matches."""
+    matches = catalog.matcher.search(query.words, scored=scored)
     body = _body_matches(catalog, fulltext, " ".join(query.words))
-    extra = {number: rank for number, rank in body.items() if number not in scores}
-    return scores, extra
+    if body:
+        selector = bits.mask(matches.found, len(catalog))
+        body = {number: rank for number, rank in body.items() if not selector[number]}
+    return matches, body
 
 
 def _body_matches(
@@ -157,30 +168,42 @@ def _ordered(
     catalog: Catalog,
     chosen: Numbers,
     order: SortOrder,
-    scores: dict[int, float],
+    matches: Matches | None,
     extra: dict[int, float],
 ) -> list[int]:
-    if order is SortOrder.RELEVANCE and (scores or extra):
-        return _by_relevance(catalog, chosen, scores, extra)
+    if order is SortOrder.RELEVANCE and matches is not None:
+        return _by_relevance(
+            catalog, catalog.everything if chosen is None else chosen, matches, extra
+        )
     name = SortOrder.NEWEST.value if order is SortOrder.RELEVANCE else order.value
-    every, rank = catalog.ordering(name)
     if chosen is None:
-        return list(every)
-    if len(chosen) * 8 > len(every):
-        return [number for number in every if number in chosen]
-    return sorted(chosen, key=rank.__getitem__)
+        return catalog.ordering(name)
+    return catalog.ordered(name, chosen)
 
 
 def _by_relevance(
-    catalog: Catalog, chosen: Numbers, scores: dict[int, float], extra: dict[int, float]
+    catalog: Catalog, chosen: int, matches: Matches, extra: dict[int, float]
 ) -> list[int]:
-    """Fuzzy matches by score, then body-only matches by rank; ties newest first."""
-    _, rank = catalog.ordering(SortOrder.NEWEST.value)
-    pool = chosen if chosen is not None else scores.keys() | extra.keys()
-    fuzzy = [n for n in pool if n in scores]
-    fuzzy.sort(key=rank.__getitem__)
-    fuzzy.sort(key=scores.__getitem__, reverse=True)
-    body = [n for n in pool if n not in scores]
-    body.sort(key=rank.__getitem__)
+    """Fuzzy matches by score, then body-only matches by rank; ties newest first.
+
+    Numbers ascend from the newest article, so sorting by number breaks ties newest first.
+    """
+    size = len(catalog)
+    if len(matches.words) == 1:
+        word = matches.words[0]
+        ranked: list[int] = []
+        for _score, members in word.levels:
+            ranked += bits.members(members & chosen, size)
+        selector = bits.mask(chosen, size)
+        scattered = word.scattered
+        rest = sorted(n for n in scattered if selector[n])
+        rest.sort(key=scattered.__getitem__, reverse=True)
+        ranked += rest
+    else:
+        scores = matches.scores(chosen)
+        ranked = sorted(scores)
+        ranked.sort(key=scores.__getitem__, reverse=True)
+    selector = bits.mask(chosen, size)
+    body = sorted(n for n in extra if selector[n])
     body.sort(key=extra.__getitem__, reverse=True)
-    return fuzzy + body
+    return ranked + body
