@@ -32,6 +32,7 @@ REFUSED_LINKS = (
     "vscode://file/etc/passwd",
     "smb://share/x",
     "../../outside.md",
+    "vscode:" + CLICK,
 )
 
 MARKUP_FILE_NAME = "[@click=app.quit]x[/].md"
@@ -112,8 +113,11 @@ def _hostile_yaml() -> dict[str, str]:
     }
 
 
-def write_hostile_content(folder: Path) -> Path:
-    """Write the hostile folder under `folder` and return it."""
+def write_hostile_content(folder: Path, *, undecodable_name: bool = False) -> Path:
+    """Write the hostile folder under `folder` and return it.
+
+    `undecodable_name` adds a file whose name holds bytes that are not valid UTF-8.
+    """
     folder.mkdir(parents=True, exist_ok=True)
     texts = {**_markup_articles(), **_size_articles(), **_hostile_yaml()}
     texts["links.md"] = _link_article()
@@ -131,8 +135,14 @@ def write_hostile_content(folder: Path) -> Path:
     (folder / "loop").symlink_to(folder, target_is_directory=True)
     (folder / "zero.md").symlink_to("/dev/zero")
     (folder / "outside.md").symlink_to("/etc/hostname")
+    if undecodable_name:
+        write_undecodable_name(folder)
+    return folder
+
+
+def write_undecodable_name(folder: Path) -> None:
+    """A file named with bytes that are not UTF-8, whose title falls back to that name."""
     bad_name = os.fsencode(folder) + b"/bad-\xff\xfe-bytes.md"
     with open(bad_name, "wb") as file:
         # A bad date too, so that the name is listed on the problems screen.
-        file.write(b"---\ntitle: Bad bytes in the name\ndate: not a date\n---\nbody\n")
-    return folder
+        file.write(b"---\ndate: not a date\n---\nbody\n")

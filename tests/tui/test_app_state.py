@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app_support import NEWEST_FIRST, make_app, settle, write_content
+from app_support import NEWEST_FIRST, listed_paths, make_app, settle, shown_notices, write_content
 
+from digest_tui import paths
+from digest_tui.index import ArticleIndex
 from digest_tui.state import StateStore
+from digest_tui.tui.app import DigestApp
+from digest_tui.tui.launch import open_state
 
 
 async def test_u_and_star_toggle_and_persist(tmp_path: Path) -> None:
@@ -53,3 +57,21 @@ async def test_last_opened_article_and_sort_come_back(tmp_path: Path) -> None:
         assert again.screen.effective_sort.value == "oldest"
         assert again.screen.articles.highlighted.path == opened
         assert again.screen.reader.article.path == opened
+
+
+async def test_corrupt_state_file_gives_a_notice_and_the_app_works(tmp_path: Path) -> None:
+    content = write_content(tmp_path / "content")
+    state_file = paths.state_file(content)
+    state_file.parent.mkdir(parents=True, exist_ok=True)
+    state_file.write_bytes(b"this is not a database [@click=app.quit]x[/]" * 100)
+    state, notices = open_state(content)
+    app = DigestApp(source=ArticleIndex(content), state=state, notices=notices)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await settle(pilot)
+        assert "reader state file was unreadable" in shown_notices(app)
+        assert listed_paths(app) == NEWEST_FIRST
+        await pilot.press("asterisk")
+        assert state.is_starred(NEWEST_FIRST[0])
+    state.close()
+    moved = list(state_file.parent.iterdir())
+    assert any(file != state_file and file.name.startswith(state_file.name) for file in moved)

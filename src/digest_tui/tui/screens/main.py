@@ -15,7 +15,7 @@ from textual.widgets import Footer, Input, ProgressBar, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from digest_tui.model import Article, Problem
-from digest_tui.search import Library, SortOrder
+from digest_tui.search import Library, SortOrder, parse_query
 from digest_tui.tui.bindings import MAIN_BINDINGS
 from digest_tui.tui.filtering import FilterRequest, filter_library
 from digest_tui.tui.messages import (
@@ -221,11 +221,14 @@ class MainScreen(ReadingScreen):
         bar = self.query_one(ProgressBar)
         if self.has_class("indexing") and bar.total:
             indexing = f"indexing {int(bar.progress)}/{int(bar.total)}"
+        query = parse_query(self.query_text)
         facts = StatusFacts(
             shown=len(self.shown),
             total=self.library.total,
             tags=self.tags,
             query=self.query_text,
+            after=query.after,
+            before=query.before,
             sort=self.effective_sort.value,
             problems=len(self.problems),
             indexing=indexing,

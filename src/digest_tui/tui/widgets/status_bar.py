@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from textual.content import Content
 from textual.widgets import Static
@@ -19,6 +20,8 @@ class StatusFacts:
     total: int = 0
     tags: Sequence[str] = ()
     query: str = ""
+    after: date | None = None
+    before: date | None = None
     sort: str = "newest"
     problems: int = 0
     indexing: str = ""
@@ -41,6 +44,9 @@ def status_content(facts: StatusFacts) -> Content:
         parts.append(Content.assemble(("tags: ", "bold"), Content(tags)))
     if facts.query:
         parts.append(Content.assemble(("query: ", "bold"), Content(clean_line(facts.query, 40))))
+    if facts.after or facts.before:
+        span = f"{facts.after or '…'} → {facts.before or '…'}"
+        parts.append(Content.assemble(("dates: ", "bold"), span))
     parts.append(Content(f"sort: {facts.sort}"))
     if facts.problems:
         noun = "problem" if facts.problems == 1 else "problems"
