@@ -11,12 +11,15 @@ _UNSAFE_IN_BLOCK = re.compile(
     "|\x1b\\][^\x07\x1b]*(?:\x07|\x1b\\\\)?"  # OSC sequences (links, clipboard writes)
     "|[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
 )
+# Lone surrogates come from file names that are not valid UTF-8 (os.fsdecode keeps the bytes
+# as surrogates); a terminal cannot encode them, so they become the replacement character.
+_SURROGATES = re.compile("[\ud800-\udfff]")
 _LINE_BREAKS = re.compile(r"[\r\n\t\u2028\u2029]+")
 
 
 def clean_block(text: str) -> str:
     """Strip escape sequences and control characters, keeping newlines and tabs."""
-    return _UNSAFE_IN_BLOCK.sub("", text)
+    return _SURROGATES.sub("\ufffd", _UNSAFE_IN_BLOCK.sub("", text))
 
 
 def clean_line(text: str, limit: int | None = None) -> str:
@@ -24,7 +27,7 @@ def clean_line(text: str, limit: int | None = None) -> str:
 
     `limit` truncates very long values (with an ellipsis) so one field cannot flood a row.
     """
-    cleaned = _LINE_BREAKS.sub(" ", _UNSAFE_IN_BLOCK.sub("", text)).strip()
+    cleaned = _LINE_BREAKS.sub(" ", clean_block(text)).strip()
     if limit is not None and len(cleaned) > limit:
         cleaned = cleaned[: limit - 1].rstrip() + "…"
     return cleaned
