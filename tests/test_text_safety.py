@@ -41,3 +41,7 @@ def test_lone_surrogates_from_undecodable_names_become_printable():
 
 def test_long_values_are_cut_with_an_ellipsis():
     assert clean_line("x" * 50, limit=10) == "x" * 9 + "…"
+
+
+def test_an_unterminated_escape_does_not_swallow_the_rest_of_the_text():
+    assert clean_block("keep\x1b]8;;this\nand the rest") == "keep]8;;this\nand the rest"

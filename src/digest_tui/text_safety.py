@@ -7,8 +7,8 @@ import re
 # C0 controls except tab and newline, DEL and the C1 block (which includes the 8-bit CSI),
 # plus the bidi embedding/override/isolate characters that can reorder what a reader sees.
 _UNSAFE_IN_BLOCK = re.compile(
-    "\x1b\\[[0-?]*[ -/]*[@-~]"  # CSI sequences, removed whole
-    "|\x1b\\][^\x07\x1b]*(?:\x07|\x1b\\\\)?"  # OSC sequences (links, clipboard writes)
+    "(?:\x1b\\[|\x9b)[0-?]*[ -/]*[@-~]"  # CSI sequences (7- and 8-bit), removed whole
+    "|(?:\x1b\\]|\x9d)[^\x07\x1b\x9c]{0,4096}(?:\x07|\x1b\\\\|\x9c)"  # OSC: links, clipboard
     "|[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
 )
 # Lone surrogates come from file names that are not valid UTF-8 (os.fsdecode keeps the bytes
