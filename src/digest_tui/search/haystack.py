@@ -10,8 +10,9 @@ after a hit, so each article is reported at most once, with the number captured.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from itertools import compress
+from collections.abc import Callable, Iterable, Sequence
+from itertools import compress, repeat
+from operator import contains
 
 from digest_tui.search import bits
 
@@ -43,7 +44,11 @@ class Haystack:
 
     def scan(self, pattern: str, among: int | None = None) -> int:
         """The articles whose value matches `pattern` (a regex, lower-case), within `among`."""
-        return self._within(self.numbers(pattern, among), among)
+        if among is not None and among.bit_count() * 3 < len(self.values):
+            return self._within(self.numbers(pattern, among), among)
+        # Many candidates: testing each value beats collecting hits from the packed text.
+        search = re.compile(pattern).search
+        return self._test_each(lambda values: map(bool, map(search, values)), among)
 
     def numbers(self, pattern: str, among: int | None = None) -> list[int]:
         """Numbers of the articles matching `pattern`; may include some outside `among`."""
@@ -61,11 +66,15 @@ class Haystack:
         if len(needle) > 2:
             return self.scan(re.escape(needle), among)
         # A letter or two is in most values: testing each value beats collecting hits.
+        return self._test_each(lambda values: map(contains, values, repeat(needle)), among)
+
+    def _test_each(self, test: Callable[[Iterable[str]], Iterable[bool]], among: int | None) -> int:
+        """The articles within `among` whose value passes `test` (mapped over values)."""
         values = self.values
         if among is None:
-            return bits.from_flags([needle in value for value in values])
+            return bits.from_flags(test(values))
         selector = bits.mask(among, len(values))
-        flags = [needle in value for value in compress(values, selector)]
+        flags = test(compress(values, selector))
         return bits.from_numbers(
             compress(compress(range(len(values)), selector), flags), len(values)
         )

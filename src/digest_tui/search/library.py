@@ -15,9 +15,11 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from itertools import compress
 
 from digest_tui.model import Article
 from digest_tui.search import bits
+from digest_tui.search.bits import mask
 from digest_tui.search.catalog import Catalog
 from digest_tui.search.filters import Filters, SortOrder
 from digest_tui.search.protocols import FullTextSearch, ReaderStateView
@@ -112,7 +114,14 @@ class Library:
         """The matching articles in order; computed once, on first use."""
         articles = self._articles
         if articles is None:
-            articles = tuple(map(self._catalog.articles.__getitem__, self._selected().numbers))
+            selection, every = self._selected(), self._catalog.articles
+            if selection.ascending:
+                chosen = selection.chosen
+                articles = (
+                    every if chosen is None else tuple(compress(every, mask(chosen, len(every))))
+                )
+            else:
+                articles = tuple(map(every.__getitem__, selection.numbers))
             object.__setattr__(self, "_articles", articles)
         return articles
 

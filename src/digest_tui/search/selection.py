@@ -29,6 +29,8 @@ class Selection:
     """The same articles as a `bits` set; None when nothing was filtered out."""
     matches: Matches | None = None
     """What the query's plain words matched, when it has plain words."""
+    ascending: bool = False
+    """True when `numbers` ascend (newest first), so they are exactly `chosen` in order."""
 
     def score(self, number: int) -> float | None:
         """The fuzzy score of one article for the plain words, if it matched them."""
@@ -60,7 +62,10 @@ def select(
         found = matches.found | bits.from_numbers(extra, len(catalog))
         chosen = _within(chosen, found)
     numbers = _ordered(catalog, chosen, filters.order, matches, extra)
-    return Selection(numbers, tuple(errors), chosen, matches)
+    ascending = filters.order is SortOrder.NEWEST or (
+        filters.order is SortOrder.RELEVANCE and matches is None
+    )
+    return Selection(numbers, tuple(errors), chosen, matches, ascending)
 
 
 def _within(chosen: Numbers, numbers: int) -> int:
