@@ -91,6 +91,11 @@ class Catalog:
                 sources = self._sources
         return sources
 
+    def prepare(self) -> None:
+        """Build everything a first search needs now (e.g. from a background thread)."""
+        self._tags_index()
+        _ = self.matcher, self.sources
+
     def _tags_index(self) -> list[tuple[str, ...]]:
         keys = self._tag_keys
         if keys is None:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from threading import Lock
 
 from digest_tui.search import bits
 from digest_tui.search.haystack import (
@@ -42,6 +43,7 @@ ELSEWHERE = 55.0
 SCATTERED_MIN = 10.0
 SCATTERED_SPAN = 40.0
 DESCRIPTION_MIN_LENGTH = 3
+RECENT_SEARCHES = 24
 
 _WORD = re.compile(r"\w+")
 _NOT_WORDS = re.compile(r"[^\w\n]+")
@@ -106,7 +108,7 @@ class FuzzyMatcher:
     one assignment and read once per search.
     """
 
-    __slots__ = ("_last", "descriptions", "tags", "title_words", "titles")
+    __slots__ = ("_last", "_lock", "_recent", "descriptions", "tags", "title_words", "titles")
 
     def __init__(
         self, titles: Sequence[str], tags: Sequence[Sequence[str]], descriptions: Sequence[str]
@@ -117,6 +119,9 @@ class FuzzyMatcher:
         self.tags = Haystack(pack_tags([normalise(t) for t in article]) for article in tags)
         self.descriptions = Haystack(descriptions)
         self._last: tuple[tuple[str, ...], int] | None = None
+        # Recent searches by their words: backspacing repeats one without any work.
+        self._recent: dict[tuple[tuple[str, ...], bool], Matches] = {}
+        self._lock = Lock()
 
     def __len__(self) -> int:
         return len(self.titles)
@@ -136,6 +141,20 @@ class FuzzyMatcher:
         needles = tuple(word for word in (normalise(w) for w in words) if word)
         if not needles:
             return Matches(0, ())
+        key = (needles, scored)
+        remembered = self._recent.get(key)
+        if remembered is not None:
+            self._last = (needles, remembered.found)
+            return remembered
+        matches = self._search(needles, narrow, scored)
+        with self._lock:
+            recent = self._recent
+            if len(recent) >= RECENT_SEARCHES:
+                del recent[next(iter(recent))]
+            recent[key] = matches
+        return matches
+
+    def _search(self, needles: tuple[str, ...], narrow: bool, scored: bool) -> Matches:
         among = self._previous_matches(needles) if narrow else None
         per_word = self._score_word if scored else self._find_word
         found: list[WordMatch] = []

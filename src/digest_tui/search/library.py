@@ -74,6 +74,15 @@ class Library:
         view._init(self._catalog, replace(self._filters, **changes), self._fulltext, self._state)
         return view
 
+    def prepare(self) -> None:
+        """Precompute the search data now rather than on the first search.
+
+        Optional: a large list is shown at once and searched later; calling this from a
+        background thread right after showing it makes the first keystroke fast too.
+        Safe to call from any thread, and more than once.
+        """
+        self._catalog.prepare()
+
     # Filters ---------------------------------------------------------------------------
 
     def tagged(self, *tags: str) -> Library:
