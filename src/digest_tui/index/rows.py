@@ -76,10 +76,25 @@ def problem_row(stamp: FileStamp | None, problem: Problem) -> ProblemRow:
     return (path, problem.reason, problem.line, int(problem.fatal), size, mtime_ns)
 
 
-CACHED_ARTICLE_QUERY = (
-    "SELECT path, title, date, timestamp, modified, tags, description, draft, featured, "
-    "author, image, source_name, source_url, first_link, words, warnings FROM articles"
+CACHED_ARTICLE_COLUMNS = (
+    "path",
+    "title",
+    "date",
+    "timestamp",
+    "modified",
+    "tags",
+    "description",
+    "draft",
+    "featured",
+    "author",
+    "image",
+    "source_name",
+    "source_url",
+    "first_link",
+    "words",
+    "warnings",
 )
+CACHED_ARTICLE_QUERY = f"SELECT {', '.join(CACHED_ARTICLE_COLUMNS)} FROM articles ORDER BY id"
 CACHED_PROBLEM_QUERY = "SELECT path, reason, line, fatal FROM problems"
 
 

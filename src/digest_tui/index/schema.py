@@ -6,7 +6,7 @@ import contextlib
 import sqlite3
 from pathlib import Path
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """Bump whenever a table, a column or the meaning of a stored value changes."""
 
 BUSY_TIMEOUT_MS = 5000
@@ -37,6 +37,13 @@ CREATE TABLE IF NOT EXISTS articles (
 );
 CREATE INDEX IF NOT EXISTS articles_fts_pending ON articles(id) WHERE fts_done = 0;
 CREATE TABLE IF NOT EXISTS bodies (id INTEGER PRIMARY KEY, text BLOB NOT NULL);
+-- One row per article column: see `snapshot.py`.
+CREATE TABLE IF NOT EXISTS snapshot (
+    position INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    count INTEGER NOT NULL,
+    data BLOB NOT NULL
+);
 CREATE TABLE IF NOT EXISTS problems (
     path TEXT PRIMARY KEY,
     reason TEXT NOT NULL,

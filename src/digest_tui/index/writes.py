@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable, Container, Iterable
 from typing import TypeVar
 
+from digest_tui.index import snapshot
 from digest_tui.index.rows import ProblemRow, fulltext_values, unpack_text
 from digest_tui.index.schema import ARTICLE_COLUMNS
 
@@ -49,6 +50,9 @@ def _is_lock_error(error: sqlite3.OperationalError) -> bool:
 
 def forget_paths(conn: sqlite3.Connection, paths: Iterable[str], fulltext: bool) -> None:
     """Delete every trace of these paths: article, body, full-text entry and problem."""
+    paths = list(paths)
+    if paths:
+        snapshot.clear(conn)
     for path in paths:
         row = conn.execute(
             "SELECT id, title, description, tags, fts_done FROM articles WHERE path = ?", (path,)
@@ -86,6 +90,7 @@ def store_parsed(
 
     `known` holds the paths the index had before; others need no clearing first.
     """
+    snapshot.clear(conn)
     for item in parsed:
         path = item[1][0]
         if path in known or item[0] == "problem":
