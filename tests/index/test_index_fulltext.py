@@ -142,3 +142,19 @@ def test_any_text_becomes_valid_fts5_syntax(text):
 def test_the_last_word_is_a_prefix_once_it_has_three_letters(index):
     assert set(index.fulltext("zeb")) == {"cables.md"}
     assert index.fulltext("ze") == {}
+
+
+def test_a_very_common_word_is_ranked_among_the_newest_matches(write_article, content, monkeypatch):
+    from digest_tui.index import fulltext
+
+    write_article("a-old.md", "Kite kite kite", "kite kite kite kite")
+    for number in range(5):
+        write_article(f"b-new-{number}.md", f"News {number}", "one kite mention")
+    with ArticleIndex(content, workers=1) as index:
+        index.refresh()
+        assert next(iter(index.fulltext("kite", limit=3))) == "a-old.md"
+        monkeypatch.setattr(fulltext, "RANK_WINDOW", 4)
+        bounded = index.fulltext("kite", limit=3)
+        assert len(bounded) == 3 and "a-old.md" not in bounded
+        assert len(index.fulltext("kite", limit=6)) == 6
+        assert len(index.fulltext("kite")) == 6

@@ -62,7 +62,8 @@ CREATE VIRTUAL TABLE IF NOT EXISTS fulltext USING fts5(
 )
 """
 # Title words weigh most, then description and tags, then the body.
-_FULLTEXT_RANK = "INSERT INTO fulltext(fulltext, rank) VALUES ('rank', 'bm25(4.0, 2.0, 2.0, 1.0)')"
+RANK_WEIGHTS = "4.0, 2.0, 2.0, 1.0"
+_FULLTEXT_RANK = f"INSERT INTO fulltext(fulltext, rank) VALUES ('rank', 'bm25({RANK_WEIGHTS})')"
 
 ARTICLE_COLUMNS = (
     "path, size, mtime_ns, title, date, timestamp, modified, tags, description, draft, "
