@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import codecs
-import re
 from dataclasses import dataclass
 
 # Control characters that never appear in real text files (tab, LF, FF, CR and ESC excluded:
 # ESC shows up in pasted terminal output and is stripped later).
-_BINARY_CONTROLS = re.compile(rb"[\x01-\x08\x0e-\x1a\x1c-\x1f]")
+_BINARY_CONTROLS = bytes([*range(0x01, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20)])
 _BINARY_SAMPLE = 8192
 
 
@@ -35,7 +34,9 @@ def decode_bytes(data: bytes) -> Decoded:
     if b"\x00" in data:
         return Decoded(None, error="binary file (contains NUL bytes)")
     sample = data[:_BINARY_SAMPLE]
-    if sample and len(_BINARY_CONTROLS.findall(sample)) * 20 > len(sample):
+    # Deleting the control bytes counts them far faster than a regular expression would.
+    controls = len(sample) - len(sample.translate(None, _BINARY_CONTROLS))
+    if sample and controls * 20 > len(sample):
         return Decoded(None, error="binary file (mostly control bytes)")
     try:
         return Decoded(normalise_newlines(data.decode("utf-8")))
