@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
-from digest_tui.model import Article
-from digest_tui.search import Library, SortOrder, TagCount
+from digest_tui.search import Library, SortOrder
 
 
 @dataclass(frozen=True)
@@ -19,16 +17,10 @@ class FilterRequest:
     sort: SortOrder
 
 
-@dataclass(frozen=True)
-class FilteredView:
-    """The answer: articles in order, faceted tag counts, and query terms that were ignored."""
+def filter_library(request: FilterRequest) -> Library:
+    """The filtered, sorted view; its tag counts follow the query and the tags (faceted).
 
-    articles: Sequence[Article]
-    tag_counts: Sequence[TagCount]
-    errors: Sequence[str]
-
-
-def filter_library(request: FilterRequest) -> FilteredView:
-    """Filter and sort; tag counts follow the query and the selected tags (faceted)."""
-    view = request.library.tagged(*request.tags).matching(request.query).sorted_by(request.sort)
-    return FilteredView(view.articles, view.tag_counts(), view.query_errors)
+    The view computes its articles and its tag counts lazily: a worker reads `.articles`
+    first, hands them to the list, and only then asks for `.tag_counts()`.
+    """
+    return request.library.tagged(*request.tags).matching(request.query).sorted_by(request.sort)

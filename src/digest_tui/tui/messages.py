@@ -8,17 +8,20 @@ from dataclasses import dataclass
 from textual.message import Message
 
 from digest_tui.model import Article, LoadedArticle, Problem
-from digest_tui.search import TagCount
+from digest_tui.search import Library, TagCount
 
 
 @dataclass
 class ArticlesLoaded(Message):
     """The index produced a (new) set of articles and problems."""
 
-    articles: Sequence[Article]
+    library: Library | None
+    """The articles, ready to search (built in the worker); None when they did not change."""
     problems: Sequence[Problem]
     final: bool
     """False for the quick cached list shown at start, True after a refresh."""
+    known_paths: frozenset[str] = frozenset()
+    """Every article's path, for links between articles."""
 
 
 @dataclass
@@ -39,11 +42,20 @@ class ViewReady(Message):
     """A search worker finished filtering: the articles to list, in order."""
 
     articles: Sequence[Article]
-    tag_counts: Sequence[TagCount]
     generation: int
     """Which filter request this answers; older answers are dropped."""
     errors: Sequence[str] = ()
     """Query terms that were ignored, and why."""
+
+
+@dataclass
+class TagCountsReady(Message):
+    """The same worker counted the tags of the view it just listed (sent after `ViewReady`)."""
+
+    tag_counts: Sequence[TagCount]
+    shown: int
+    """How many articles the view holds (the "All" row's count)."""
+    generation: int
 
 
 @dataclass

@@ -6,7 +6,9 @@ the result back to the widgets. Reading actions (open, links, marks) live in `re
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import threading
+import time
+from collections.abc import Iterable, Sequence
 
 from textual import events, on, work
 from textual.app import ComposeResult
@@ -22,6 +24,7 @@ from digest_tui.tui.messages import (
     ArticlesLoaded,
     FulltextReady,
     IndexProgress,
+    TagCountsReady,
     ViewReady,
     WorkFailed,
 )
@@ -36,6 +39,8 @@ from digest_tui.tui.widgets.tag_sidebar import TagSidebar
 
 NARROW_WIDTH = 100
 """Below this many columns the screen shows one pane at a time."""
+LIST_SHOWN_TIMEOUT = 10.0
+"""The index worker refreshes after this many seconds even if the list was never painted."""
 
 
 class MainScreen(ReadingScreen):
@@ -57,6 +62,8 @@ class MainScreen(ReadingScreen):
         self._generation = 0
         self._indexing = "reading the index…"
         self._restore_pending = True
+        self._list_shown = threading.Event()
+        """Set once the first list has been painted; the index worker waits for it."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="body"):
@@ -84,7 +91,8 @@ class MainScreen(ReadingScreen):
         )
         self._apply_width(self.app.size.width)
         self._update_status()
-        self._index_folder()
+        # The first frame comes before any indexing work.
+        self.call_after_refresh(self._index_folder)
 
     # Layout: one pane at a time on narrow terminals.
 
@@ -116,11 +124,20 @@ class MainScreen(ReadingScreen):
 
     @work(thread=True, exclusive=True, group="index", exit_on_error=False)
     def _index_folder(self) -> None:
-        """Show the cached list at once, then refresh it, then build the full-text index."""
+        """Show the cached list first; then refresh it, then build the full-text index.
+
+        Nothing else competes with the cached list for the interpreter: the refresh
+        and the state store's reconcile wait until the list has been painted.
+        """
         worker = get_current_worker()
         index = self.session.index
         articles, problems = index.cached()
-        self.post_message(ArticlesLoaded(articles, problems, final=False))
+        library = self._library_of(articles)
+        self.post_message(ArticlesLoaded(library, problems, False, _paths(articles)))
+        self._wait_for_list(worker)
+        if worker.is_cancelled:
+            return
+        library.prepare()  # the first keystroke should not pay for the search data
 
         def progress(done: int, total: int) -> None:
             self.post_message(IndexProgress(done, total))
@@ -131,20 +148,35 @@ class MainScreen(ReadingScreen):
         problem = self.session.reconcile(result.articles)
         if problem:
             self.post_message(WorkFailed(problem))
-        self.post_message(ArticlesLoaded(result.articles, result.problems, final=True))
+        changed = result.added or result.changed or result.removed or not articles
+        fresh = self._library_of(result.articles) if changed else None
+        if fresh is not None:
+            fresh.prepare()
+        paths = _paths(result.articles) if changed else frozenset()
+        self.post_message(ArticlesLoaded(fresh, result.problems, True, paths))
         if result.error:
             self.post_message(WorkFailed(f"The index could not be refreshed: {result.error}"))
         index.build_fulltext(progress, lambda: worker.is_cancelled)
         self.post_message(FulltextReady())
 
+    def _wait_for_list(self, worker: Worker) -> None:
+        deadline = time.monotonic() + LIST_SHOWN_TIMEOUT
+        while not worker.is_cancelled and time.monotonic() < deadline:
+            if self._list_shown.wait(0.05):
+                return
+
+    def _library_of(self, articles: Sequence[Article]) -> Library:
+        return Library(articles, fulltext=self.session.index, state=self.session.state)
+
     def on_articles_loaded(self, message: ArticlesLoaded) -> None:
-        self.library = Library(
-            message.articles, fulltext=self.session.index, state=self.session.state
-        )
         self.problems = list(message.problems)
-        self.known_paths = frozenset(article.path for article in message.articles)
         if message.final:
             self._indexing = "building the body search…"
+        if message.library is None:  # the folder had not changed: keep the list as it is
+            self._update_status()
+            return
+        self.library = message.library
+        self.known_paths = message.known_paths
         self._refilter()
 
     def on_index_progress(self, message: IndexProgress) -> None:
@@ -181,9 +213,16 @@ class MainScreen(ReadingScreen):
 
     @work(thread=True, exclusive=True, group="filter", exit_on_error=False)
     def _run_filter(self, request: FilterRequest, generation: int) -> None:
+        """Filter, post the rows, then count tags: the list is not kept waiting for them."""
+        worker = get_current_worker()
         view = filter_library(request)
-        if not get_current_worker().is_cancelled:
-            self.post_message(ViewReady(view.articles, view.tag_counts, generation, view.errors))
+        articles = view.articles
+        if worker.is_cancelled:
+            return
+        self.post_message(ViewReady(articles, generation, view.query_errors))
+        counts = view.tag_counts()
+        if not worker.is_cancelled:
+            self.post_message(TagCountsReady(counts, len(articles), generation))
 
     def on_view_ready(self, message: ViewReady) -> None:
         if message.generation != self._generation:
@@ -191,12 +230,17 @@ class MainScreen(ReadingScreen):
         self.shown = message.articles
         keep = self.articles.highlighted.path if self.articles.highlighted else None
         self.articles.set_articles(message.articles, keep=keep)
-        self.sidebar.show_tags(message.tag_counts, self.tags, len(message.articles))
         self._show_counts(message)
         self._update_status()
+        if not self._list_shown.is_set():
+            self.call_after_refresh(self._list_shown.set)
         if self._restore_pending and message.articles:
             self._restore_pending = False
-            self.restore_last_opened()
+            self.call_after_refresh(self.restore_last_opened)
+
+    def on_tag_counts_ready(self, message: TagCountsReady) -> None:
+        if message.generation == self._generation:
+            self.sidebar.show_tags(message.tag_counts, self.tags, message.shown)
 
     def _show_counts(self, message: ViewReady) -> None:
         matches = self.query_one("#matches", Static)
@@ -206,9 +250,10 @@ class MainScreen(ReadingScreen):
         line = f"{count} {noun}" if self.query_text or self.tags else f"{count} articles"
         if message.errors:
             line += "  ·  ignored: " + "; ".join(message.errors)
-        matches.update(line if self.library.total else "")
+        # One line of fixed height: new text never changes the layout.
+        matches.update(line if self.library.total else "", layout=False)
         no_match = count == 0 and bool(self.query_text or self.tags)
-        empty.update(self._empty_text() if no_match else "")
+        empty.update(self._empty_text() if no_match else "", layout=False)
         self.set_class(no_match, "no-match")
 
     def _empty_text(self) -> str:
@@ -299,3 +344,7 @@ class MainScreen(ReadingScreen):
             self.app.notify(problem, severity="warning", markup=False)
         self.app.notify(f"Sorted by {self.sort.value}", timeout=2)
         self._refilter()
+
+
+def _paths(articles: Iterable[Article]) -> frozenset[str]:
+    return frozenset(article.path for article in articles)

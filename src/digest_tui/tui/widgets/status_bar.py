@@ -31,9 +31,14 @@ class StatusFacts:
 class StatusBar(Static):
     """Shows `StatusFacts`; every value from the articles goes in as plain text."""
 
+    _facts: StatusFacts | None = None
+
     def show(self, facts: StatusFacts) -> None:
-        """Repaint with `facts`."""
-        self.update(status_content(facts))
+        """Repaint with `facts` (nothing to do when they did not change)."""
+        if facts != self._facts:
+            self._facts = facts
+            # The bar is one line of fixed width: new text never changes the layout.
+            self.update(status_content(facts), layout=False)
 
 
 def status_content(facts: StatusFacts) -> Content:

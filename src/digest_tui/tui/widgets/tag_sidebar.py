@@ -1,35 +1,96 @@
-"""The tag sidebar: "All" first, then each tag with its faceted count."""
+"""The tag sidebar: "All" first, then each tag with its faceted count.
+
+Drawn line by line like the article list: the counts change on every keystroke, and
+repainting the few visible rows is much cheaper than rebuilding a list of options.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.cells import cell_len, set_cell_size
-from textual import on
-from textual.binding import Binding
-from textual.content import Content
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
 from textual.message import Message
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from digest_tui.search import TagCount
 from digest_tui.text_safety import clean_line
 
-ALL_ID = "all"
 NAME_WIDTH = 12
 
 
-class TagSidebar(OptionList):
+@dataclass(frozen=True, slots=True)
+class TagRow:
+    """One sidebar row as shown: the name fitted to its column, counts and selection."""
+
+    name: str
+    count: int
+    unread: int | None
+    selected: bool
+
+
+class TagSidebar(ScrollView, can_focus=True):
     """Lists tags; `enter`/`space` toggles the highlighted tag, "All" clears the selection."""
 
-    BINDINGS = [
-        Binding("space", "select", "Toggle tag", show=False),
-        Binding("j", "cursor_down", show=False),
-        Binding("k", "cursor_up", show=False),
-        Binding("g", "first", show=False),
-        Binding("G", "last", show=False),
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up,k", "cursor_up", "Up", show=False),
+        Binding("down,j", "cursor_down", "Down", show=False),
+        Binding("home,g", "first", "First", show=False),
+        Binding("end,G", "last", "Last", show=False),
+        Binding("pageup", "page_up_rows", "Page up", show=False),
+        Binding("pagedown", "page_down_rows", "Page down", show=False),
+        Binding("enter,space", "select", "Toggle tag", show=False),
     ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "tag-sidebar--cursor",
+        "tag-sidebar--mark",
+        "tag-sidebar--count",
+        "tag-sidebar--unread",
+    }
+
+    DEFAULT_CSS = """
+    TagSidebar {
+        overflow-x: hidden;
+        padding: 0 1;
+        background: $surface;
+        color: $foreground;
+    }
+    TagSidebar:focus {
+        background-tint: $foreground 5%;
+    }
+    TagSidebar > .tag-sidebar--cursor {
+        color: $foreground;
+        background: $block-cursor-blurred-background;
+    }
+    TagSidebar:focus > .tag-sidebar--cursor {
+        color: $block-cursor-foreground;
+        background: $block-cursor-background;
+        text-style: $block-cursor-text-style;
+    }
+    TagSidebar > .tag-sidebar--mark {
+        color: $accent;
+        text-style: bold;
+    }
+    TagSidebar > .tag-sidebar--count {
+        text-style: dim;
+    }
+    TagSidebar > .tag-sidebar--unread {
+        color: $accent;
+        text-style: bold;
+    }
+    """
+
+    highlighted: reactive[int] = reactive(0, always_update=False)
+    """Index of the highlighted row; 0 is "All"."""
 
     @dataclass
     class Toggled(Message):
@@ -44,6 +105,13 @@ class TagSidebar(OptionList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._tags: list[str] = []
+        self._rows: tuple[TagRow, ...] = ()
+        self._strips: dict[tuple[TagRow, bool, int], Strip] = {}
+
+    @property
+    def rows(self) -> tuple[TagRow, ...]:
+        """The rows shown, "All" first."""
+        return self._rows
 
     def show_tags(self, counts: Sequence[TagCount], selected: Collection[str], total: int) -> None:
         """Replace the rows, keeping the highlight on the same tag where it still exists."""
@@ -52,39 +120,112 @@ class TagSidebar(OptionList):
         shown = {count.tag: count for count in counts}
         for tag in selected:
             shown.setdefault(tag, TagCount(tag, 0))
+        rows = (TagRow("All", total, None, not selected),) + tuple(
+            _tag_row(count, tag in selected) for tag, count in shown.items()
+        )
         self._tags = list(shown)
-        options = [Option(_row(TagCount("All", total), not selected), id=ALL_ID)]
-        options += [
-            Option(_row(count, tag in selected), id=f"tag-{number}")
-            for number, (tag, count) in enumerate(shown.items())
-        ]
-        self.set_options(options)
+        if rows != self._rows:
+            self._rows = rows
+            self._strips.clear()
+            # Only a new row count changes the scroll range; otherwise a repaint will do.
+            self.virtual_size = Size(0, len(rows))
+            self.refresh()
         self.highlighted = self._tags.index(was) + 1 if was in self._tags else 0
 
     def _highlighted_tag(self) -> str | None:
-        if self.highlighted is None or self.highlighted == 0:
+        if self.highlighted <= 0 or self.highlighted > len(self._tags):
             return None
-        return self._tags[self.highlighted - 1] if self.highlighted <= len(self._tags) else None
+        return self._tags[self.highlighted - 1]
 
-    @on(OptionList.OptionSelected)
-    def _toggle(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        if event.option_index == 0:
+    # Cursor ------------------------------------------------------------------------
+
+    def validate_highlighted(self, value: int) -> int:
+        return max(0, min(value, len(self._rows) - 1))
+
+    def watch_highlighted(self, old: int, new: int) -> None:
+        self.refresh_line(old)
+        self.refresh_line(new)
+        height = self.scrollable_content_region.height
+        top = round(self.scroll_y)
+        if height > 0 and new < top:
+            self.scroll_to(y=new, animate=False, immediate=True)
+        elif height > 0 and new >= top + height:
+            self.scroll_to(y=new - height + 1, animate=False, immediate=True)
+
+    def action_cursor_up(self) -> None:
+        self.highlighted -= 1
+
+    def action_cursor_down(self) -> None:
+        self.highlighted += 1
+
+    def action_first(self) -> None:
+        self.highlighted = 0
+
+    def action_last(self) -> None:
+        self.highlighted = len(self._rows) - 1
+
+    def action_page_up_rows(self) -> None:
+        self.highlighted -= max(1, self.scrollable_content_region.height - 1)
+
+    def action_page_down_rows(self) -> None:
+        self.highlighted += max(1, self.scrollable_content_region.height - 1)
+
+    def action_select(self) -> None:
+        """Toggle the highlighted tag; "All" clears every tag."""
+        if self.highlighted == 0:
             self.post_message(self.Cleared())
-        else:
-            self.post_message(self.Toggled(self._tags[event.option_index - 1]))
+        elif self.highlighted <= len(self._tags):
+            self.post_message(self.Toggled(self._tags[self.highlighted - 1]))
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        row = offset.y + round(self.scroll_y)
+        if 0 <= row < len(self._rows):
+            self.highlighted = row
+            self.action_select()
+
+    # Drawing -----------------------------------------------------------------------
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        row = y + round(self.scroll_y)
+        if not 0 <= row < len(self._rows):
+            return Strip.blank(width, self.rich_style)
+        key = (self._rows[row], row == self.highlighted, width)
+        strip = self._strips.get(key)
+        if strip is None:
+            strip = self._render_row(*key)
+            self._strips[key] = strip
+        return strip
+
+    def _render_row(self, row: TagRow, highlighted: bool, width: int) -> Strip:
+        base = self.rich_style
+        if highlighted:
+            base = base + self.get_component_rich_style("tag-sidebar--cursor")
+        style = self.get_component_rich_style
+        mark = Segment("✓ ", base + style("tag-sidebar--mark", partial=True))
+        name_style = base + Style(bold=True) if row.selected else base
+        unread = f"{row.unread:>3}" if row.unread else "   "
+        segments = [
+            mark if row.selected else Segment("  ", base),
+            Segment(row.name, name_style),
+            Segment(" " * (NAME_WIDTH + 1 - cell_len(row.name)), base),
+            Segment(f"{row.count:>3}", base + style("tag-sidebar--count", partial=True)),
+            Segment(" ", base),
+            Segment(unread, base + style("tag-sidebar--unread", partial=True)),
+        ]
+        return Strip(segments).adjust_cell_length(width, base)
 
 
-def _row(count: TagCount, selected: bool) -> Content:
-    """One row: a mark when selected, the tag as plain text, its count and unread count."""
-    mark = Content.styled("✓ ", "bold $accent") if selected else Content("  ")
+def _tag_row(count: TagCount, selected: bool) -> TagRow:
     label = _fit(clean_line(count.tag) or "?", NAME_WIDTH)
-    text = Content(label).stylize("bold") if selected else Content(label)
-    padding = " " * (NAME_WIDTH + 1 - cell_len(label))
-    unread = f"{count.unread:>3}" if count.unread else "   "
-    return Content.assemble(
-        mark, text, padding, (f"{count.count:>3}", "dim"), " ", (unread, "bold $accent")
-    )
+    return TagRow(label, count.count, count.unread, selected)
 
 
 def _fit(text: str, width: int) -> str:
