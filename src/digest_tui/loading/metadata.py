@@ -18,6 +18,7 @@ import yaml
 from frontmatter.default_handlers import BaseHandler
 
 from digest_tui.loading.fences import Split, looks_like_yaml, strip_leading_blank_lines
+from digest_tui.loading.simple_yaml import parse_simple
 from digest_tui.loading.yaml_safe import AliasBombError, load_yaml
 
 _TOML_LINE = re.compile(r"\(?at line (\d+), column \d+\)?")
@@ -98,6 +99,9 @@ def _parse(split: Split, text: str, fast: bool) -> tuple[Any, str, list[str]]:
     if split.kind == "json":
         return json.loads(split.frontmatter), split.body, []
     if fast and split.kind == "yaml":
+        simple = parse_simple(split.frontmatter)
+        if simple is not None:
+            return simple, split.body, []
         value, found = load_yaml(split.frontmatter)
         return value, split.body, found
     handler = SafeYAMLHandler() if split.kind == "yaml" else StdlibTOMLHandler()
