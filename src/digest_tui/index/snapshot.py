@@ -74,12 +74,11 @@ def _encoded(column: list) -> tuple[str, int, bytes]:
 
 def read(conn: sqlite3.Connection) -> list[Article] | None:
     """The articles in the copy, in `CACHED_ARTICLE_QUERY` order; None when there is none."""
-    stored = conn.execute("SELECT kind, count, data FROM snapshot ORDER BY position").fetchall()
-    if len(stored) != _COLUMN_COUNT:
-        return None
     with collector_paused():
+        # Row by row, so only one column's text is held at a time.
+        stored = conn.execute("SELECT kind, count, data FROM snapshot ORDER BY position")
         columns = [_decoded(kind, count, data) for kind, count, data in stored]
-        if any(len(column) != stored[0][1] for column in columns):
+        if len(columns) != _COLUMN_COUNT or len({len(column) for column in columns}) > 1:
             return None
         for position in _LIST_COLUMNS:
             columns[position] = _shared_tuples(columns[position])
