@@ -18,6 +18,9 @@ from digest_tui.model import Article
 from digest_tui.search import bits
 from digest_tui.search.fuzzy import FuzzyMatcher
 from digest_tui.search.haystack import Haystack
+from digest_tui.search.protocols import FullTextSearch
+
+RECENT_BODY_SEARCHES = 32
 
 
 class Catalog:
@@ -30,6 +33,7 @@ class Catalog:
 
     __slots__ = (
         "_all_counts",
+        "_bodies",
         "_days",
         "_days_order",
         "_lock",
@@ -58,6 +62,7 @@ class Catalog:
         self._matcher: FuzzyMatcher | None = None
         self._sources: Haystack | None = None
         self._tag_keys: list[tuple[str, ...]] | None = None
+        self._bodies: dict[tuple[str, int | None], dict[int, float]] = {}
 
     def __len__(self) -> int:
         return len(self.articles)
@@ -90,6 +95,27 @@ class Catalog:
                     )
                 sources = self._sources
         return sources
+
+    def remembered_search(
+        self, fulltext: FullTextSearch, terms: str, limit: int | None
+    ) -> dict[int, float]:
+        """Article number to rank for the bodies holding `terms`, from `fulltext`.
+
+        Recent answers are remembered: typing and backspacing repeat the same few queries,
+        and a ranked full-text query over many bodies costs tens of milliseconds.
+        """
+        key = (terms, limit)
+        found = self._bodies.get(key)
+        if found is None:
+            numbers = self.numbers
+            ranked = fulltext.search(terms, limit)
+            found = {numbers[path]: rank for path, rank in ranked.items() if path in numbers}
+            with self._lock:
+                bodies = self._bodies
+                if len(bodies) >= RECENT_BODY_SEARCHES:
+                    del bodies[next(iter(bodies))]
+                bodies[key] = found
+        return found
 
     def prepare(self) -> None:
         """Build everything a first search needs now (e.g. from a background thread)."""

@@ -9,12 +9,15 @@ the title contains it inside a word                      75
 a tag equals it                                          65
 a tag contains it; the description contains it           55
 its letters appear in order in the title                10 to 50
+a title word is one typo away from it                    5 to 9
 =====================================================  ========
 
-Scattered letters score by how tight they are: "kitche" in "Kitchen" beats letters spread
-over a whole headline. They are only looked for in the title, and descriptions are only
-searched for words of three letters or more: in a 200-character description almost any
-short word appears somewhere, which would bury the useful matches.
+Words of one or two letters only match where a title or tag word starts with them: in
+100,000 titles almost any two letters appear somewhere, and fzf users expect a short query
+to hit word starts. Scattered letters score by how tight they are: "kitche" in "Kitchen"
+beats letters spread over a whole headline; they are only looked for in the title, and only
+scored when the ranking needs them. Typos are only looked for when the query finds fewer
+than `TYPO_WHEN_FEWER` articles otherwise (rapidfuzz edit distance against title words).
 A query of several words needs every word to match; its score is the sum.
 """
 
@@ -22,31 +25,36 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from functools import partial
 from threading import Lock
 
-from digest_tui.search import bits
 from digest_tui.search.haystack import (
     Haystack,
     normalise,
     pack_tags,
-    subsequence_pattern,
     tag_pattern,
     word_start_pattern,
 )
+from digest_tui.search.matches import Matches, WordMatch
+from digest_tui.search.typos import TypoFinder, typo_prone
 
 WHOLE_WORD = 100.0
 WORD_START = 90.0
 IN_TITLE = 75.0
 TAG_EQUAL = 65.0
 ELSEWHERE = 55.0
-SCATTERED_MIN = 10.0
-SCATTERED_SPAN = 40.0
-DESCRIPTION_MIN_LENGTH = 3
+TYPO_MIN = 5.0
+TYPO_SPAN = 4.0
+SHORT_WORD = 2
+"""Words this short match only at the start of title and tag words."""
+TYPO_WHEN_FEWER = 20
+"""Typos are looked for when the exact tiers find fewer articles than this."""
 RECENT_SEARCHES = 24
 
 _WORD = re.compile(r"\w+")
 _NOT_WORDS = re.compile(r"[^\w\n]+")
+
+__all__ = ["FuzzyMatcher", "Matches", "WordMatch"]
 
 
 def _spaced_words(values: Sequence[str]) -> Iterable[str]:
@@ -57,46 +65,12 @@ def _spaced_words(values: Sequence[str]) -> Iterable[str]:
     return (f" {words} " for words in _NOT_WORDS.sub(" ", "\n".join(values)).split("\n"))
 
 
-@dataclass(frozen=True, slots=True)
-class WordMatch:
-    """Where one query word matched, grouped by score."""
-
-    found: int
-    """Every matching article (a `bits` set)."""
-    levels: tuple[tuple[float, int], ...] = ()
-    """(score, articles) from the best score down; the article sets do not overlap."""
-    scattered: dict[int, float] = field(default_factory=dict)
-    """Scores of the articles matched only by scattered letters (below every level)."""
-
-    def score(self, number: int) -> float:
-        """The score of one matching article."""
-        for score, members in self.levels:
-            if bits.contains(members, number):
-                return score
-        return self.scattered.get(number, 0.0)
-
-
-@dataclass(frozen=True, slots=True)
-class Matches:
-    """The articles matching every word of a query, and each word's own matches."""
-
-    found: int
-    words: tuple[WordMatch, ...]
-
-    def scores(self, among: int | None = None) -> dict[int, float]:
-        """Article number to total score, for the matches (within `among`)."""
-        chosen = self.found if among is None else self.found & among
-        scores: dict[int, float] = {}
-        size = chosen.bit_length() // 8 + 1
-        selector = bits.mask(chosen, size)
-        for word in self.words:
-            for score, members in word.levels:
-                for number in bits.members(members & chosen, size):
-                    scores[number] = scores.get(number, 0.0) + score
-            for number, score in word.scattered.items():
-                if number < size and selector[number]:
-                    scores[number] = scores.get(number, 0.0) + score
-        return scores
+def _narrows(old: str, new: str) -> bool:
+    """True when every article `new` matches is among those `old` matched."""
+    if len(old) <= SHORT_WORD:
+        # Short words match word starts only; a longer word is matched anywhere.
+        return len(new) <= SHORT_WORD and new.startswith(old)
+    return old in new
 
 
 class FuzzyMatcher:
@@ -108,7 +82,17 @@ class FuzzyMatcher:
     one assignment and read once per search.
     """
 
-    __slots__ = ("_last", "_lock", "_recent", "descriptions", "tags", "title_words", "titles")
+    __slots__ = (
+        "_last",
+        "_lock",
+        "_recent",
+        "_typos",
+        "descriptions",
+        "tag_words",
+        "tags",
+        "title_words",
+        "titles",
+    )
 
     def __init__(
         self, titles: Sequence[str], tags: Sequence[Sequence[str]], descriptions: Sequence[str]
@@ -117,8 +101,12 @@ class FuzzyMatcher:
         self.titles = Haystack(titles)
         self.title_words = Haystack(_spaced_words(self.titles.values))
         self.tags = Haystack(pack_tags([normalise(t) for t in article]) for article in tags)
+        self.tag_words = Haystack(_spaced_words([" ".join(article) for article in tags]))
         self.descriptions = Haystack(descriptions)
-        self._last: tuple[tuple[str, ...], int] | None = None
+        self._typos = TypoFinder(self.title_words)
+        # The last search: its words and, per word, the articles matching it and every
+        # word before it.
+        self._last: tuple[tuple[str, ...], tuple[int, ...]] | None = None
         # Recent searches by their words: backspacing repeats one without any work.
         self._recent: dict[tuple[tuple[str, ...], bool], Matches] = {}
         self._lock = Lock()
@@ -144,7 +132,7 @@ class FuzzyMatcher:
         key = (needles, scored)
         remembered = self._recent.get(key)
         if remembered is not None:
-            self._last = (needles, remembered.found)
+            self._last = (needles, tuple(word.found for word in remembered.words))
             return remembered
         matches = self._search(needles, narrow, scored)
         with self._lock:
@@ -156,24 +144,61 @@ class FuzzyMatcher:
 
     def _search(self, needles: tuple[str, ...], narrow: bool, scored: bool) -> Matches:
         among = self._previous_matches(needles) if narrow else None
+        matches = self._chain(needles, among, scored, typos=False)
+        # The count does not depend on narrowing: every exact match is within `among`.
+        if matches.found.bit_count() < TYPO_WHEN_FEWER and any(map(typo_prone, needles)):
+            if len(needles) == 1:
+                word = self._add_typos(matches.words[0], needles[0], None)
+                matches = Matches(word.found, (word,))
+            else:
+                # A later word is searched among an earlier word's typo matches too.
+                matches = self._chain(needles, None, scored, typos=True)
+        self._last = (needles, tuple(word.found for word in matches.words))
+        return matches
+
+    def _chain(
+        self, needles: tuple[str, ...], among: int | None, scored: bool, typos: bool
+    ) -> Matches:
+        """Each word searched among the articles every word before it matched."""
         per_word = self._score_word if scored else self._find_word
         found: list[WordMatch] = []
         for needle in needles:
             word = per_word(needle, among)
+            if typos:
+                word = self._add_typos(word, needle, among)
             found.append(word)
             among = word.found
             if not among:
-                break
-        self._last = (needles, among)
-        return Matches(among, tuple(found))
+                return Matches(0, tuple(found))
+        return Matches(among or 0, tuple(found))
+
+    def _add_typos(self, word: WordMatch, needle: str, among: int | None) -> WordMatch:
+        below = []
+        taken = word.found
+        for similarity, members in self._typos.articles(needle, among):
+            if members & ~taken:
+                below.append((TYPO_MIN + TYPO_SPAN * similarity, members & ~taken))
+                taken |= members
+        return word.with_below(tuple(below)) if below else word
 
     def _find_word(self, needle: str, among: int | None) -> WordMatch:
         """Every article `needle` matches, all at one level scoring 0."""
-        matches = self.titles.scan(subsequence_pattern(needle), among)
-        matches |= self.tags.containing(needle, among)
-        if len(needle) >= DESCRIPTION_MIN_LENGTH:
+        if len(needle) <= SHORT_WORD:
+            matches = self._short_word_starts(needle, among)
+        else:
+            matches = self.titles.subsequence(needle, among)
+            matches |= self.tags.containing(needle, among)
             matches |= self.descriptions.containing(needle, among)
         return WordMatch(matches, ((0.0, matches),))
+
+    def _short_word_starts(self, needle: str, among: int | None) -> int:
+        """Articles with a title or tag word starting with `needle`."""
+        return self._word_starts(needle, among) | self._tag_starts(needle, among)
+
+    def _tag_starts(self, needle: str, among: int | None) -> int:
+        if _WORD.fullmatch(needle):
+            return self.tag_words.containing(f" {needle}", among)
+        return self.tags.scan(word_start_pattern(needle), among)
 
     def containing(self, needle: str, among: int | None = None) -> int:
         """Articles whose title, tags or description contain `needle` as typed."""
@@ -183,31 +208,32 @@ class FuzzyMatcher:
         return found | self.descriptions.containing(needle, among)
 
     def _previous_matches(self, needles: tuple[str, ...]) -> int | None:
-        """The last search's matches, when every article matching `needles` is among them."""
+        """Matches of the last search that hold every article matching `needles`."""
         last = self._last
         if last is None:
             return None
-        previous, matches = last
+        previous, found = last
         if len(previous) > len(needles):
             return None
-        # A word containing the old word matches only where the old one did: the same
-        # letters in order in the title, or a longer substring in the tags or description.
-        if all(old in new for old, new in zip(previous, needles, strict=False)):
-            return matches
-        return None
+        among = None
+        # Word `i` of the last search kept the articles matching it and every earlier
+        # word: usable while each of those words only grew.
+        for old, new, kept in zip(previous, needles, found, strict=False):
+            if not _narrows(old, new):
+                break
+            among = kept
+        return among
 
     def _score_word(self, needle: str, among: int | None) -> WordMatch:
+        if len(needle) <= SHORT_WORD:
+            return self._score_short_word(needle, among)
         titles = self.titles
         contiguous = titles.containing(needle, among)
         starts = self._word_starts(needle, contiguous) if contiguous else 0
-        whole = 0
-        if starts and len(needle) > 1:
-            whole = self._word_starts(needle, starts, whole=True)
+        whole = self._word_starts(needle, starts, whole=True) if starts else 0
         in_tags = self.tags.containing(needle, among)
         tag_equal = self.tags.scan(tag_pattern(needle), in_tags) if in_tags else 0
-        elsewhere = in_tags
-        if len(needle) >= DESCRIPTION_MIN_LENGTH:
-            elsewhere |= self.descriptions.containing(needle, among)
+        elsewhere = in_tags | self.descriptions.containing(needle, among)
         levels = (
             (WHOLE_WORD, whole),
             (WORD_START, starts & ~whole),
@@ -215,27 +241,30 @@ class FuzzyMatcher:
             (TAG_EQUAL, tag_equal & ~contiguous),
             (ELSEWHERE, elsewhere & ~tag_equal & ~contiguous),
         )
-        found = contiguous | elsewhere
-        scattered = self._scattered(needle, among, found) if len(needle) > 1 else {}
-        if scattered:
-            found |= bits.from_numbers(scattered, len(titles))
-        return WordMatch(found, tuple(level for level in levels if level[1]), scattered)
+        exact = contiguous | elsewhere
+        scattered = titles.subsequence(needle, among) & ~exact
+        spans = partial(titles.span_lengths, needle)
+        kept = tuple(level for level in levels if level[1])
+        return WordMatch(exact | scattered, kept, scattered, spans, len(needle))
 
-    def _word_starts(self, needle: str, among: int, whole: bool = False) -> int:
+    def _score_short_word(self, needle: str, among: int | None) -> WordMatch:
+        starts = self._word_starts(needle, among)
+        whole = self._word_starts(needle, starts, whole=True) if starts else 0
+        if len(needle) < 2:
+            whole = 0
+        in_tags = self._tag_starts(needle, among)
+        tag_equal = self.tags.scan(tag_pattern(needle), in_tags) if in_tags else 0
+        levels = (
+            (WHOLE_WORD, whole),
+            (WORD_START, starts & ~whole),
+            (TAG_EQUAL, tag_equal & ~starts),
+            (ELSEWHERE, in_tags & ~tag_equal & ~starts),
+        )
+        return WordMatch(starts | in_tags, tuple(level for level in levels if level[1]))
+
+    def _word_starts(self, needle: str, among: int | None, whole: bool = False) -> int:
         """Titles where `needle` starts a word (and ends one, when `whole`)."""
         if _WORD.fullmatch(needle):
             # A plain substring search in the space-separated words is much faster.
             return self.title_words.containing(f" {needle} " if whole else f" {needle}", among)
         return self.titles.scan(word_start_pattern(needle, whole), among)
-
-    def _scattered(self, needle: str, among: int | None, matched: int) -> dict[int, float]:
-        """Scores for titles holding `needle`'s letters in order but not matched otherwise."""
-        width = len(needle)
-        size = len(self.titles)
-        # Articles outside `among` or already matched are skipped.
-        skip = bits.mask(matched if among is None else matched | (bits.full(size) & ~among), size)
-        return {
-            number: SCATTERED_MIN + SCATTERED_SPAN * width / len(span)
-            for span, number in self.titles.scan_spans(subsequence_pattern(needle), among)
-            if not skip[number]
-        }

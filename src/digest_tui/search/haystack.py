@@ -14,11 +14,16 @@ from collections.abc import Callable, Iterable, Sequence
 from itertools import compress, repeat
 from operator import contains
 
+from rapidfuzz import process
+from rapidfuzz.distance import LCSseq
+
 from digest_tui.search import bits
 
 # The separators must never occur inside a field.
 _SEPARATORS = str.maketrans({"\x00": " ", "\n": " ", "\r": " "})
 _REST_OF_LINE = r"[^\x00\n]*+\x00(\d+)"
+# A needle found in fewer than one value in this many is located hit by hit.
+RARE_SHARE = 50
 
 
 def normalise(text: str) -> str:
@@ -63,10 +68,70 @@ class Haystack:
     def containing(self, needle: str, among: int | None = None) -> int:
         """The articles whose value contains `needle`, within `among`."""
         needle = normalise(needle)
+        values = self.values
+        if among is not None and among.bit_count() * 3 < len(values):
+            return self._within(self.numbers(re.escape(needle), among), among)
         if len(needle) > 2:
-            return self.scan(re.escape(needle), among)
-        # A letter or two is in most values: testing each value beats collecting hits.
+            # `str.find` scans the packed text several times faster than a regex; while
+            # the needle stays rare, collecting hits beats testing every value.
+            found = self._find_each(needle, len(values) // RARE_SHARE)
+            if found is not None:
+                return self._within(found, among)
         return self._test_each(lambda values: map(contains, values, repeat(needle)), among)
+
+    def _find_each(self, needle: str, most: int) -> list[int] | None:
+        """Numbers of the articles whose value contains `needle` (no NUL or line break);
+        None as soon as more than `most` are found."""
+        text, find, found = self._text, self._text.find, []
+        start = find(needle)
+        while start >= 0:
+            nul = find("\x00", start)
+            end = find("\n", nul)
+            end = len(text) if end < 0 else end
+            # A hit among the digits after the NUL belongs to no value.
+            if text.rfind("\n", start, nul) < 0:
+                found.append(int(text[nul + 1 : end]))
+                if len(found) > most:
+                    return None
+                start = find(needle, end)
+            else:
+                start = find(needle, start + 1)
+        return found
+
+    def subsequence(self, needle: str, among: int | None = None) -> int:
+        """The articles whose value holds `needle`'s characters in order, within `among`.
+
+        The longest common subsequence of `needle` and a value is `needle` itself exactly
+        when its characters appear in order; rapidfuzz computes that bit-parallel in C.
+        """
+        values: Sequence[str] = self.values
+        numbers: Sequence[int] | None = None
+        if among is not None:
+            selector = bits.mask(among, len(self.values))
+            numbers = list(compress(range(len(self.values)), selector))
+            values = list(compress(self.values, selector))
+        hits = process.extract(
+            needle,
+            values,
+            scorer=LCSseq.similarity,
+            processor=None,
+            score_cutoff=len(needle),
+            limit=None,
+        )
+        found = (hit[2] for hit in hits) if numbers is None else (numbers[hit[2]] for hit in hits)
+        return bits.from_numbers(found, len(self.values))
+
+    def span_lengths(self, needle: str, numbers: Iterable[int]) -> dict[int, int]:
+        """For each of `numbers` whose value holds `needle`'s characters in order, the
+        length of the text from the first to the last of them (earliest placement)."""
+        search = re.compile(subsequence_pattern(needle)).search
+        values = self.values
+        lengths: dict[int, int] = {}
+        for number in numbers:
+            found = search(values[number])
+            if found is not None:
+                lengths[number] = found.end() - found.start()
+        return lengths
 
     def _test_each(self, test: Callable[[Iterable[str]], Iterable[bool]], among: int | None) -> int:
         """The articles within `among` whose value passes `test` (mapped over values)."""

@@ -24,6 +24,7 @@ from digest_tui.search.catalog import Catalog
 from digest_tui.search.filters import Filters, SortOrder
 from digest_tui.search.protocols import FullTextSearch, ReaderStateView
 from digest_tui.search.query import Query, parse_query
+from digest_tui.search.ranking import Ranked, RankedArticles
 from digest_tui.search.selection import Selection, select
 
 
@@ -119,18 +120,25 @@ class Library:
     # What the view holds ---------------------------------------------------------------
 
     @property
-    def articles(self) -> tuple[Article, ...]:
-        """The matching articles in order; computed once, on first use."""
+    def articles(self) -> Sequence[Article]:
+        """The matching articles in order; computed once, on first use.
+
+        An immutable sequence (a tuple, or for a relevance ranking a sequence whose lower
+        tiers are only ordered when first read): `len`, indexing, slicing and iteration.
+        """
         articles = self._articles
         if articles is None:
             selection, every = self._selected(), self._catalog.articles
+            numbers = selection.numbers
             if selection.ascending:
                 chosen = selection.chosen
                 articles = (
                     every if chosen is None else tuple(compress(every, mask(chosen, len(every))))
                 )
+            elif isinstance(numbers, Ranked):
+                articles = RankedArticles(numbers, every)
             else:
-                articles = tuple(map(every.__getitem__, selection.numbers))
+                articles = tuple(map(every.__getitem__, numbers))
             object.__setattr__(self, "_articles", articles)
         return articles
 

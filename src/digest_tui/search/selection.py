@@ -6,24 +6,27 @@ Article sets are sets of article numbers (positions in the catalog); `None` stan
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from digest_tui.search import bits
 from digest_tui.search.catalog import Catalog
 from digest_tui.search.filters import Filters, SortOrder
-from digest_tui.search.fuzzy import Matches
+from digest_tui.search.matches import Matches, WordMatch
 from digest_tui.search.protocols import FullTextSearch, ReaderStateView
 from digest_tui.search.query import Query
+from digest_tui.search.ranking import Block, Ranked
 
 Numbers = int | None
+BODY_LIMIT = 500
+"""Articles matched by their body alone are the full-text index's best this many."""
 
 
 @dataclass(frozen=True, slots=True)
 class Selection:
     """The matching article numbers in display order, and why some terms were ignored."""
 
-    numbers: list[int]
+    numbers: Sequence[int]
     errors: tuple[str, ...] = ()
     chosen: Numbers = None
     """The same articles as a `bits` set; None when nothing was filtered out."""
@@ -151,7 +154,7 @@ def _by_words(
     """What the plain words matched fuzzily (unscored unless `scored`), and full-text
     ranks for body-only matches."""
     matches = catalog.matcher.search(query.words, scored=scored)
-    body = _body_matches(catalog, fulltext, " ".join(query.words))
+    body = _body_matches(catalog, fulltext, " ".join(query.words), BODY_LIMIT)
     if body:
         selector = bits.mask(matches.found, len(catalog))
         body = {number: rank for number, rank in body.items() if not selector[number]}
@@ -159,14 +162,12 @@ def _by_words(
 
 
 def _body_matches(
-    catalog: Catalog, fulltext: FullTextSearch | None, terms: str
+    catalog: Catalog, fulltext: FullTextSearch | None, terms: str, limit: int | None = None
 ) -> dict[int, float]:
-    """Article number to rank for the bodies that hold `terms`."""
+    """Article number to rank for the bodies that hold `terms` (the best `limit`)."""
     if fulltext is None:
         return {}
-    numbers = catalog.numbers
-    found = fulltext.search(terms)
-    return {numbers[path]: rank for path, rank in found.items() if path in numbers}
+    return catalog.remembered_search(fulltext, terms, limit)
 
 
 def _ordered(
@@ -188,27 +189,42 @@ def _ordered(
 
 def _by_relevance(
     catalog: Catalog, chosen: int, matches: Matches, extra: dict[int, float]
-) -> list[int]:
+) -> Sequence[int]:
     """Fuzzy matches by score, then body-only matches by rank; ties newest first.
 
     Numbers ascend from the newest article, so sorting by number breaks ties newest first.
     """
     size = len(catalog)
+    blocks: list[tuple[int, Block]] = []
     if len(matches.words) == 1:
         word = matches.words[0]
-        ranked: list[int] = []
         for _score, members in word.levels:
-            ranked += bits.members(members & chosen, size)
-        selector = bits.mask(chosen, size)
-        scattered = word.scattered
-        rest = sorted(n for n in scattered if selector[n])
-        rest.sort(key=scattered.__getitem__, reverse=True)
-        ranked += rest
+            blocks.append(_members(members & chosen, size))
+        scattered = word.scattered_set & chosen
+        if scattered:
+            blocks.append((scattered.bit_count(), lambda: _scattered_order(word, scattered, size)))
+        for _score, members in word.below:
+            blocks.append(_members(members & chosen, size))
     else:
         scores = matches.scores(chosen)
         ranked = sorted(scores)
         ranked.sort(key=scores.__getitem__, reverse=True)
+        blocks.append((len(ranked), ranked))
     selector = bits.mask(chosen, size)
     body = sorted(n for n in extra if selector[n])
     body.sort(key=extra.__getitem__, reverse=True)
-    return ranked + body
+    blocks.append((len(body), body))
+    return Ranked(blocks)
+
+
+def _members(members: int, size: int) -> tuple[int, list[int]]:
+    found = bits.members(members, size)
+    return len(found), found
+
+
+def _scattered_order(word: WordMatch, scattered: int, size: int) -> list[int]:
+    """The scattered-letter matches by score, best first (computed when first needed)."""
+    numbers = bits.members(scattered, size)
+    scores = word.scattered_scores(numbers)
+    numbers.sort(key=lambda number: -scores.get(number, 0.0))
+    return numbers

@@ -1,0 +1,99 @@
+"""What the plain words of a query matched: article sets by score, scored lazily below."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from digest_tui.search import bits
+
+SCATTERED_MIN = 10.0
+SCATTERED_SPAN = 40.0
+
+SpanLengths = Callable[[Iterable[int]], dict[int, int]]
+
+
+class WordMatch:
+    """Where one query word matched, grouped by score.
+
+    `levels` come first, then the scattered-letter matches, then `below` (typos). Each
+    scattered match's score needs a regex run on its title, so it is computed only for
+    the articles a ranking actually asks about, and remembered.
+    """
+
+    __slots__ = ("_scattered", "_spans", "_width", "below", "found", "levels", "scattered_set")
+
+    def __init__(
+        self,
+        found: int,
+        levels: tuple[tuple[float, int], ...] = (),
+        scattered_set: int = 0,
+        spans: SpanLengths | None = None,
+        width: int = 0,
+        below: tuple[tuple[float, int], ...] = (),
+    ) -> None:
+        self.found = found
+        """Every matching article (a `bits` set)."""
+        self.levels = levels
+        """(score, articles) from the best score down; the article sets do not overlap."""
+        self.scattered_set = scattered_set
+        """The articles matched only by scattered letters (scored below every level)."""
+        self.below = below
+        """(score, articles) below the scattered matches, best first (typo matches)."""
+        self._spans = spans
+        self._width = width
+        self._scattered: dict[int, float] = {}
+
+    def with_below(self, below: tuple[tuple[float, int], ...]) -> WordMatch:
+        """The same match with `below` levels added (their articles join `found`)."""
+        extra = 0
+        for _score, members in below:
+            extra |= members
+        return WordMatch(
+            self.found | extra, self.levels, self.scattered_set, self._spans, self._width, below
+        )
+
+    def scattered_scores(self, numbers: Iterable[int]) -> dict[int, float]:
+        """Scores of those of `numbers` (all scattered matches) that matched scattered."""
+        known = self._scattered
+        missing = [n for n in numbers if n not in known]
+        if missing and self._spans is not None:
+            width = self._width
+            for number, length in self._spans(missing).items():
+                known[number] = SCATTERED_MIN + SCATTERED_SPAN * width / length
+        return known
+
+    def score(self, number: int) -> float:
+        """The score of one matching article."""
+        for score, members in self.levels:
+            if bits.contains(members, number):
+                return score
+        if bits.contains(self.scattered_set, number):
+            return self.scattered_scores([number]).get(number, SCATTERED_MIN)
+        for score, members in self.below:
+            if bits.contains(members, number):
+                return score
+        return 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Matches:
+    """The articles matching every word of a query, and each word's own matches."""
+
+    found: int
+    words: tuple[WordMatch, ...]
+
+    def scores(self, among: int | None = None) -> dict[int, float]:
+        """Article number to total score, for the matches (within `among`)."""
+        chosen = self.found if among is None else self.found & among
+        scores: dict[int, float] = {}
+        size = chosen.bit_length() // 8 + 1
+        for word in self.words:
+            for score, members in (*word.levels, *word.below):
+                for number in bits.members(members & chosen, size):
+                    scores[number] = scores.get(number, 0.0) + score
+            scattered = bits.members(word.scattered_set & chosen, size)
+            known = word.scattered_scores(scattered)
+            for number in scattered:
+                scores[number] = scores.get(number, 0.0) + known.get(number, SCATTERED_MIN)
+        return scores

@@ -1,0 +1,76 @@
+"""Typo tolerance: title words within an edit or two of a query word, found with rapidfuzz.
+
+Only used when the exact tiers find almost nothing, so that `quantim` still finds
+"Quantum Chip Ships" while ordinary searches pay nothing for it.
+"""
+
+from __future__ import annotations
+
+from threading import Lock
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from digest_tui.search.haystack import Haystack
+
+TYPO_MIN_LENGTH = 4
+"""Shorter words are too close to too many others for a typo to say anything."""
+LONG_WORD = 8
+"""From this length two edits are allowed, below it one."""
+CLOSEST_WORDS = 4
+"""At most this many title words stand in for one mistyped word."""
+
+
+def typo_prone(needle: str) -> bool:
+    """True when `needle` is long enough, and plain enough, to look for typos of it."""
+    return len(needle) >= TYPO_MIN_LENGTH and needle.isalnum()
+
+
+class TypoFinder:
+    """Finds the title words closest to a mistyped word, and the articles holding them."""
+
+    __slots__ = ("_lock", "_title_words", "_vocabulary")
+
+    def __init__(self, title_words: Haystack) -> None:
+        """`title_words`: each title's words between single spaces (see `FuzzyMatcher`)."""
+        self._title_words = title_words
+        self._vocabulary: list[str] | None = None
+        self._lock = Lock()
+
+    def vocabulary(self) -> list[str]:
+        """Every distinct title word (built on first use)."""
+        vocabulary = self._vocabulary
+        if vocabulary is None:
+            with self._lock:
+                if self._vocabulary is None:
+                    words = set(" ".join(self._title_words.values).split())
+                    self._vocabulary = sorted(words)
+                vocabulary = self._vocabulary
+        return vocabulary
+
+    def closest(self, needle: str) -> list[tuple[str, float]]:
+        """Title words within the allowed edits of `needle`, with their similarity (0-1),
+        closest first; the word itself is left out (exact matches are found elsewhere)."""
+        if not typo_prone(needle):
+            return []
+        allowed = 2 if len(needle) >= LONG_WORD else 1
+        found = process.extract(
+            needle,
+            self.vocabulary(),
+            scorer=Levenshtein.distance,
+            processor=None,
+            score_cutoff=allowed,
+            limit=None,
+        )
+        close = sorted((distance, word) for word, distance, _ in found if word != needle)
+        return [
+            (word, Levenshtein.normalized_similarity(needle, word))
+            for _distance, word in close[:CLOSEST_WORDS]
+        ]
+
+    def articles(self, needle: str, among: int | None) -> list[tuple[float, int]]:
+        """(similarity, articles) for each close title word, closest first, within `among`."""
+        return [
+            (similarity, self._title_words.containing(f" {word} ", among))
+            for word, similarity in self.closest(needle)
+        ]
