@@ -24,6 +24,7 @@ _SEPARATORS = str.maketrans({"\x00": " ", "\n": " ", "\r": " "})
 _REST_OF_LINE = r"[^\x00\n]*+\x00(\d+)"
 # A needle found in fewer than one value in this many is located hit by hit.
 RARE_SHARE = 50
+SAMPLE_PARTS = 16
 
 
 def normalise(text: str) -> str:
@@ -74,10 +75,17 @@ class Haystack:
         if len(needle) > 2:
             # `str.find` scans the packed text several times faster than a regex; while
             # the needle stays rare, collecting hits beats testing every value.
-            found = self._find_each(needle, len(values) // RARE_SHARE)
+            most = len(values) // RARE_SHARE
+            found = self._find_each(needle, most) if self._looks_rare(needle, most) else None
             if found is not None:
                 return self._within(found, among)
         return self._test_each(lambda values: map(contains, values, repeat(needle)), among)
+
+    def _looks_rare(self, needle: str, most: int) -> bool:
+        """False when a count over the first part of the text says `needle` is common."""
+        text = self._text
+        sample = len(text) // SAMPLE_PARTS
+        return text.count(needle, 0, sample) * SAMPLE_PARTS <= most
 
     def _find_each(self, needle: str, most: int) -> list[int] | None:
         """Numbers of the articles whose value contains `needle` (no NUL or line break);
