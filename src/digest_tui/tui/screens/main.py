@@ -50,7 +50,8 @@ class MainScreen(ReadingScreen):
     AUTO_FOCUS = "#articles"
 
     def __init__(self, session: ReaderSession) -> None:
-        super().__init__(session)
+        # Classes given here cost nothing; each one added after mount restyles the screen.
+        super().__init__(session, classes="nothing-open show-list")
         self.library = Library([], state=session.state)
         self.problems: list[Problem] = []
         self.shown: Sequence[Article] = ()
@@ -80,7 +81,6 @@ class MainScreen(ReadingScreen):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.add_class("nothing-open")
         self.sidebar.border_title = "Tags"
         self.articles.border_title = "Articles"
         self.reader.border_title = "Reader"
@@ -138,6 +138,7 @@ class MainScreen(ReadingScreen):
         if worker.is_cancelled:
             return
         library.prepare()  # the first keystroke should not pay for the search data
+        ReadingPane.preload()
 
         def progress(done: int, total: int) -> None:
             self.post_message(IndexProgress(done, total))

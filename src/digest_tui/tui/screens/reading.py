@@ -29,8 +29,8 @@ from digest_tui.tui.widgets.tag_sidebar import TagSidebar
 class ReadingScreen(Screen[None]):
     """A screen with an article list and a reading pane."""
 
-    def __init__(self, session: ReaderSession) -> None:
-        super().__init__()
+    def __init__(self, session: ReaderSession, classes: str | None = None) -> None:
+        super().__init__(classes=classes)
         self.session = session
         self.known_paths: frozenset[str] = frozenset()
 

@@ -19,6 +19,7 @@ from textual.strip import Strip
 
 from digest_tui.model import Article
 from digest_tui.tui.rendering.rows import RowMarks, row_cells, row_layout
+from digest_tui.tui.widgets.line_view import content_width
 
 Mark = Callable[[str], bool]
 STRIP_CACHE_SIZE = 256
@@ -246,7 +247,7 @@ class ArticleList(ScrollView, can_focus=True):
         self._strips.clear()
 
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
+        width = content_width(self)
         row = y + round(self.scroll_y)
         if not 0 <= row < len(self._articles):
             return Strip.blank(width, self.rich_style)

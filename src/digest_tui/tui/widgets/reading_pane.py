@@ -6,7 +6,7 @@ import gc
 import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.segment import Segment
 from rich.text import Text
@@ -20,15 +20,13 @@ from textual.strip import Strip
 from textual.worker import get_current_worker
 
 from digest_tui.model import Article
-from digest_tui.tui.rendering import (
-    Document,
-    article_header,
-    parse_in_sections,
-    parse_markdown,
-    render_block,
-    render_blocks,
-)
+from digest_tui.tui.rendering.header import article_header
+from digest_tui.tui.rendering.lines import render_block, render_blocks
 from digest_tui.tui.rendering.link_rows import first_rows_of_links, mark_link
+from digest_tui.tui.widgets.line_view import content_width
+
+if TYPE_CHECKING:  # the Markdown parser loads with the first article, not at start
+    from digest_tui.tui.rendering.blocks import Document
 
 SYNC_RENDER_CHARS = 8_000
 """Bodies up to this size render at once; larger ones render in a thread, in chunks."""
@@ -131,6 +129,11 @@ class ReadingPane(ScrollView, can_focus=True):
         """True while the rest of a long article is still being rendered."""
         return self._rendering
 
+    @staticmethod
+    def preload() -> None:
+        """Load the Markdown parser and highlighter now (from any thread), not on first open."""
+        import digest_tui.tui.rendering.blocks  # noqa: F401
+
     def show(self, article: Article, body: str) -> None:
         """Show `article` with its Markdown `body` (without frontmatter), from the top."""
         self._article = article
@@ -153,7 +156,7 @@ class ReadingPane(ScrollView, can_focus=True):
         self.workers.cancel_group(self, "render")
         self._selected_link = None
         article = self._article
-        width = self.scrollable_content_region.width
+        width = content_width(self)
         self._width = width
         if article is None or width <= 0:
             return
@@ -173,7 +176,10 @@ class ReadingPane(ScrollView, can_focus=True):
                 exit_on_error=False,
             )
             return
-        document = document or self._remember_document(key[:2], parse_markdown(self._body))
+        if document is None:
+            from digest_tui.tui.rendering.blocks import parse_markdown
+
+            document = self._remember_document(key[:2], parse_markdown(self._body))
         lines = header + _strips(render_blocks(document.blocks, width))
         self._set_lines(lines, document.links, rendering=False)
         self._remember_render(key, lines, document.links)
@@ -185,6 +191,8 @@ class ReadingPane(ScrollView, can_focus=True):
         `CHUNK_SECONDS`. The thread pauses briefly every few milliseconds so the UI
         thread is never kept waiting for the interpreter lock.
         """
+        from digest_tui.tui.rendering.blocks import Document, parse_in_sections
+
         worker = get_current_worker()
         document = Document()
         batch: list[Strip] = []
@@ -240,7 +248,7 @@ class ReadingPane(ScrollView, can_focus=True):
             self._rendered.popitem(last=False)
 
     def on_resize(self, event: events.Resize) -> None:
-        if self.scrollable_content_region.width == self._width:
+        if content_width(self) == self._width:
             return
         ratio = self.scroll_y / max(1, self.virtual_size.height)
         self._start_render()
@@ -248,7 +256,7 @@ class ReadingPane(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         row = y + round(self.scroll_y)
-        width = self.scrollable_content_region.width
+        width = content_width(self)
         if self._article is None:
             return self._hint_line(row, width)
         if row == len(self._lines) and self._rendering:

@@ -23,6 +23,7 @@ from textual.strip import Strip
 
 from digest_tui.search import TagCount
 from digest_tui.text_safety import clean_line
+from digest_tui.tui.widgets.line_view import content_width
 
 NAME_WIDTH = 12
 
@@ -193,7 +194,7 @@ class TagSidebar(ScrollView, can_focus=True):
         self._strips.clear()
 
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
+        width = content_width(self)
         row = y + round(self.scroll_y)
         if not 0 <= row < len(self._rows):
             return Strip.blank(width, self.rich_style)
