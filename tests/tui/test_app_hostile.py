@@ -170,11 +170,6 @@ async def test_key_storm_over_the_hostile_folder(hostile: Path, browser_calls) -
     assert all(url.startswith(ALLOWED_SCHEMES) for url in browser_calls), browser_calls
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the index stores paths as UTF-8 text: one file name with invalid bytes "
-    "fails the whole refresh and the list stays empty",
-)
 async def test_a_file_name_with_invalid_bytes_leaves_the_rest_listed(hostile: Path) -> None:
     write_undecodable_name(hostile)
     app = make_app(hostile)

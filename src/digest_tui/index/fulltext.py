@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from digest_tui.index.progress import ProgressThrottle
-from digest_tui.index.rows import fulltext_values, unpack_text
+from digest_tui.index.rows import fulltext_values, path_from_db, unpack_text
 from digest_tui.index.schema import RANK_WEIGHTS
 from digest_tui.index.writes import in_transaction
 
@@ -100,7 +100,7 @@ def run_query(
             rows = conn.execute(_RANKED, (expression, first, limit)).fetchall()
     except sqlite3.Error:
         return {}
-    return dict(rows)
+    return {path_from_db(path): score for path, score in rows}
 
 
 def _window_start(conn: sqlite3.Connection, expression: str, window: int) -> int:

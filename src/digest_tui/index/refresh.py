@@ -10,7 +10,7 @@ from pathlib import Path
 from digest_tui import loading
 from digest_tui.index.parsing import POOL_THRESHOLD, parse_files
 from digest_tui.index.progress import ProgressThrottle
-from digest_tui.index.rows import problem_row
+from digest_tui.index.rows import path_from_db, problem_row
 from digest_tui.index.writes import forget_paths, in_transaction, store_parsed, store_walk_problems
 from digest_tui.model import Article, FileStamp, Problem
 
@@ -56,11 +56,11 @@ class RefreshOptions:
 def known_stamps(conn: sqlite3.Connection) -> dict[str, tuple[int, int]]:
     """(size, mtime_ns) by path for every file the index has parsed."""
     stamps = {
-        path: (size, mtime)
+        path_from_db(path): (size, mtime)
         for path, size, mtime in conn.execute("SELECT path, size, mtime_ns FROM articles")
     }
     rows = conn.execute("SELECT path, size, mtime_ns FROM problems WHERE size IS NOT NULL")
-    stamps.update((path, (size, mtime)) for path, size, mtime in rows)
+    stamps.update((path_from_db(path), (size, mtime)) for path, size, mtime in rows)
     return stamps
 
 

@@ -18,6 +18,26 @@ ProblemRow = tuple
 """(path, reason, line, fatal, size, mtime_ns)."""
 
 
+def db_path(path: str) -> str | bytes:
+    """A path as SQLite can store it.
+
+    A file name that is not valid UTF-8 reaches us with lone surrogates (`os.fsdecode`),
+    which SQLite text cannot hold; such a path is stored as its original bytes instead.
+    """
+    if path.isascii():
+        return path
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "surrogateescape")
+    return path
+
+
+def path_from_db(value: str | bytes) -> str:
+    """The inverse of `db_path`."""
+    return value if type(value) is str else value.decode("utf-8", "surrogateescape")
+
+
 def join_list(items: tuple[str, ...]) -> str:
     """Store a tuple of strings as one text value, losslessly."""
     if any(_SEPARATOR in item or item.startswith(_JSON_MARKER) for item in items):
@@ -47,7 +67,7 @@ def unpack_text(blob: bytes) -> str:
 def article_row(stamp: FileStamp, article: Article) -> ArticleRow:
     """One `articles` row for a parsed file."""
     return (
-        stamp.path,
+        db_path(stamp.path),
         stamp.size,
         stamp.mtime_ns,
         article.title,
@@ -73,7 +93,7 @@ def problem_row(stamp: FileStamp | None, problem: Problem) -> ProblemRow:
     size = stamp.size if stamp else None
     mtime_ns = stamp.mtime_ns if stamp else None
     path = stamp.path if stamp else problem.path
-    return (path, problem.reason, problem.line, int(problem.fatal), size, mtime_ns)
+    return (db_path(path), problem.reason, problem.line, int(problem.fatal), size, mtime_ns)
 
 
 CACHED_ARTICLE_COLUMNS = (
@@ -102,14 +122,34 @@ def articles_from_rows(rows: Iterable[tuple]) -> list[Article]:
     """Build articles from `CACHED_ARTICLE_QUERY` rows (positional, for speed at 100k rows)."""
     split = split_list
     return [
-        Article(p, t, d, ts, m, split(tg), desc, dr == 1, ft == 1, a, i, sn, su, fl, w, split(wn))
+        Article(
+            path_from_db(p),
+            t,
+            d,
+            ts,
+            m,
+            split(tg),
+            desc,
+            dr == 1,
+            ft == 1,
+            a,
+            i,
+            sn,
+            su,
+            fl,
+            w,
+            split(wn),
+        )
         for (p, t, d, ts, m, tg, desc, dr, ft, a, i, sn, su, fl, w, wn) in rows
     ]
 
 
 def problems_from_rows(rows: Iterable[tuple]) -> list[Problem]:
     """Build problems from `CACHED_PROBLEM_QUERY` rows."""
-    return [Problem(path, reason, line, fatal == 1) for (path, reason, line, fatal) in rows]
+    return [
+        Problem(path_from_db(path), reason, line, fatal == 1)
+        for (path, reason, line, fatal) in rows
+    ]
 
 
 def fulltext_values(title: str, description: str, tags: str, body: str) -> tuple[str, ...]:

@@ -15,7 +15,7 @@ import json
 import sqlite3
 from collections.abc import Iterator
 
-from digest_tui.index.rows import CACHED_ARTICLE_COLUMNS, split_list
+from digest_tui.index.rows import CACHED_ARTICLE_COLUMNS, path_from_db, split_list
 from digest_tui.model import Article
 
 _SEPARATOR = "\x00"
@@ -59,6 +59,8 @@ def write(conn: sqlite3.Connection) -> None:
     clear(conn)
     for position, name in enumerate(CACHED_ARTICLE_COLUMNS):
         column = [value for (value,) in conn.execute(f"SELECT {name} FROM articles ORDER BY id")]
+        if name == "path":
+            column = [path_from_db(value) for value in column]
         conn.execute(
             "INSERT INTO snapshot (position, kind, count, data) VALUES (?, ?, ?, ?)",
             (position, *_encoded(column)),

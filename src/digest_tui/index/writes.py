@@ -8,7 +8,7 @@ from collections.abc import Callable, Container, Iterable
 from typing import TypeVar
 
 from digest_tui.index import snapshot
-from digest_tui.index.rows import ProblemRow, fulltext_values, unpack_text
+from digest_tui.index.rows import ProblemRow, db_path, fulltext_values, unpack_text
 from digest_tui.index.schema import ARTICLE_COLUMNS
 
 WRITE_ATTEMPTS = 3
@@ -55,11 +55,12 @@ def forget_paths(conn: sqlite3.Connection, paths: Iterable[str], fulltext: bool)
         snapshot.clear(conn)
     for path in paths:
         row = conn.execute(
-            "SELECT id, title, description, tags, fts_done FROM articles WHERE path = ?", (path,)
+            "SELECT id, title, description, tags, fts_done FROM articles WHERE path = ?",
+            (db_path(path),),
         ).fetchone()
         if row is not None:
             _forget_article(conn, row, fulltext)
-        conn.execute("DELETE FROM problems WHERE path = ?", (path,))
+        conn.execute("DELETE FROM problems WHERE path = ?", (db_path(path),))
 
 
 def _forget_article(conn: sqlite3.Connection, row: tuple, fulltext: bool) -> None:
