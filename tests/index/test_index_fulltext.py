@@ -158,3 +158,30 @@ def test_a_very_common_word_is_ranked_among_the_newest_matches(write_article, co
         assert len(bounded) == 3 and "a-old.md" not in bounded
         assert len(index.fulltext("kite", limit=6)) == 6
         assert len(index.fulltext("kite")) == 6
+
+
+def _library_paths(index, text):
+    from digest_tui.search import Library
+
+    articles, _problems = index.cached()
+    return {article.path for article in Library(articles, fulltext=index).matching(text)}
+
+
+def test_a_two_letter_word_only_in_a_body_matches_nothing(write_article, content):
+    write_article("ox.md", "Farm news", "An ox pulled the plough.")
+    with ArticleIndex(content, workers=1) as index:
+        index.refresh()
+        index.build_fulltext()
+        assert _library_paths(index, "ox") == set()
+        assert _library_paths(index, "plough") == {"ox.md"}
+        assert _library_paths(index, "plo") == {"ox.md"}
+
+
+def test_a_short_word_still_matches_a_title_word_start(write_article, content):
+    write_article("ox.md", "Oxen at work", "They pulled the plough.")
+    write_article("other.md", "Farm news", "Another plough story.")
+    with ArticleIndex(content, workers=1) as index:
+        index.refresh()
+        index.build_fulltext()
+        assert _library_paths(index, "ox") == {"ox.md"}
+        assert _library_paths(index, "ox plough") == {"ox.md"}

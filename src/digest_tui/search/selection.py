@@ -20,6 +20,9 @@ from digest_tui.search.ranking import Block, Ranked
 Numbers = int | None
 BODY_LIMIT = 500
 """Articles matched by their body alone are the full-text index's best this many."""
+BODY_WORD_MIN = 3
+"""Shorter words are matched only at title/tag word starts, never in bodies: a one- or
+two-letter body search matches most articles and costs over a second at 100,000."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,10 +157,20 @@ def _by_words(
     """What the plain words matched fuzzily (unscored unless `scored`), and full-text
     ranks for body-only matches."""
     matches = catalog.matcher.search(query.words, scored=scored)
-    body = _body_matches(catalog, fulltext, " ".join(query.words), BODY_LIMIT)
+    long_words = [word for word in query.words if len(word) >= BODY_WORD_MIN]
+    if not long_words:
+        return matches, {}
+    body = _body_matches(catalog, fulltext, " ".join(long_words), BODY_LIMIT)
     if body:
+        short_words = [word for word in query.words if len(word) < BODY_WORD_MIN]
+        # A body-only match still needs every short word at a title or tag word start.
+        needed = catalog.matcher.search(short_words, scored=False).found if short_words else None
         selector = bits.mask(matches.found, len(catalog))
-        body = {number: rank for number, rank in body.items() if not selector[number]}
+        body = {
+            number: rank
+            for number, rank in body.items()
+            if not selector[number] and (needed is None or bits.contains(needed, number))
+        }
     return matches, body
 
 
