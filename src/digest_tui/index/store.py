@@ -8,11 +8,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from digest_tui import paths
-from digest_tui.index import fulltext, schema, snapshot
-from digest_tui.index.parsing import POOL_THRESHOLD
-from digest_tui.index.refresh import RefreshOptions, RefreshResult, reconcile
+from digest_tui.index import schema, snapshot
 from digest_tui.index.rows import (
     CACHED_ARTICLE_QUERY,
     CACHED_PROBLEM_QUERY,
@@ -21,6 +20,11 @@ from digest_tui.index.rows import (
 )
 from digest_tui.index.writes import IndexBusy, in_transaction
 from digest_tui.model import Article, Problem
+
+if TYPE_CHECKING:
+    # Parsing and full-text code load on first use, keeping them out of the first frame.
+    from digest_tui.index.fulltext import FulltextBuild
+    from digest_tui.index.refresh import RefreshResult
 
 Progress = Callable[[int, int], None]
 ShouldStop = Callable[[], bool]
@@ -54,12 +58,13 @@ class ArticleIndex:
         db_file: Path | None = None,
         *,
         workers: int | None = None,
-        pool_threshold: int = POOL_THRESHOLD,
+        pool_threshold: int | None = None,
     ) -> None:
         self.content_dir = Path(content_dir)
         self.db_file = Path(db_file) if db_file else paths.index_file(self.content_dir)
         self._workers = workers
         self._pool_threshold = pool_threshold
+        """Files to parse before a process pool is worth it; None for the default."""
         self._local = threading.local()
         self._lock = threading.Lock()
         self._open: list[sqlite3.Connection] = []
@@ -151,6 +156,8 @@ class ArticleIndex:
         add to the full-text index. Never raises for a locked or broken database: the result
         says `stopped` and why in `error`.
         """
+        from digest_tui.index.refresh import RefreshResult
+
         stop = should_stop or _never
         try:
             result = self._reconcile(progress, stop)
@@ -165,12 +172,14 @@ class ArticleIndex:
         return result
 
     def _reconcile(self, progress: Progress | None, stop: ShouldStop) -> RefreshResult:
+        from digest_tui.index.parsing import POOL_THRESHOLD
+        from digest_tui.index.refresh import RefreshOptions, reconcile
+
+        threshold = POOL_THRESHOLD if self._pool_threshold is None else self._pool_threshold
         for attempt in (1, 2):
             try:
                 conn = self._writer()
-                options = RefreshOptions(
-                    self._workers, self._pool_threshold, schema.has_fulltext_table(conn)
-                )
+                options = RefreshOptions(self._workers, threshold, schema.has_fulltext_table(conn))
                 return reconcile(conn, self.content_dir, options, progress, stop)
             except sqlite3.DatabaseError as error:
                 if isinstance(error, sqlite3.OperationalError) or attempt == 2:
@@ -189,8 +198,10 @@ class ArticleIndex:
 
     def build_fulltext(
         self, progress: Progress | None = None, should_stop: ShouldStop | None = None
-    ) -> fulltext.FulltextBuild:
+    ) -> FulltextBuild:
         """Add articles that have no full-text entry yet; meant for a background worker."""
+        from digest_tui.index import fulltext
+
         try:
             conn = self._writer()
             if not schema.has_fulltext_table(conn):
@@ -210,7 +221,9 @@ class ArticleIndex:
 
         Scores are higher for better matches. Never raises; {} when nothing matches.
         """
-        return self._query(fulltext.words_expression(terms), limit)
+        from digest_tui.index.fulltext import words_expression
+
+        return self._query(words_expression(terms), limit)
 
     def search(self, terms: str, limit: int | None = None) -> dict[str, float]:
         """`fulltext` for plain words, `search_phrase` for one `"quoted phrase"`.
@@ -224,13 +237,17 @@ class ArticleIndex:
 
     def search_phrase(self, phrase: str, limit: int | None = None) -> dict[str, float]:
         """Paths whose text holds the words of `phrase` in that order, by bm25."""
-        return self._query(fulltext.phrase_expression(phrase), limit)
+        from digest_tui.index.fulltext import phrase_expression
+
+        return self._query(phrase_expression(phrase), limit)
 
     def _query(self, expression: str | None, limit: int | None) -> dict[str, float]:
         conn = self._connection(write=False)
         if conn is None:
             return {}
-        return fulltext.run_query(conn, expression, limit)
+        from digest_tui.index.fulltext import run_query
+
+        return run_query(conn, expression, limit)
 
     def stats(self) -> IndexStats:
         """Counts of articles, problems and pending full-text entries, and the file size."""

@@ -14,9 +14,6 @@ from collections.abc import Callable, Iterable, Sequence
 from itertools import compress, repeat
 from operator import contains
 
-from rapidfuzz import process
-from rapidfuzz.distance import LCSseq
-
 from digest_tui.search import bits
 
 # The separators must never occur inside a field.
@@ -112,6 +109,10 @@ class Haystack:
         The longest common subsequence of `needle` and a value is `needle` itself exactly
         when its characters appear in order; rapidfuzz computes that bit-parallel in C.
         """
+        # rapidfuzz loads on the first scattered-letter search, not before the first frame.
+        from rapidfuzz import process
+        from rapidfuzz.distance import LCSseq
+
         values: Sequence[str] = self.values
         numbers: Sequence[int] | None = None
         if among is not None:

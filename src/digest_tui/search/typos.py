@@ -8,9 +8,6 @@ from __future__ import annotations
 
 from threading import Lock
 
-from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
-
 from digest_tui.search.haystack import Haystack
 
 TYPO_MIN_LENGTH = 4
@@ -53,6 +50,10 @@ class TypoFinder:
         closest first; the word itself is left out (exact matches are found elsewhere)."""
         if not typo_prone(needle):
             return []
+        # rapidfuzz loads on the first typo search, not before the first frame.
+        from rapidfuzz import process
+        from rapidfuzz.distance import Levenshtein
+
         allowed = 2 if len(needle) >= LONG_WORD else 1
         found = process.extract(
             needle,
