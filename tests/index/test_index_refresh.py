@@ -211,3 +211,23 @@ def test_an_unusable_cache_location_is_reported_not_raised(small_folder, tmp_pat
         result = index.refresh()
     assert result.stopped
     assert result.error
+
+
+def test_an_unchanged_refresh_hands_back_the_list_it_was_given(tmp_path) -> None:
+    import os
+
+    from digest_tui.index import ArticleIndex
+
+    content = tmp_path / "posts"
+    content.mkdir()
+    (content / "one.md").write_text("---\ntitle: One\ndate: 2025-01-01\n---\nBody\n")
+    with ArticleIndex(content, tmp_path / "db.sqlite3") as index:
+        index.refresh()
+        articles, _ = index.cached()
+        assert index.refresh(known=articles).articles is articles
+
+        (content / "two.md").write_text("---\ntitle: Two\n---\nBody\n")
+        os.utime(content / "two.md", ns=(1, 1))
+        after = index.refresh(known=articles)
+        assert after.articles is not articles
+        assert sorted(a.title for a in after.articles) == ["One", "Two"]

@@ -136,21 +136,33 @@ class ArticleIndex:
             articles = snapshot.read(conn)
             if articles is None:
                 articles = articles_from_rows(conn.execute(CACHED_ARTICLE_QUERY))
-            problems = problems_from_rows(conn.execute(CACHED_PROBLEM_QUERY))
         except sqlite3.Error:
             return [], []
+        return articles, self._problems_of(articles)
+
+    def _problems_of(self, articles: list[Article]) -> list[Problem]:
+        """The stored problems, plus one warning per fallback of these articles."""
+        conn = self._connection(write=False)
+        try:
+            problems = problems_from_rows(conn.execute(CACHED_PROBLEM_QUERY)) if conn else []
+        except sqlite3.Error:
+            problems = []
         for article in articles:
             if article.warnings:
                 problems.extend(Problem(article.path, w, fatal=False) for w in article.warnings)
-        return articles, problems
+        return problems
 
     def refresh(
         self,
         progress: Progress | None = None,
         should_stop: ShouldStop | None = None,
         fulltext: bool = True,
+        known: list[Article] | None = None,
     ) -> RefreshResult:
         """Parse new and changed files, forget vanished ones, and return the current library.
+
+        `known` is the list the caller got from `cached()`: when the folder has not changed,
+        the result hands that same list back instead of building a second copy of it.
 
         `progress(done, total)` counts files to parse, then (with `fulltext`) articles to
         add to the full-text index. Never raises for a locked or broken database: the result
@@ -168,7 +180,11 @@ class ArticleIndex:
         if fulltext and not result.stopped:
             built = self.build_fulltext(progress, stop)
             result.stopped = built.stopped
-        result.articles, result.problems = self.cached()
+        unchanged = not (result.stopped or result.added or result.changed or result.removed)
+        if known is not None and unchanged:
+            result.articles, result.problems = known, self._problems_of(known)
+        else:
+            result.articles, result.problems = self.cached()
         return result
 
     def _reconcile(self, progress: Progress | None, stop: ShouldStop) -> RefreshResult:

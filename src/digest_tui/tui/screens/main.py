@@ -150,7 +150,9 @@ class MainScreen(ReadingScreen):
         def progress(done: int, total: int) -> None:
             self.post_message(IndexProgress(done, total))
 
-        result = index.refresh(progress, lambda: worker.is_cancelled, fulltext=False)
+        result = index.refresh(
+            progress, lambda: worker.is_cancelled, fulltext=False, known=articles
+        )
         if worker.is_cancelled:
             return
         problem = self.session.reconcile(result.articles)
