@@ -14,6 +14,7 @@ from digest_tui.index import ArticleIndex
 from digest_tui.state import StateStore
 from digest_tui.tui.bindings import APP_BINDINGS, HELP_TEXT, MAIN_BINDINGS
 from digest_tui.tui.commands import ArticleCommands, TagCommands
+from digest_tui.tui.palette import ReaderCommandPalette
 from digest_tui.tui.screens.help import HelpScreen
 from digest_tui.tui.screens.main import MainScreen
 from digest_tui.tui.screens.problems import ProblemsScreen
@@ -44,6 +45,10 @@ class DigestApp(App[None]):
     def config(self) -> Config:
         """The config the app was started with."""
         return self.session.config
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not ReaderCommandPalette.is_open(self):
+            self.push_screen(ReaderCommandPalette(id="--command-palette"))
 
     def get_default_screen(self) -> Screen:
         return MainScreen(self.session)
