@@ -14,27 +14,21 @@ from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from digest_tui.model import Article
 from digest_tui.tui.rendering.rows import RowMarks, row_cells, row_layout
-from digest_tui.tui.widgets.line_view import content_width
+from digest_tui.tui.widgets.line_view import RowCursorView, content_width
 
 Mark = Callable[[str], bool]
 STRIP_CACHE_SIZE = 256
 
 
-class ArticleList(ScrollView, can_focus=True):
+class ArticleList(RowCursorView, can_focus=True):
     """Articles as rows of date, marks, title, tags and source; a cursor picks one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up,k", "cursor_up", "Up", show=False),
-        Binding("down,j", "cursor_down", "Down", show=False),
-        Binding("home,g", "first", "First", show=False),
-        Binding("end,G", "last", "Last", show=False),
-        Binding("pageup", "page_up_rows", "Page up", show=False),
-        Binding("pagedown", "page_down_rows", "Page down", show=False),
+        *RowCursorView.MOVE_BINDINGS,
         Binding("enter", "choose", "Open"),
     ]
 
@@ -175,6 +169,21 @@ class ArticleList(ScrollView, can_focus=True):
 
     # Cursor ------------------------------------------------------------------------
 
+    @property
+    def row_count(self) -> int:
+        return len(self._articles)
+
+    @property
+    def cursor_row(self) -> int:
+        return self.cursor
+
+    @cursor_row.setter
+    def cursor_row(self, row: int) -> None:
+        self.cursor = row
+
+    def choose_cursor_row(self) -> None:
+        self.action_choose()
+
     def validate_cursor(self, value: int) -> int:
         return max(0, min(value, len(self._articles) - 1))
 
@@ -202,36 +211,9 @@ class ArticleList(ScrollView, can_focus=True):
                 return index
         return None
 
-    def action_cursor_up(self) -> None:
-        self.select_previous()
-
-    def action_cursor_down(self) -> None:
-        self.select_next()
-
-    def action_first(self) -> None:
-        self.cursor = 0
-
-    def action_last(self) -> None:
-        self.cursor = len(self._articles) - 1
-
-    def action_page_up_rows(self) -> None:
-        self.cursor -= max(1, self.scrollable_content_region.height - 1)
-
-    def action_page_down_rows(self) -> None:
-        self.cursor += max(1, self.scrollable_content_region.height - 1)
-
     def action_choose(self) -> None:
         if (article := self.highlighted) is not None:
             self.post_message(self.Chosen(article, self))
-
-    def on_click(self, event: events.Click) -> None:
-        offset = event.get_content_offset(self)
-        if offset is None:
-            return
-        row = offset.y + round(self.scroll_y)
-        if 0 <= row < len(self._articles):
-            self.cursor = row
-            self.action_choose()
 
     # Drawing -----------------------------------------------------------------------
 

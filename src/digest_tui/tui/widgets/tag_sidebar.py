@@ -13,17 +13,15 @@ from typing import ClassVar
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
-from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from digest_tui.search import TagCount
 from digest_tui.text_safety import clean_line
-from digest_tui.tui.widgets.line_view import content_width
+from digest_tui.tui.widgets.line_view import RowCursorView, content_width
 
 NAME_WIDTH = 12
 
@@ -38,16 +36,11 @@ class TagRow:
     selected: bool
 
 
-class TagSidebar(ScrollView, can_focus=True):
+class TagSidebar(RowCursorView, can_focus=True):
     """Lists tags; `enter`/`space` toggles the highlighted tag, "All" clears the selection."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up,k", "cursor_up", "Up", show=False),
-        Binding("down,j", "cursor_down", "Down", show=False),
-        Binding("home,g", "first", "First", show=False),
-        Binding("end,G", "last", "Last", show=False),
-        Binding("pageup", "page_up_rows", "Page up", show=False),
-        Binding("pagedown", "page_down_rows", "Page down", show=False),
+        *RowCursorView.MOVE_BINDINGS,
         Binding("enter,space", "select", "Toggle tag", show=False),
     ]
 
@@ -140,6 +133,21 @@ class TagSidebar(ScrollView, can_focus=True):
 
     # Cursor ------------------------------------------------------------------------
 
+    @property
+    def row_count(self) -> int:
+        return len(self._rows)
+
+    @property
+    def cursor_row(self) -> int:
+        return self.highlighted
+
+    @cursor_row.setter
+    def cursor_row(self, row: int) -> None:
+        self.highlighted = row
+
+    def choose_cursor_row(self) -> None:
+        self.action_select()
+
     def validate_highlighted(self, value: int) -> int:
         return max(0, min(value, len(self._rows) - 1))
 
@@ -153,39 +161,12 @@ class TagSidebar(ScrollView, can_focus=True):
         elif height > 0 and new >= top + height:
             self.scroll_to(y=new - height + 1, animate=False, immediate=True)
 
-    def action_cursor_up(self) -> None:
-        self.highlighted -= 1
-
-    def action_cursor_down(self) -> None:
-        self.highlighted += 1
-
-    def action_first(self) -> None:
-        self.highlighted = 0
-
-    def action_last(self) -> None:
-        self.highlighted = len(self._rows) - 1
-
-    def action_page_up_rows(self) -> None:
-        self.highlighted -= max(1, self.scrollable_content_region.height - 1)
-
-    def action_page_down_rows(self) -> None:
-        self.highlighted += max(1, self.scrollable_content_region.height - 1)
-
     def action_select(self) -> None:
         """Toggle the highlighted tag; "All" clears every tag."""
         if self.highlighted == 0:
             self.post_message(self.Cleared())
         elif self.highlighted <= len(self._tags):
             self.post_message(self.Toggled(self._tags[self.highlighted - 1]))
-
-    def on_click(self, event: events.Click) -> None:
-        offset = event.get_content_offset(self)
-        if offset is None:
-            return
-        row = offset.y + round(self.scroll_y)
-        if 0 <= row < len(self._rows):
-            self.highlighted = row
-            self.action_select()
 
     # Drawing -----------------------------------------------------------------------
 
