@@ -166,35 +166,34 @@ class StateStore:
 
     def mark_read(self, path: str, read: bool = True) -> None:
         """Mark the article at `path` read (or unread), committed before returning."""
-        with self._lock:
-            with immediate_transaction(self._conn, "marking an article read"):
-                self._conn.execute(_UPSERT_READ, (encode_path(path), int(read), time.time()))
-            _put(self._read, path, read)
+        self._write_flag("read", path, read)
 
     def mark_starred(self, path: str, starred: bool = True) -> None:
         """Star (or unstar) the article at `path`, committed before returning."""
-        with self._lock:
-            with immediate_transaction(self._conn, "starring an article"):
-                self._conn.execute(_UPSERT_STAR, (encode_path(path), int(starred), time.time()))
-            _put(self._starred, path, starred)
+        self._write_flag("starred", path, starred)
 
     def toggle_read(self, path: str) -> bool:
         """Flip the read mark as it stands in the database now; return the new value."""
-        with self._lock:
-            with immediate_transaction(self._conn, "marking an article read"):
-                read = not self._stored_flag("read", path)
-                self._conn.execute(_UPSERT_READ, (encode_path(path), int(read), time.time()))
-            _put(self._read, path, read)
-        return read
+        return self._write_flag("read", path, None)
 
     def toggle_star(self, path: str) -> bool:
         """Flip the star as it stands in the database now; return the new value."""
+        return self._write_flag("starred", path, None)
+
+    def _write_flag(self, column: str, path: str, value: bool | None) -> bool:
+        """Set one flag (`None`: flip it as stored now) in its own transaction."""
+        upsert, in_memory, doing = {
+            "read": (_UPSERT_READ, self._read, "marking an article read"),
+            "starred": (_UPSERT_STAR, self._starred, "starring an article"),
+        }[column]
         with self._lock:
-            with immediate_transaction(self._conn, "starring an article"):
-                starred = not self._stored_flag("starred", path)
-                self._conn.execute(_UPSERT_STAR, (encode_path(path), int(starred), time.time()))
-            _put(self._starred, path, starred)
-        return starred
+            with immediate_transaction(self._conn, doing):
+                if value is None:
+                    # From the database, not memory: another instance may have changed it.
+                    value = not self._stored_flag(column, path)
+                self._conn.execute(upsert, (encode_path(path), int(value), time.time()))
+            _put(in_memory, path, value)
+        return value
 
     def _stored_flag(self, column: str, path: str) -> bool:
         row = self._conn.execute(
