@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import struct
 
 import pytest
 
@@ -45,15 +46,23 @@ def test_a_copy_in_the_first_layout_is_not_read_and_is_written_again(small_folde
             assert snapshot.read(conn) == from_table(index)
 
 
+def numbers(*values: int) -> bytes:
+    """Small numbers as the layouts pack them: count, width, then one byte each."""
+    return struct.pack("<IB", len(values), 1) + bytes(values)
+
+
 @pytest.mark.parametrize(
     ("position", "data"),
     [
         (0, b"\xff\xfe not utf-8"),  # paths: text
         (0, b"one\x00two"),  # text with the wrong number of values
         (3, b"\x00" * 13),  # timestamps: not a whole number of floats
-        (11, b"\x00" * 12 + b'["The Ledger"'),  # source names: JSON cut short
-        (11, b"\x07" * 12 + b'["The Ledger"]'),  # an index past the distinct values
-        (5, b"\x00" * 12 + b"[5]"),  # tags that are not text
+        (11, numbers(*[0] * 12) + b'["The Ledger"'),  # source names: JSON cut short
+        (11, numbers(*[7] * 12) + b'["The Ledger"]'),  # a row past the distinct values
+        (11, numbers(*[0] * 12)[:-3]),  # numbers cut short
+        (11, numbers(*[0] * 12) + b'{"a": 1}'),  # not a list of values
+        (5, numbers(*[0] * 12) + numbers(1) + numbers(0) + b"[5]"),  # tags that are not text
+        (5, numbers(*[0] * 12) + numbers(2) + numbers(0) + b'["a"]'),  # lengths past the items
     ],
 )
 def test_a_damaged_column_falls_back_to_the_table(small_folder, position, data):

@@ -1,0 +1,182 @@
+"""How one column of the warm-start copy (`snapshot`) is stored as bytes, and read back.
+
+The layouts, named by a snapshot row's `kind`:
+
+- "text": strings joined with NUL, as UTF-8 (lone surrogates kept); for mostly distinct text.
+- "f64": floats, packed; "f64?": the same, with NaN standing for a missing value.
+- "i64": integers, packed.
+- "dict": each row's number in a list of distinct values, then that list as JSON (strings,
+  integers, nulls). Each distinct value is read once and shared by every row holding it.
+- "lists": for tag and warning lists: each row's number in a list of distinct lists, the
+  lists' lengths, their items' numbers in a vocabulary, then the vocabulary as JSON.
+
+Numbers are packed little-endian behind their count and width. Nothing here executes
+stored bytes: damaged ones raise one of `UNREADABLE`.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import struct
+import sys
+from array import array
+from collections.abc import Callable
+from itertools import accumulate
+
+from digest_tui.index.rows import split_list
+
+TEXT, FLOATS, NULLABLE_FLOATS, INTS, DISTINCT, LISTS = "text", "f64", "f64?", "i64", "dict", "lists"
+UNREADABLE = (ValueError, TypeError, IndexError, OverflowError, KeyError, struct.error)
+"""What reading damaged or foreign bytes raises."""
+
+_SEPARATOR = "\x00"
+# Below this share of distinct values, a column is stored as "dict": fewer objects to
+# build, and repeated values shared in memory.
+_DISTINCT_SHARE = 0.5
+_WIDTHS = {array(code).itemsize: code for code in ("B", "H", "I", "L", "Q")}
+_SWAP = sys.byteorder == "big"
+_NUMBERS_HEADER = struct.Struct("<IB")  # count, width in bytes
+
+
+def encoded(column: list, lists: bool = False) -> tuple[str, bytes] | None:
+    """The layout and bytes for one column, or None when no layout holds it exactly.
+
+    `lists` marks a column of `rows.join_list` text, stored as "lists".
+    """
+    kinds = set(map(type, column))
+    if lists:
+        return _lists_encoded(column) if kinds <= {str} else None
+    many_distinct = len(set(column)) > _DISTINCT_SHARE * len(column)
+    if kinds <= {str} and many_distinct and not any(_SEPARATOR in value for value in column):
+        return TEXT, _SEPARATOR.join(column).encode("utf-8", "surrogatepass")
+    if kinds == {float}:
+        return FLOATS, _packed("d", column)
+    if kinds == {float, type(None)} and not any(value != value for value in column if value):
+        return NULLABLE_FLOATS, _packed("d", [math.nan if v is None else v for v in column])
+    if kinds == {int} and many_distinct and all(-(2**63) <= value < 2**63 for value in column):
+        return INTS, _packed("q", column)
+    if kinds <= {str, int, type(None)}:
+        numbers: dict = {}
+        rows = [numbers.setdefault(value, len(numbers)) for value in column]
+        return DISTINCT, _numbers_packed(rows) + _json(list(numbers))
+    return None
+
+
+def _lists_encoded(column: list[str]) -> tuple[str, bytes] | None:
+    numbers: dict[str, int] = {}
+    rows = [numbers.setdefault(text, len(numbers)) for text in column]
+    distinct = [split_list(text) for text in numbers]
+    vocabulary: dict[str, int] = {}
+    items = [vocabulary.setdefault(item, len(vocabulary)) for one in distinct for item in one]
+    if not all(type(item) is str for item in vocabulary):
+        return None
+    lengths = _numbers_packed([len(one) for one in distinct])
+    return LISTS, _numbers_packed(rows) + lengths + _numbers_packed(items) + _json(list(vocabulary))
+
+
+def decoded(kind: str, count: int, data: bytes, convert: Callable | None = None) -> list:
+    """The `count` values of one column, each passed through `convert` when given.
+
+    Raises one of `UNREADABLE` when the bytes do not hold such a column.
+    """
+    if kind == LISTS:
+        values = _lists_decoded(memoryview(data))
+    elif kind == DISTINCT:
+        rows, end = _numbers_unpacked(memoryview(data), 0)
+        distinct = _json_list(data[end:])
+        if convert is not None:
+            distinct = [convert(value) for value in distinct]
+        values = _rows_of(distinct, rows)
+    else:
+        values = _DECODERS[kind](data, count)
+        if convert is not None:
+            values = _shared(convert, values)
+    if len(values) != count:
+        raise ValueError("snapshot column has the wrong length")
+    return values
+
+
+def _lists_decoded(data: memoryview) -> list[tuple[str, ...]]:
+    rows, end = _numbers_unpacked(data, 0)
+    lengths, end = _numbers_unpacked(data, end)
+    numbers, end = _numbers_unpacked(data, end)
+    vocabulary = _json_list(bytes(data[end:]))
+    if not all(type(item) is str for item in vocabulary):
+        raise TypeError("snapshot list items are not text")
+    items = list(map(vocabulary.__getitem__, numbers))
+    ends = list(accumulate(lengths))
+    if (ends[-1] if ends else 0) != len(items):
+        raise ValueError("snapshot list lengths do not add up")
+    slices = map(slice, [0, *ends[:-1]], ends)
+    return _rows_of(list(map(tuple, map(items.__getitem__, slices))), rows)
+
+
+def _rows_of(distinct: list, rows: array) -> list:
+    if len(distinct) == 1 and not any(rows):
+        return distinct * len(rows)  # a value every row shares, often ""
+    return list(map(distinct.__getitem__, rows))
+
+
+def _shared(convert: Callable, values: list) -> list:
+    converted = {value: convert(value) for value in set(values)}
+    return list(map(converted.__getitem__, values))
+
+
+def _text(data: bytes, count: int) -> list[str]:
+    return data.decode("utf-8", "surrogatepass").split(_SEPARATOR) if count else []
+
+
+def _nullable_floats(data: bytes, count: int) -> list[float | None]:
+    return [None if value != value else value for value in _unpacked("d", data).tolist()]
+
+
+_DECODERS: dict[str, Callable[[bytes, int], list]] = {
+    TEXT: _text,
+    FLOATS: lambda data, count: _unpacked("d", data).tolist(),
+    NULLABLE_FLOATS: _nullable_floats,
+    INTS: lambda data, count: _unpacked("q", data).tolist(),
+}
+
+
+def _json(values: list) -> bytes:
+    return json.dumps(values).encode("ascii")
+
+
+def _json_list(data: bytes | memoryview) -> list:
+    values = json.loads(bytes(data))
+    if type(values) is not list:
+        raise TypeError("snapshot values are not a list")
+    return values
+
+
+def _numbers_packed(values: list[int]) -> bytes:
+    """Non-negative integers in the narrowest width that holds the largest."""
+    top = max(values, default=0)
+    width = min(width for width in _WIDTHS if top < 1 << (8 * width))
+    return _NUMBERS_HEADER.pack(len(values), width) + _packed(_WIDTHS[width], values)
+
+
+def _numbers_unpacked(data: memoryview, start: int) -> tuple[array, int]:
+    """The numbers `_numbers_packed` stored at `start`, and where they end."""
+    count, width = _NUMBERS_HEADER.unpack_from(data, start)
+    start += _NUMBERS_HEADER.size
+    end = start + count * width
+    if end > len(data):
+        raise ValueError("snapshot numbers run past the end")
+    return _unpacked(_WIDTHS[width], data[start:end]), end
+
+
+def _packed(code: str, values: list) -> bytes:
+    numbers = array(code, values)
+    if _SWAP:
+        numbers.byteswap()
+    return numbers.tobytes()
+
+
+def _unpacked(code: str, data: bytes | memoryview) -> array:
+    numbers = array(code)
+    numbers.frombytes(data)
+    if _SWAP:
+        numbers.byteswap()
+    return numbers
