@@ -11,11 +11,13 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from datetime import date
 from itertools import chain, compress
+from operator import attrgetter
 from threading import Lock
 from urllib.parse import urlsplit
 
 from digest_tui.model import Article
 from digest_tui.search import bits
+from digest_tui.search.fields import ArticleColumn
 from digest_tui.search.fuzzy import FuzzyMatcher
 from digest_tui.search.haystack import Haystack
 from digest_tui.search.protocols import FullTextSearch
@@ -38,6 +40,7 @@ class Catalog:
         "_days_order",
         "_lock",
         "_matcher",
+        "_numbers",
         "_orders",
         "_sources",
         "_tag_keys",
@@ -46,16 +49,14 @@ class Catalog:
         "articles",
         "drafts",
         "everything",
-        "numbers",
     )
 
     def __init__(self, articles: Sequence[Article]) -> None:
-        newest = sorted(articles, key=_newest_article_key)
-        self.articles: tuple[Article, ...] = tuple(newest)
+        self.articles: tuple[Article, ...] = newest_first(articles)
         size = len(self.articles)
         self.everything = bits.full(size)
-        self.drafts = bits.from_flags([a.draft for a in self.articles])
-        self.numbers = {article.path: n for n, article in enumerate(self.articles)}
+        self.drafts = bits.from_flags(map(attrgetter("draft"), self.articles))
+        self._numbers: dict[str, int] | None = None
         self._orders: dict[str, list[int]] = {}
         self._all_counts: Counter[str] | None = None
         self._lock = Lock()
@@ -68,6 +69,15 @@ class Catalog:
         return len(self.articles)
 
     @property
+    def numbers(self) -> dict[str, int]:
+        """Article number by path (built on first use)."""
+        numbers = self._numbers
+        if numbers is None:
+            paths = map(attrgetter("path"), self.articles)
+            numbers = self._numbers = dict(zip(paths, range(len(self.articles)), strict=True))
+        return numbers
+
+    @property
     def matcher(self) -> FuzzyMatcher:
         """Fuzzy matching over titles, tags and descriptions (built on first use)."""
         matcher = self._matcher
@@ -76,9 +86,9 @@ class Catalog:
                 if self._matcher is None:
                     articles = self.articles
                     self._matcher = FuzzyMatcher(
-                        [a.title for a in articles],
-                        [a.tags for a in articles],
-                        [a.description for a in articles],
+                        ArticleColumn(articles, "title"),
+                        ArticleColumn(articles, "tags"),
+                        ArticleColumn(articles, "description"),
                     )
                 matcher = self._matcher
         return matcher
@@ -120,7 +130,8 @@ class Catalog:
     def prepare(self) -> None:
         """Build everything a first search needs now (e.g. from a background thread)."""
         self._tags_index()
-        _ = self.matcher, self.sources
+        self.matcher.fields.prepare()
+        _ = self.numbers, self.sources
 
     def _tags_index(self) -> list[tuple[str, ...]]:
         keys = self._tag_keys
@@ -216,9 +227,18 @@ class Catalog:
         return self._tags_index()[number]
 
 
-def _newest_article_key(article: Article) -> tuple[bool, float, str]:
-    stamp = article.timestamp
-    return (stamp is None, -stamp if stamp is not None else 0.0, article.path)
+def newest_first(articles: Sequence[Article]) -> tuple[Article, ...]:
+    """`articles` newest first; undated ones last; ties in path order."""
+    # Two sorts on plain attributes (stable, so the path order survives as the tie
+    # break) cost a third of one sort on a tuple key built per article.
+    by_path = sorted(articles, key=attrgetter("path"))
+    stamps = list(map(attrgetter("timestamp"), by_path))
+    if None not in stamps:
+        by_path.sort(key=attrgetter("timestamp"), reverse=True)
+        return tuple(by_path)
+    dated = [article for article, stamp in zip(by_path, stamps, strict=True) if stamp is not None]
+    dated.sort(key=attrgetter("timestamp"), reverse=True)
+    return (*dated, *(article for article in by_path if article.timestamp is None))
 
 
 def _oldest_key(articles: Sequence[Article]):

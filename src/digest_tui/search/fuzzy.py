@@ -24,17 +24,12 @@ A query of several words needs every word to match; its score is the sum.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from functools import partial
 from threading import Lock
 
-from digest_tui.search.haystack import (
-    Haystack,
-    normalise,
-    pack_tags,
-    tag_pattern,
-    word_start_pattern,
-)
+from digest_tui.search.fields import SearchFields
+from digest_tui.search.haystack import Haystack, normalise, tag_pattern, word_start_pattern
 from digest_tui.search.matches import Matches, WordMatch
 from digest_tui.search.typos import TypoFinder, typo_prone
 
@@ -52,17 +47,8 @@ TYPO_WHEN_FEWER = 20
 RECENT_SEARCHES = 24
 
 _WORD = re.compile(r"\w+")
-_NOT_WORDS = re.compile(r"[^\w\n]+")
 
 __all__ = ["FuzzyMatcher", "Matches", "WordMatch"]
-
-
-def _spaced_words(values: Sequence[str]) -> Iterable[str]:
-    """Each value's words separated by single spaces, with a space at each end: a word
-    starting with `x` is then the substring `" x"` (one regex pass over all values)."""
-    if not values:
-        return []
-    return (f" {words} " for words in _NOT_WORDS.sub(" ", "\n".join(values)).split("\n"))
 
 
 def _narrows(old: str, new: str) -> bool:
@@ -87,23 +73,15 @@ class FuzzyMatcher:
         "_lock",
         "_recent",
         "_typos",
-        "descriptions",
-        "tag_words",
-        "tags",
-        "title_words",
-        "titles",
+        "fields",
     )
 
     def __init__(
         self, titles: Sequence[str], tags: Sequence[Sequence[str]], descriptions: Sequence[str]
     ) -> None:
         """Item `i` of each sequence belongs to article number `i`."""
-        self.titles = Haystack(titles)
-        self.title_words = Haystack(_spaced_words(self.titles.values))
-        self.tags = Haystack(pack_tags([normalise(t) for t in article]) for article in tags)
-        self.tag_words = Haystack(_spaced_words([" ".join(article) for article in tags]))
-        self.descriptions = Haystack(descriptions)
-        self._typos = TypoFinder(self.title_words)
+        self.fields = SearchFields(titles, tags, descriptions)
+        self._typos = TypoFinder(self.fields)
         # The last search: its words and, per word, the articles matching it and every
         # word before it.
         self._last: tuple[tuple[str, ...], tuple[int, ...]] | None = None
@@ -112,7 +90,12 @@ class FuzzyMatcher:
         self._lock = Lock()
 
     def __len__(self) -> int:
-        return len(self.titles)
+        return len(self.fields)
+
+    @property
+    def titles(self) -> Haystack:
+        """The lower-cased titles (built on first use)."""
+        return self.fields.titles
 
     def match(
         self, words: Sequence[str], narrow: bool = True, scored: bool = True
@@ -186,9 +169,9 @@ class FuzzyMatcher:
         if len(needle) <= SHORT_WORD:
             matches = self._short_word_starts(needle, among)
         else:
-            matches = self.titles.subsequence(needle, among)
-            matches |= self.tags.containing(needle, among)
-            matches |= self.descriptions.containing(needle, among)
+            matches = self.fields.titles.subsequence(needle, among)
+            matches |= self.fields.tags.containing(needle, among)
+            matches |= self.fields.descriptions.containing(needle, among)
         return WordMatch(matches, ((0.0, matches),))
 
     def _short_word_starts(self, needle: str, among: int | None) -> int:
@@ -197,15 +180,15 @@ class FuzzyMatcher:
 
     def _tag_starts(self, needle: str, among: int | None) -> int:
         if _WORD.fullmatch(needle):
-            return self.tag_words.containing(f" {needle}", among)
-        return self.tags.scan(word_start_pattern(needle), among)
+            return self.fields.tag_words.containing(f" {needle}", among)
+        return self.fields.tags.scan(word_start_pattern(needle), among)
 
     def containing(self, needle: str, among: int | None = None) -> int:
         """Articles whose title, tags or description contain `needle` as typed."""
         needle = normalise(needle)
-        found = self.titles.containing(needle, among)
-        found |= self.tags.containing(needle, among)
-        return found | self.descriptions.containing(needle, among)
+        found = self.fields.titles.containing(needle, among)
+        found |= self.fields.tags.containing(needle, among)
+        return found | self.fields.descriptions.containing(needle, among)
 
     def _previous_matches(self, needles: tuple[str, ...]) -> int | None:
         """Matches of the last search that hold every article matching `needles`."""
@@ -227,13 +210,13 @@ class FuzzyMatcher:
     def _score_word(self, needle: str, among: int | None) -> WordMatch:
         if len(needle) <= SHORT_WORD:
             return self._score_short_word(needle, among)
-        titles = self.titles
+        titles = self.fields.titles
         contiguous = titles.containing(needle, among)
         starts = self._word_starts(needle, contiguous) if contiguous else 0
         whole = self._word_starts(needle, starts, whole=True) if starts else 0
-        in_tags = self.tags.containing(needle, among)
-        tag_equal = self.tags.scan(tag_pattern(needle), in_tags) if in_tags else 0
-        elsewhere = in_tags | self.descriptions.containing(needle, among)
+        in_tags = self.fields.tags.containing(needle, among)
+        tag_equal = self.fields.tags.scan(tag_pattern(needle), in_tags) if in_tags else 0
+        elsewhere = in_tags | self.fields.descriptions.containing(needle, among)
         levels = (
             (WHOLE_WORD, whole),
             (WORD_START, starts & ~whole),
@@ -253,7 +236,7 @@ class FuzzyMatcher:
         if len(needle) < 2:
             whole = 0
         in_tags = self._tag_starts(needle, among)
-        tag_equal = self.tags.scan(tag_pattern(needle), in_tags) if in_tags else 0
+        tag_equal = self.fields.tags.scan(tag_pattern(needle), in_tags) if in_tags else 0
         levels = (
             (WHOLE_WORD, whole),
             (WORD_START, starts & ~whole),
@@ -266,5 +249,6 @@ class FuzzyMatcher:
         """Titles where `needle` starts a word (and ends one, when `whole`)."""
         if _WORD.fullmatch(needle):
             # A plain substring search in the space-separated words is much faster.
-            return self.title_words.containing(f" {needle} " if whole else f" {needle}", among)
-        return self.titles.scan(word_start_pattern(needle, whole), among)
+            spaced = f" {needle} " if whole else f" {needle}"
+            return self.fields.title_words.containing(spaced, among)
+        return self.fields.titles.scan(word_start_pattern(needle, whole), among)

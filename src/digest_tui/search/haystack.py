@@ -15,18 +15,13 @@ from itertools import compress, repeat
 from operator import contains
 
 from digest_tui.search import bits
+from digest_tui.search.packing import normalise, normalise_all
 
-# The separators must never occur inside a field.
-_SEPARATORS = str.maketrans({"\x00": " ", "\n": " ", "\r": " "})
+_LINE = "{}\x00{}"
 _REST_OF_LINE = r"[^\x00\n]*+\x00(\d+)"
 # A needle found in fewer than one value in this many is located hit by hit.
 RARE_SHARE = 50
 SAMPLE_PARTS = 16
-
-
-def normalise(text: str) -> str:
-    """Lower-case `text` and make it safe to pack: no NUL or line breaks."""
-    return text.lower().translate(_SEPARATORS)
 
 
 class Haystack:
@@ -35,12 +30,24 @@ class Haystack:
     Queries take and return article sets as `bits` ints (see `digest_tui.search.bits`).
     """
 
-    __slots__ = ("_lines", "_text", "values")
+    __slots__ = ("_packed", "values")
 
-    def __init__(self, values: Iterable[str]) -> None:
-        self.values: list[str] = [normalise(value) for value in values]
-        self._lines = [f"{value}\x00{number}" for number, value in enumerate(self.values)]
-        self._text = "\n".join(self._lines)
+    def __init__(self, values: Iterable[str], normalised: bool = False) -> None:
+        """`normalised`: the values are already lower-cased and free of separators."""
+        listed = values if isinstance(values, list) else list(values)
+        self.values: list[str] = listed if normalised else normalise_all(listed)
+        self._packed: str | None = None
+
+    @property
+    def _text(self) -> str:
+        """Every value packed into one string (built on first use: many searches never
+        need it, and it is as large as the values themselves)."""
+        packed = self._packed
+        if packed is None:
+            values = self.values
+            packed = "\n".join(map(_LINE.format, values, range(len(values))))
+            self._packed = packed
+        return packed
 
     def __len__(self) -> int:
         return len(self.values)
@@ -161,10 +168,12 @@ class Haystack:
         """The packed lines to scan for `among` (every line when it is large)."""
         if among is None:
             return self._text
-        if among.bit_count() * 3 < len(self._lines):
+        values = self.values
+        if among.bit_count() * 3 < len(values):
             # Packing a small subset is cheaper than scanning every line.
-            selector = bits.mask(among, len(self._lines))
-            return "\n".join(compress(self._lines, selector))
+            selector = bits.mask(among, len(values))
+            numbers = compress(range(len(values)), selector)
+            return "\n".join(map(_LINE.format, compress(values, selector), numbers))
         return self._text
 
 

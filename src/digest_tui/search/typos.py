@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from threading import Lock
 
-from digest_tui.search.haystack import Haystack
+from digest_tui.search.fields import SearchFields
 
 TYPO_MIN_LENGTH = 4
 """Shorter words are too close to too many others for a typo to say anything."""
@@ -26,11 +26,11 @@ def typo_prone(needle: str) -> bool:
 class TypoFinder:
     """Finds the title words closest to a mistyped word, and the articles holding them."""
 
-    __slots__ = ("_lock", "_title_words", "_vocabulary")
+    __slots__ = ("_fields", "_lock", "_vocabulary")
 
-    def __init__(self, title_words: Haystack) -> None:
-        """`title_words`: each title's words between single spaces (see `FuzzyMatcher`)."""
-        self._title_words = title_words
+    def __init__(self, fields: SearchFields) -> None:
+        """`fields`: the articles' text, whose title words are looked at."""
+        self._fields = fields
         self._vocabulary: list[str] | None = None
         self._lock = Lock()
 
@@ -40,7 +40,7 @@ class TypoFinder:
         if vocabulary is None:
             with self._lock:
                 if self._vocabulary is None:
-                    words = set(" ".join(self._title_words.values).split())
+                    words = set(" ".join(self._fields.title_words.values).split())
                     self._vocabulary = sorted(words)
                 vocabulary = self._vocabulary
         return vocabulary
@@ -72,6 +72,6 @@ class TypoFinder:
     def articles(self, needle: str, among: int | None) -> list[tuple[float, int]]:
         """(similarity, articles) for each close title word, closest first, within `among`."""
         return [
-            (similarity, self._title_words.containing(f" {word} ", among))
+            (similarity, self._fields.title_words.containing(f" {word} ", among))
             for word, similarity in self.closest(needle)
         ]

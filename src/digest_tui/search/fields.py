@@ -1,0 +1,130 @@
+"""The searchable text fields of one article list, each packed on its first search.
+
+A first query such as "k" only looks at title and tag word starts; building only what a
+search needs keeps the first keystroke after start-up cheap.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from operator import attrgetter
+from threading import RLock
+from typing import TypeVar
+
+from digest_tui.model import Article
+from digest_tui.search.haystack import Haystack
+from digest_tui.search.packing import normalise_all, spaced_words
+
+Item = TypeVar("Item")
+
+
+class ArticleColumn(Sequence[Item]):
+    """One attribute of every article, read when asked for (nothing is copied)."""
+
+    __slots__ = ("_articles", "_read")
+
+    def __init__(self, articles: Sequence[Article], name: str) -> None:
+        self._articles = articles
+        self._read = attrgetter(name)
+
+    def __len__(self) -> int:
+        return len(self._articles)
+
+    def __iter__(self) -> Iterator[Item]:
+        return map(self._read, self._articles)
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def]
+        if isinstance(index, slice):
+            return list(map(self._read, self._articles[index]))
+        return self._read(self._articles[index])
+
+
+class SearchFields:
+    """Titles, tags and descriptions of a fixed list of articles, as `Haystack`s.
+
+    Item `i` of each field belongs to article number `i`. Each haystack is built once, on
+    first use, from any thread.
+    """
+
+    __slots__ = (
+        "_descriptions",
+        "_lock",
+        "_raw_descriptions",
+        "_raw_tags",
+        "_raw_titles",
+        "_tag_words",
+        "_tags",
+        "_title_words",
+        "_titles",
+    )
+
+    def __init__(
+        self, titles: Sequence[str], tags: Sequence[Sequence[str]], descriptions: Sequence[str]
+    ) -> None:
+        self._raw_titles = titles
+        self._raw_tags = tags
+        self._raw_descriptions = descriptions
+        self._titles: Haystack | None = None
+        self._title_words: Haystack | None = None
+        self._tags: Haystack | None = None
+        self._tag_words: Haystack | None = None
+        self._descriptions: Haystack | None = None
+        self._lock = RLock()
+
+    def __len__(self) -> int:
+        return len(self._raw_titles)
+
+    @property
+    def titles(self) -> Haystack:
+        """The titles, lower-cased."""
+        return self._field("_titles", lambda: Haystack(self._raw_titles))
+
+    @property
+    def title_words(self) -> Haystack:
+        """Each title's words between spaces (see `packing.spaced_words`)."""
+        return self._field("_title_words", self._packed_title_words)
+
+    @property
+    def tags(self) -> Haystack:
+        """Each article's tags, lower-cased, each fenced by `\\x01` (see `pack_tags`)."""
+        return self._field("_tags", lambda: Haystack(packed_tags(self._raw_tags)))
+
+    @property
+    def tag_words(self) -> Haystack:
+        """Each article's tag words between spaces."""
+        return self._field("_tag_words", self._packed_tag_words)
+
+    @property
+    def descriptions(self) -> Haystack:
+        """The descriptions, lower-cased."""
+        return self._field("_descriptions", lambda: Haystack(self._raw_descriptions))
+
+    def _packed_title_words(self) -> Haystack:
+        return Haystack(spaced_words(self._raw_titles, lower_first=True), normalised=True)
+
+    def _packed_tag_words(self) -> Haystack:
+        joined = list(map(" ".join, self._raw_tags))
+        return Haystack(spaced_words(joined, lower_first=False), normalised=True)
+
+    def prepare(self) -> None:
+        """Build every field now."""
+        _ = self.title_words, self.tags, self.tag_words, self.descriptions
+
+    def _field(self, name: str, make: Callable[[], Haystack]) -> Haystack:
+        haystack = getattr(self, name)
+        return haystack if haystack is not None else self._built(name, make)
+
+    def _built(self, name: str, make: Callable[[], Haystack]) -> Haystack:
+        with self._lock:
+            haystack = getattr(self, name)
+            if haystack is None:
+                haystack = make()
+                setattr(self, name, haystack)
+        return haystack
+
+
+def packed_tags(tags: Sequence[Sequence[str]]) -> list[str]:
+    """`pack_tags` of each article's normalised tags, computed for all articles at once."""
+    joined = normalise_all(list(map("\x01\x01".join, tags)))
+    fenced = zip(joined, map(len, tags), strict=True)
+    return [f"\x01{value}\x01" if count else "" for value, count in fenced]

@@ -1,0 +1,84 @@
+"""Lower-casing and word-splitting many field values at once.
+
+Done value by value, preparing 100,000 articles' titles, tags and descriptions costs about
+a second of interpreter time. These helpers join the values into one string, work on it
+with single C-level calls (`str.lower`, `bytes.translate`) and split it again; each gives
+exactly what the value-by-value definition (`normalise`, `spaced_words_of`) gives.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+# The separators must never occur inside a packed field.
+_SEPARATORS = str.maketrans({"\x00": " ", "\n": " ", "\r": " "})
+_NOT_WORDS = re.compile(r"[^\w\n]+")
+_ASCII_WORD = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz\n"
+# Every ASCII byte that is not a word character (nor a line break) becomes a space; bytes
+# from 0x80 up, the parts of UTF-8 sequences, stay as they are.
+_ASCII_NOT_WORD = bytes(
+    byte if byte >= 0x80 or byte in _ASCII_WORD else ord(" ") for byte in range(256)
+)
+
+
+def normalise(text: str) -> str:
+    """Lower-case `text` and make it safe to pack: no NUL or line breaks."""
+    return text.lower().translate(_SEPARATORS)
+
+
+def normalise_all(values: Sequence[str]) -> list[str]:
+    """`[normalise(value) for value in values]`, computed on all values at once."""
+    joined = _joined(values)
+    if joined is None or "\x00" in joined or "\r" in joined:
+        return [normalise(value) for value in values]
+    # A line break between two values is neither cased nor case-ignorable, so each value
+    # lower-cases as it would alone; lower-casing never makes a line break.
+    return joined.lower().split("\n")
+
+
+def spaced_words_of(value: str) -> str:
+    """`value`'s words (runs of `\\w`) between spaces, with a space at each end: a word
+    starting with `x` is then the substring `" x"`, a whole word `x` is `" x "`."""
+    return f" {_NOT_WORDS.sub(' ', value)} "
+
+
+def spaced_words(values: Sequence[str], lower_first: bool) -> list[str]:
+    """Each value normalised and its words spaced, computed on all values at once.
+
+    `lower_first`: `spaced_words_of(normalise(value))`, else
+    `normalise(spaced_words_of(value))` (lower-casing can split a word: "İ" becomes "i"
+    and a combining dot). Runs of non-word characters may become several spaces rather
+    than one; the words, each between spaces, are the same.
+    """
+    joined = _joined(values)
+    if joined is None:
+        if lower_first:
+            return [spaced_words_of(normalise(value)) for value in values]
+        return [normalise(spaced_words_of(value)) for value in values]
+    # NUL and carriage returns are not word characters: spacing removes them too.
+    if lower_first:
+        return _spaced_text(joined.lower()).split("\n")
+    return _spaced_text(joined).lower().split("\n")
+
+
+def _joined(values: Sequence[str]) -> str | None:
+    """The values joined by line breaks; None when there are none or one holds a break."""
+    if not values:
+        return None
+    joined = "\n".join(values)
+    return joined if joined.count("\n") == len(values) - 1 else None
+
+
+def _spaced_text(joined: str) -> str:
+    """`spaced_words_of` applied to each line of `joined`."""
+    data = joined.encode("utf-8", "surrogatepass").translate(_ASCII_NOT_WORD)
+    text = " " + data.replace(b"\n", b" \n ").decode("utf-8", "surrogatepass") + " "
+    if joined.isascii():
+        return text
+    # Only the regex knows which other characters are word characters.
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
+        if not line.isascii():
+            lines[number] = _NOT_WORDS.sub(" ", line)
+    return "\n".join(lines)

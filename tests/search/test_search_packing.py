@@ -1,0 +1,68 @@
+"""Preparing every article's text at once gives what preparing each one alone gives."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from digest_tui.model import Article
+from digest_tui.search.catalog import newest_first
+from digest_tui.search.fields import packed_tags
+from digest_tui.search.haystack import pack_tags
+from digest_tui.search.packing import normalise, normalise_all, spaced_words, spaced_words_of
+
+# Letters that change length or word-ness when lower-cased, separators, punctuation.
+TRICKY = "aZ_9 -.,\n\r\x00\x01İΣσςÉé’—ǅß\u0301"
+texts = st.text(alphabet=st.sampled_from(TRICKY) | st.characters(), max_size=12)
+
+
+def words_of(spaced: str) -> list[str]:
+    return spaced.split()
+
+
+@settings(max_examples=300)
+@given(st.lists(texts, max_size=6))
+def test_normalising_all_values_at_once_equals_one_by_one(values):
+    assert normalise_all(values) == [normalise(value) for value in values]
+
+
+@settings(max_examples=300)
+@given(st.lists(texts, max_size=6))
+def test_spacing_words_at_once_keeps_each_values_words(values):
+    lowered_first = spaced_words(values, lower_first=True)
+    lowered_after = spaced_words(values, lower_first=False)
+    assert len(lowered_first) == len(lowered_after) == len(values)
+    for value, first, after in zip(values, lowered_first, lowered_after, strict=True):
+        assert words_of(first) == words_of(spaced_words_of(normalise(value)))
+        assert words_of(after) == words_of(normalise(spaced_words_of(value)))
+        for spaced in (first, after):
+            assert spaced.startswith(" ") and spaced.endswith(" ")
+            assert "\n" not in spaced and "\x00" not in spaced
+
+
+@settings(max_examples=200)
+@given(st.lists(st.lists(texts, max_size=3).map(tuple), max_size=5))
+def test_packing_all_articles_tags_at_once_equals_one_by_one(tags):
+    assert packed_tags(tags) == [pack_tags([normalise(t) for t in article]) for article in tags]
+
+
+def test_a_title_word_joined_by_punctuation_is_found_at_its_start():
+    assert spaced_words(["AI-powered Kites, tested"], lower_first=True)[0].split() == [
+        "ai",
+        "powered",
+        "kites",
+        "tested",
+    ]
+
+
+stamps = st.one_of(st.none(), st.sampled_from([0.0, 1.0, 2.5, -3.0]))
+
+
+@settings(max_examples=200)
+@given(st.lists(st.tuples(st.sampled_from("abcde"), stamps), max_size=8, unique_by=lambda p: p[0]))
+def test_newest_first_puts_undated_last_and_breaks_ties_by_path(pairs):
+    articles = [Article(path=path, title=path, timestamp=stamp) for path, stamp in pairs]
+
+    def key(article):
+        stamp = article.timestamp
+        return (stamp is None, -stamp if stamp is not None else 0.0, article.path)
+
+    assert newest_first(articles) == tuple(sorted(articles, key=key))
