@@ -12,14 +12,15 @@ SIZE = (120, 40)
 
 
 def build_app(folder: Path) -> Any:
-    """The reader app on `folder`, built the way `run_reader` builds it."""
-    from digest_tui.config import Config
-    from digest_tui.index import ArticleIndex
-    from digest_tui.tui.app import DigestApp
-    from digest_tui.tui.launch import open_state
+    """The reader app on `folder`, built the way `run_reader` builds it.
 
-    state, notices = open_state(folder)
-    return DigestApp(source=ArticleIndex(folder), config=Config(), state=state, notices=notices)
+    Like the launcher, it hands over only the folder: the index and the state store open
+    in the app's index worker, after the first frame.
+    """
+    from digest_tui.config import Config
+    from digest_tui.tui.app import DigestApp
+
+    return DigestApp.for_folder(folder, Config())
 
 
 class PaintLog:

@@ -4,25 +4,31 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from digest_tui.config import Config, save_theme
-from digest_tui.index import ArticleIndex
-from digest_tui.state import StateStore
+from digest_tui.config import Config
 from digest_tui.tui.bindings import APP_BINDINGS, HELP_TEXT, MAIN_BINDINGS
 from digest_tui.tui.commands import ArticleCommands, TagCommands
 from digest_tui.tui.palette import ReaderCommandPalette
-from digest_tui.tui.screens.help import HelpScreen
 from digest_tui.tui.screens.main import MainScreen
-from digest_tui.tui.screens.problems import ProblemsScreen
 from digest_tui.tui.session import ReaderSession
+
+if TYPE_CHECKING:
+    from digest_tui.index import ArticleIndex
+    from digest_tui.state import StateStore
 
 
 class DigestApp(App[None]):
-    """The reader. Takes its index, state store and config from the caller."""
+    """The reader. Takes its index, state store and config from the caller.
+
+    `DigestApp.for_folder` is the launch path: it opens the index and state store after
+    the first frame instead.
+    """
 
     CSS_PATH = "app.tcss"
     TITLE = "digest-tui"
@@ -32,14 +38,25 @@ class DigestApp(App[None]):
     def __init__(
         self,
         *,
-        source: ArticleIndex,
+        source: ArticleIndex | None = None,
         config: Config | None = None,
         state: StateStore | None = None,
         notices: Sequence[str] = (),
+        session: ReaderSession | None = None,
     ) -> None:
         super().__init__()
-        self.session = ReaderSession(source, state, config or Config(), list(notices))
+        if session is None:
+            if source is None:
+                raise ValueError("DigestApp needs an index (source) or a session")
+            session = ReaderSession(source.content_dir, source, state, config or Config())
+        session.notices.extend(notices)
+        self.session = session
         self._theme_loaded = False
+
+    @classmethod
+    def for_folder(cls, content_dir: Path, config: Config) -> DigestApp:
+        """The reader on `content_dir`, opening its index and state after the first frame."""
+        return cls(session=ReaderSession.for_folder(content_dir, config))
 
     @property
     def config(self) -> Config:
@@ -75,6 +92,8 @@ class DigestApp(App[None]):
         """Remember a theme the user picked (not the one read from the config)."""
         if not self._theme_loaded or theme == self.config.theme:
             return
+        from digest_tui.config import save_theme
+
         problem = save_theme(theme)
         if problem:
             self.notify(problem, severity="warning", markup=False)
@@ -88,10 +107,14 @@ class DigestApp(App[None]):
         return None
 
     def action_help(self) -> None:
+        from digest_tui.tui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.config.keys))
 
     def action_problems(self) -> None:
+        from digest_tui.tui.screens.problems import ProblemsScreen
+
         main = self.main_screen
         if main is not None and not isinstance(self.screen, ProblemsScreen):
             self.push_screen(ProblemsScreen(main.problems))

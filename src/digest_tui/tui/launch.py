@@ -1,40 +1,25 @@
-"""Start the reader on a content folder: build the domain objects, then run the app."""
+"""Start the reader on a content folder: build the app, run it, then close what it opened."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from digest_tui.config import Config
-from digest_tui.index import ArticleIndex
-from digest_tui.state import StateError, StateStore
+from digest_tui.tui.session import open_state
 
-
-def open_state(content_dir: Path) -> tuple[StateStore | None, list[str]]:
-    """The folder's reader state, plus notices; an in-memory store when the file fails."""
-    try:
-        state = StateStore.for_folder(content_dir)
-    except (StateError, OSError) as error:
-        notice = f"Reader state unavailable ({error}); changes this session will not be kept"
-        return StateStore.ephemeral(), [notice]
-    notices = []
-    if state.recovered_from is not None:
-        notices.append(
-            f"The reader state file was unreadable ({state.recovery_reason}); it was moved to "
-            f"{state.recovered_from} and a fresh one started"
-        )
-    return state, notices
+__all__ = ["open_state", "run_reader"]
 
 
 def run_reader(content_dir: Path, config: Config) -> int:
-    """Open the reader on `content_dir`; return the exit status."""
+    """Open the reader on `content_dir`; return the exit status.
+
+    The index and the state store open in the app's index worker, after the first frame.
+    """
     from digest_tui.tui.app import DigestApp  # Textual loads only here
 
-    state, notices = open_state(content_dir)
-    with ArticleIndex(content_dir) as index:
-        app = DigestApp(source=index, config=config, state=state, notices=notices)
-        try:
-            app.run()
-        finally:
-            if state is not None:
-                state.close()
+    app = DigestApp.for_folder(content_dir, config)
+    try:
+        app.run()
+    finally:
+        app.session.close()
     return app.return_code or 0

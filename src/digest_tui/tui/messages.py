@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from digest_tui.model import Article, LoadedArticle, Problem
-from digest_tui.search import Library, TagCount
+if TYPE_CHECKING:
+    # Types only: the search and model code load after the first frame.
+    from digest_tui.model import Article, LoadedArticle, Problem
+    from digest_tui.search import Library, TagCount
 
 
 @dataclass
@@ -22,6 +25,13 @@ class ArticlesLoaded(Message):
     """False for the quick cached list shown at start, True after a refresh."""
     known_paths: frozenset[str] = frozenset()
     """Every article's path, for links between articles."""
+
+
+@dataclass
+class SessionOpened(Message):
+    """The index and reader state are open (after the first frame); notices to show."""
+
+    notices: Sequence[str] = ()
 
 
 @dataclass

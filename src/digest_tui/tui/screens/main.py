@@ -10,33 +10,39 @@ import gc
 import threading
 import time
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Input, ProgressBar, Static
+from textual.widgets import Footer, Input, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from digest_tui.model import Article, Problem
-from digest_tui.search import Library, SortOrder, parse_query
 from digest_tui.tui.bindings import MAIN_BINDINGS
-from digest_tui.tui.filtering import FilterRequest, filter_library
 from digest_tui.tui.messages import (
     ArticlesLoaded,
     FulltextReady,
     IndexProgress,
+    SessionOpened,
     TagCountsReady,
     ViewReady,
     WorkFailed,
 )
 from digest_tui.tui.screens.reading import ReadingScreen
 from digest_tui.tui.session import ReaderSession
-from digest_tui.tui.sorting import next_sort
 from digest_tui.tui.widgets.article_list import ArticleList
 from digest_tui.tui.widgets.reading_pane import ReadingPane
 from digest_tui.tui.widgets.search_box import SearchBox
 from digest_tui.tui.widgets.status_bar import StatusBar, StatusFacts
 from digest_tui.tui.widgets.tag_sidebar import TagSidebar
+
+if TYPE_CHECKING:
+    # The core loads in the index worker, after the first frame.
+    from textual.widgets import ProgressBar
+
+    from digest_tui.model import Article, Problem
+    from digest_tui.search import Library, SortOrder
+    from digest_tui.tui.filtering import FilterRequest
 
 NARROW_WIDTH = 100
 """Below this many columns the screen shows one pane at a time."""
@@ -53,19 +59,23 @@ class MainScreen(ReadingScreen):
     def __init__(self, session: ReaderSession) -> None:
         # Classes given here cost nothing; each one added after mount restyles the screen.
         super().__init__(session, classes="nothing-open show-list")
-        self.library = Library([], state=session.state)
+        self.library: Library | None = None
+        """None until the index worker has read the cached articles."""
         self.problems: list[Problem] = []
         self.shown: Sequence[Article] = ()
         self.tags: tuple[str, ...] = ()
         self.query_text = ""
-        self.sort = session.initial_sort()
-        self.sort_chosen = self.sort != SortOrder.NEWEST
+        self.sort: SortOrder | None = None
+        """The order the user keeps; None until the reader state is open."""
+        self.sort_chosen = False
         """False until the user picks an order: a query then ranks by relevance."""
         self._generation = 0
         self._indexing = "reading the index…"
         self._restore_pending = True
         self._list_shown = threading.Event()
         """Set once the first list has been painted; the index worker waits for it."""
+        self._progress: ProgressBar | None = None
+        """Mounted with the first progress report: a warm start never needs it."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="body"):
@@ -78,22 +88,31 @@ class MainScreen(ReadingScreen):
                 yield ReadingPane(id="reader")
         with Horizontal(id="status-row"):
             yield StatusBar(id="status")
-            yield ProgressBar(id="progress", show_eta=False)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sidebar.border_title = "Tags"
         self.articles.border_title = "Articles"
         self.reader.border_title = "Reader"
-        self.articles.set_marks(
-            self.session.state.is_read if self.session.state else None,
-            self.session.state.is_starred if self.session.state else None,
-            self.session.state.is_new if self.session.state else None,
-        )
+        if not self.session.state_deferred:
+            self._use_state()
         self._apply_width(self.app.size.width)
         self._update_status()
         # The first frame comes before any indexing work.
         self.call_after_refresh(self._index_folder)
+
+    def _use_state(self) -> None:
+        """Take the read marks and the remembered sort order from the reader state."""
+        from digest_tui.search import SortOrder
+
+        state = self.session.state
+        self.articles.set_marks(
+            state.is_read if state else None,
+            state.is_starred if state else None,
+            state.is_new if state else None,
+        )
+        self.sort = self.session.initial_sort()
+        self.sort_chosen = self.sort != SortOrder.NEWEST
 
     def on_unmount(self) -> None:
         # Frozen objects in reference cycles (this screen's widgets among them) are
@@ -136,6 +155,7 @@ class MainScreen(ReadingScreen):
         and the state store's reconcile wait until the list has been painted.
         """
         worker = get_current_worker()
+        self.post_message(SessionOpened(self.session.open_deferred()))
         index = self.session.index
         articles, problems = index.cached()
         library = self._library_of(articles)
@@ -177,7 +197,16 @@ class MainScreen(ReadingScreen):
                 return
 
     def _library_of(self, articles: Sequence[Article]) -> Library:
+        from digest_tui.search import Library
+
         return Library(articles, fulltext=self.session.index, state=self.session.state)
+
+    def on_session_opened(self, message: SessionOpened) -> None:
+        if self.sort is None:
+            self._use_state()
+        for notice in message.notices:
+            self.app.notify(notice, severity="warning", timeout=8, markup=False)
+        self._update_status()
 
     def on_articles_loaded(self, message: ArticlesLoaded) -> None:
         self.problems = list(message.problems)
@@ -191,10 +220,18 @@ class MainScreen(ReadingScreen):
         self._refilter()
 
     def on_index_progress(self, message: IndexProgress) -> None:
-        bar = self.query_one(ProgressBar)
+        bar = self._progress_bar()
         bar.update(total=message.total or None, progress=message.done)
         self.add_class("indexing")
         self._update_status()
+
+    def _progress_bar(self) -> ProgressBar:
+        if self._progress is None:
+            from textual.widgets import ProgressBar
+
+            self._progress = ProgressBar(id="progress", show_eta=False)
+            self.query_one("#status-row").mount(self._progress)
+        return self._progress
 
     def on_fulltext_ready(self, _message: FulltextReady) -> None:
         self._indexing = ""
@@ -218,13 +255,19 @@ class MainScreen(ReadingScreen):
     # Filtering: tags, query and sort go to a worker; a new request cancels the stale one.
 
     def _refilter(self) -> None:
+        from digest_tui.tui.filtering import FilterRequest
+
         self._generation += 1
+        if self.library is None or self.sort is None:
+            return  # the list arrives with the library and is filtered then
         request = FilterRequest(self.library, self.tags, self.query_text, self.effective_sort)
         self._run_filter(request, self._generation)
 
     @work(thread=True, exclusive=True, group="filter", exit_on_error=False)
     def _run_filter(self, request: FilterRequest, generation: int) -> None:
         """Filter, post the rows, then count tags: the list is not kept waiting for them."""
+        from digest_tui.tui.filtering import filter_library
+
         worker = get_current_worker()
         view = filter_library(request)
         articles = view.articles
@@ -262,7 +305,7 @@ class MainScreen(ReadingScreen):
         if message.errors:
             line += "  ·  ignored: " + "; ".join(message.errors)
         # One line of fixed height: new text never changes the layout.
-        matches.update(line if self.library.total else "", layout=False)
+        matches.update(line if self.total else "", layout=False)
         no_match = count == 0 and bool(self.query_text or self.tags)
         empty.update(self._empty_text() if no_match else "", layout=False)
         self.set_class(no_match, "no-match")
@@ -274,18 +317,23 @@ class MainScreen(ReadingScreen):
 
     def _update_status(self) -> None:
         indexing = self._indexing
-        bar = self.query_one(ProgressBar)
-        if self.has_class("indexing") and bar.total:
+        bar = self._progress
+        if self.has_class("indexing") and bar is not None and bar.total:
             indexing = f"indexing {int(bar.progress)}/{int(bar.total)}"
-        query = parse_query(self.query_text)
+        after = before = None
+        if self.query_text:
+            from digest_tui.search import parse_query
+
+            query = parse_query(self.query_text)
+            after, before = query.after, query.before
         facts = StatusFacts(
             shown=len(self.shown),
-            total=self.library.total,
+            total=self.total,
             tags=self.tags,
             query=self.query_text,
-            after=query.after,
-            before=query.before,
-            sort=self.effective_sort.value,
+            after=after,
+            before=before,
+            sort=self.effective_sort.value if self.sort else "",
             problems=len(self.problems),
             indexing=indexing,
         )
@@ -341,13 +389,26 @@ class MainScreen(ReadingScreen):
             self.clear_tags()
 
     @property
+    def total(self) -> int:
+        """How many articles the library holds (0 until it is read)."""
+        return self.library.total if self.library is not None else 0
+
+    @property
     def effective_sort(self) -> SortOrder:
         """The order in use: relevance while searching, unless the user chose an order."""
+        from digest_tui.search import SortOrder
+
+        if self.sort is None:
+            return SortOrder.NEWEST
         if self.query_text and not self.sort_chosen:
             return SortOrder.RELEVANCE
         return self.sort
 
     def action_cycle_sort(self) -> None:
+        from digest_tui.tui.sorting import next_sort
+
+        if self.sort is None:
+            return  # the remembered order is not known yet
         self.sort = next_sort(self.effective_sort)
         self.sort_chosen = True
         problem = self.session.remember("sort", self.sort.value)

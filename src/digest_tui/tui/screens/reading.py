@@ -9,14 +9,12 @@ import os
 import shlex
 import subprocess
 import webbrowser
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import SuspendNotSupported
 from textual.screen import Screen
 
-from digest_tui.loading import load_article
-from digest_tui.model import Article, Problem
-from digest_tui.state import StateError
 from digest_tui.text_safety import clean_line
 from digest_tui.tui.links import OpenArticle, OpenInBrowser, Refused, browser_url, route_link
 from digest_tui.tui.messages import ArticleOpened, WorkFailed
@@ -24,6 +22,9 @@ from digest_tui.tui.session import ReaderSession
 from digest_tui.tui.widgets.article_list import ArticleList
 from digest_tui.tui.widgets.reading_pane import ReadingPane
 from digest_tui.tui.widgets.tag_sidebar import TagSidebar
+
+if TYPE_CHECKING:
+    from digest_tui.model import Article
 
 
 class ReadingScreen(Screen[None]):
@@ -66,6 +67,10 @@ class ReadingScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="open", exit_on_error=False)
     def _load(self, path: str, focus: bool, mark_read: bool = True) -> None:
+        # The loader (YAML, frontmatter) is imported here, off the first frame's path.
+        from digest_tui.loading import load_article
+        from digest_tui.model import Problem
+
         loaded = load_article(self.session.content_dir, path)
         if isinstance(loaded, Problem):
             self.post_message(WorkFailed(f"Cannot open {clean_line(str(loaded), 200)}"))
@@ -156,6 +161,8 @@ class ReadingScreen(Screen[None]):
 
     def _store(self, change) -> None:
         """Apply one change to the reader state; a failure becomes a notice."""
+        from digest_tui.state import StateError
+
         state = self.session.state
         if state is None:
             return

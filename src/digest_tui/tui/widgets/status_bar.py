@@ -23,6 +23,7 @@ class StatusFacts:
     after: date | None = None
     before: date | None = None
     sort: str = "newest"
+    """The sort order's name; empty while it is not known yet."""
     problems: int = 0
     indexing: str = ""
     """A short note while the index refreshes, empty when idle."""
@@ -52,7 +53,8 @@ def status_content(facts: StatusFacts) -> Content:
     if facts.after or facts.before:
         span = f"{facts.after or '…'} → {facts.before or '…'}"
         parts.append(Content.assemble(("dates: ", "bold"), span))
-    parts.append(Content(f"sort: {facts.sort}"))
+    if facts.sort:  # empty until the reader state is open
+        parts.append(Content(f"sort: {facts.sort}"))
     if facts.problems:
         noun = "problem" if facts.problems == 1 else "problems"
         parts.append(Content.assemble((f"{facts.problems} {noun}", "$warning"), " (press !)"))

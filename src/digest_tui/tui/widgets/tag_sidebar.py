@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -19,9 +19,11 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
 
-from digest_tui.search import TagCount
 from digest_tui.text_safety import clean_line
 from digest_tui.tui.widgets.line_view import RowCursorView, content_width
+
+if TYPE_CHECKING:
+    from digest_tui.search import TagCount
 
 NAME_WIDTH = 12
 
@@ -109,6 +111,8 @@ class TagSidebar(RowCursorView, can_focus=True):
 
     def show_tags(self, counts: Sequence[TagCount], selected: Collection[str], total: int) -> None:
         """Replace the rows, keeping the highlight on the same tag where it still exists."""
+        from digest_tui.search import TagCount  # loaded by the first filter already
+
         was = self._highlighted_tag()
         # Selected tags stay listed even when the query leaves them no matches.
         shown = {count.tag: count for count in counts}
