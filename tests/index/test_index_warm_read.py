@@ -17,6 +17,12 @@ def from_table(index: ArticleIndex):
         return articles_from_rows(conn.execute(CACHED_ARTICLE_QUERY))
 
 
+def read_copy(index: ArticleIndex):
+    """What the copy alone holds (None when it is not read), bypassing the table."""
+    with sqlite3.connect(index.db_file) as conn:
+        return snapshot.read(conn)
+
+
 def write_first_layout(conn: sqlite3.Connection) -> None:
     """The copy as the first layout stored it: NUL-joined text, or JSON, with no header."""
     conn.execute("DELETE FROM snapshot")
@@ -102,7 +108,7 @@ def test_missing_dates_big_numbers_and_flags_survive_the_copy(small_folder):
             )
             snapshot.write(conn)
             assert snapshot.is_present(conn)
-        articles, _ = index.cached()
+        articles = read_copy(index)
         assert articles == from_table(index)
         undated = [article for article in articles if article.path.startswith("2025/02/")]
         assert len(undated) == 6
@@ -129,6 +135,21 @@ def test_repeated_values_are_shared_not_copied(small_folder):
         with sqlite3.connect(index.db_file) as conn:
             conn.execute("UPDATE articles SET author = 'Author ' || (id % 2)")
             snapshot.write(conn)
-        articles, _ = index.cached()
+        articles = read_copy(index)
     assert {article.author for article in articles} == {"Author 0", "Author 1"}
     assert len({id(article.author) for article in articles}) == 2
+
+
+def test_text_read_a_slice_at_a_time_gives_the_same_articles(small_folder, monkeypatch):
+    from digest_tui.index import column_layouts
+
+    monkeypatch.setattr(column_layouts, "_TEXT_SLICE", 3)
+    with ArticleIndex(small_folder, workers=1) as index:
+        index.refresh(fulltext=False)
+        with sqlite3.connect(index.db_file) as conn:
+            conn.execute("UPDATE articles SET title = 'Çà et là ✓' WHERE id % 3 = 0")
+            conn.execute("UPDATE articles SET description = '' WHERE id % 2 = 0")
+            snapshot.write(conn)
+        articles = read_copy(index)
+        assert articles == from_table(index)
+        assert "Çà et là ✓" in {article.title for article in articles}

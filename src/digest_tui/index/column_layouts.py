@@ -21,8 +21,8 @@ import math
 import struct
 import sys
 from array import array
-from collections.abc import Callable
-from itertools import accumulate
+from collections.abc import Callable, Iterable
+from itertools import accumulate, repeat
 
 from digest_tui.index.rows import split_list
 
@@ -35,6 +35,7 @@ _SEPARATOR = "\x00"
 # build, and repeated values shared in memory.
 _DISTINCT_SHARE = 0.5
 _WIDTHS = {array(code).itemsize: code for code in ("B", "H", "I", "L", "Q")}
+_TEXT_SLICE = 1 << 20
 _SWAP = sys.byteorder == "big"
 _NUMBERS_HEADER = struct.Struct("<IB")  # count, width in bytes
 
@@ -75,33 +76,31 @@ def _lists_encoded(column: list[str]) -> tuple[str, bytes] | None:
     return LISTS, _numbers_packed(rows) + lengths + _numbers_packed(items) + _json(list(vocabulary))
 
 
-def decoded(kind: str, count: int, data: bytes, convert: Callable | None = None) -> list:
+def decoded(kind: str, count: int, data: bytes, convert: Callable | None = None) -> Iterable:
     """The `count` values of one column, each passed through `convert` when given.
 
-    Raises one of `UNREADABLE` when the bytes do not hold such a column.
+    Raises one of `UNREADABLE` when the bytes do not hold such a column, possibly only
+    while the values are iterated.
     """
     if kind == LISTS:
-        values = _lists_decoded(memoryview(data))
-    elif kind == DISTINCT:
+        return _lists_decoded(memoryview(data), count)
+    if kind == DISTINCT:
         rows, end = _numbers_unpacked(memoryview(data), 0)
         distinct = _json_list(data[end:])
         if convert is not None:
             distinct = [convert(value) for value in distinct]
-        values = _rows_of(distinct, rows)
-    else:
-        values = _DECODERS[kind](data, count)
-        if convert is not None:
-            values = _shared(convert, values)
+        return _rows_of(distinct, rows, count)
+    values = _DECODERS[kind](data, count)
     if len(values) != count:
         raise ValueError("snapshot column has the wrong length")
-    return values
+    return values if convert is None else _shared(convert, values)
 
 
-def _lists_decoded(data: memoryview) -> list[tuple[str, ...]]:
+def _lists_decoded(data: memoryview, count: int) -> Iterable[tuple[str, ...]]:
     rows, end = _numbers_unpacked(data, 0)
     lengths, end = _numbers_unpacked(data, end)
     numbers, end = _numbers_unpacked(data, end)
-    vocabulary = _json_list(bytes(data[end:]))
+    vocabulary = _json_list(data[end:])
     if not all(type(item) is str for item in vocabulary):
         raise TypeError("snapshot list items are not text")
     items = list(map(vocabulary.__getitem__, numbers))
@@ -109,13 +108,16 @@ def _lists_decoded(data: memoryview) -> list[tuple[str, ...]]:
     if (ends[-1] if ends else 0) != len(items):
         raise ValueError("snapshot list lengths do not add up")
     slices = map(slice, [0, *ends[:-1]], ends)
-    return _rows_of(list(map(tuple, map(items.__getitem__, slices))), rows)
+    return _rows_of(list(map(tuple, map(items.__getitem__, slices))), rows, count)
 
 
-def _rows_of(distinct: list, rows: array) -> list:
+def _rows_of(distinct: list, rows: array, count: int) -> Iterable:
+    """Each row's value; an index past `distinct` raises IndexError while iterating."""
+    if len(rows) != count:
+        raise ValueError("snapshot column has the wrong length")
     if len(distinct) == 1 and not any(rows):
-        return distinct * len(rows)  # a value every row shares, often ""
-    return list(map(distinct.__getitem__, rows))
+        return repeat(distinct[0], count)  # a value every row shares, often ""
+    return map(distinct.__getitem__, rows)
 
 
 def _shared(convert: Callable, values: list) -> list:
@@ -124,7 +126,20 @@ def _shared(convert: Callable, values: list) -> list:
 
 
 def _text(data: bytes, count: int) -> list[str]:
-    return data.decode("utf-8", "surrogatepass").split(_SEPARATOR) if count else []
+    """The strings, decoded a slice at a time: the whole text is never held at once.
+
+    A NUL byte is a NUL character in UTF-8, never part of one, so any slice that ends
+    before one holds whole values.
+    """
+    if not count:
+        return []
+    view, values, start = memoryview(data), [], 0
+    while start <= len(data):
+        end = data.find(b"\x00", start + _TEXT_SLICE)
+        end = len(data) if end < 0 else end
+        values += str(view[start:end], "utf-8", "surrogatepass").split(_SEPARATOR)
+        start = end + 1
+    return values
 
 
 def _nullable_floats(data: bytes, count: int) -> list[float | None]:

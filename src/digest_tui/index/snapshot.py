@@ -16,7 +16,7 @@ import contextlib
 import gc
 import sqlite3
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import fields
 from itertools import repeat
 
@@ -104,41 +104,73 @@ def read(conn: sqlite3.Connection) -> list[Article] | None:
 
     A copy of another layout version, or a damaged one, also gives None.
     """
-    if not is_present(conn):
+    if _SETTERS is None:
         return None
-    with collector_paused():
-        # Row by row, so only one column's stored bytes are held at a time.
-        stored = conn.execute(
-            "SELECT position, kind, count, data FROM snapshot WHERE position >= 0 ORDER BY position"
+    with _one_read(conn), collector_paused():
+        if not is_present(conn):
+            return None
+        listing = conn.execute(
+            "SELECT position, kind, count FROM snapshot WHERE position >= 0 ORDER BY position"
+        ).fetchall()
+        stored = (
+            (position, kind, count, _data(conn, position)) for position, kind, count in listing
         )
         try:
-            columns = [_column(expected, row) for expected, row in enumerate(stored)]
-        except column_layouts.UNREADABLE:
+            return _articles(stored)
+        except (sqlite3.Error, *column_layouts.UNREADABLE):
             return None
-        if len(columns) != _COLUMN_COUNT or len({len(column) for column in columns}) > 1:
-            return None
-        return _articles(columns)
 
 
-def _column(expected: int, stored: tuple[int, str, int, bytes]) -> list:
-    """One column's `Article` field values; raises one of `UNREADABLE` if damaged."""
-    position, kind, count, data = stored
-    if position != expected:
-        raise ValueError(f"snapshot column {expected} is missing")
-    return column_layouts.decoded(kind, count, data, _CONVERTED.get(position))
+@contextlib.contextmanager
+def _one_read(conn: sqlite3.Connection) -> Iterator[None]:
+    """One read transaction, so that every column comes from the same refresh."""
+    if conn.in_transaction:
+        yield
+        return
+    conn.execute("BEGIN")
+    try:
+        yield
+    finally:
+        conn.execute("COMMIT")
 
 
-def _articles(columns: list[list]) -> list[Article]:
-    if not _SLOTS_MATCH_COLUMNS:
-        return list(map(Article, *columns))
-    # The frozen dataclass __init__ makes 16 `object.__setattr__` calls per article; setting
-    # each slot a whole column at a time builds the same objects in about half the time.
-    articles = list(map(object.__new__, repeat(Article, len(columns[0]))))
-    for name, column in zip(CACHED_ARTICLE_COLUMNS, columns, strict=True):
-        deque(map(getattr(Article, name).__set__, articles, column), 0)
+def _data(conn: sqlite3.Connection, position: int) -> bytes:
+    # Straight into one bytes object: a SELECT holds a second copy of it meanwhile.
+    with conn.blobopen("snapshot", "data", position, readonly=True) as blob:
+        return blob.read()
+
+
+def _articles(stored: Iterable[tuple[int, str, int, bytes]]) -> list[Article]:
+    """Articles built one stored column at a time, so only one column is held at once.
+
+    The frozen dataclass __init__ makes 16 `object.__setattr__` calls per article; setting
+    each slot a whole column at a time builds the same objects in about half the time.
+    """
+    assert _SETTERS is not None
+    articles: list[Article] = []
+    position = -1
+    for expected, (position, kind, count, data) in enumerate(stored):
+        if position != expected or (position and count != len(articles)):
+            raise ValueError(f"snapshot column {expected} is missing or of another length")
+        if position == 0:
+            articles = list(map(object.__new__, repeat(Article, count)))
+        values = column_layouts.decoded(kind, count, data, _CONVERTED.get(position))
+        deque(map(_SETTERS[position], articles, values), 0)
+    if position != _COLUMN_COUNT - 1:
+        raise ValueError("snapshot columns are missing")
     return articles
 
 
-_SLOTS_MATCH_COLUMNS = tuple(
-    field.name for field in fields(Article)
-) == CACHED_ARTICLE_COLUMNS and not hasattr(Article, "__post_init__")
+def _slot_setters() -> tuple[Callable, ...] | None:
+    """How to set each field of a bare `Article`, in column order.
+
+    None when the model's fields no longer match the stored columns one for one, or
+    `__init__` does more than store them: then the table answers instead.
+    """
+    names = tuple(field.name for field in fields(Article))
+    if names != CACHED_ARTICLE_COLUMNS or hasattr(Article, "__post_init__"):
+        return None
+    return tuple(getattr(Article, name).__set__ for name in names)
+
+
+_SETTERS = _slot_setters()
