@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,29 @@ def refresh_metadata(index: Any) -> tuple[Any, str]:
     if "fulltext" in inspect.signature(index.refresh).parameters:
         return index.refresh(fulltext=False), ""
     return index.refresh(), "refresh() has no metadata-only mode: includes full text"
+
+
+def refresh_with_preview(index: Any, on_list: Callable[[list], None]) -> tuple[Any, str]:
+    """Refresh without the full-text index, handing the quick list to `on_list` first.
+
+    This is what the reader does on a first run. Without a preview hook (older index code)
+    `on_list` gets the refreshed articles instead; the note says so.
+    """
+    if "on_preview" not in inspect.signature(index.refresh).parameters:
+        result, note = refresh_metadata(index)
+        on_list(result.articles)
+        return result, "; ".join(filter(None, [note, "refresh() has no preview: full parse"]))
+    called: list[bool] = []
+
+    def hook(articles: list) -> None:
+        called.append(True)
+        on_list(articles)
+
+    result = index.refresh(fulltext=False, on_preview=hook)
+    if not called:
+        on_list(result.articles)
+        return result, "no preview was shown: timed to the full metadata index"
+    return result, ""
 
 
 def build_fulltext(index: Any) -> None:

@@ -40,7 +40,8 @@ def _chunks(stamps: Sequence[FileStamp], size: int) -> Iterator[Sequence[FileSta
         yield stamps[start : start + size]
 
 
-def _pool_context() -> multiprocessing.context.BaseContext:
+def pool_context() -> multiprocessing.context.BaseContext:
+    """The start method for worker processes: fork where the platform has it."""
     # fork starts workers in milliseconds with the loader already imported.
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
@@ -80,7 +81,7 @@ def _parse_in_pool(
     pending: deque[tuple[Sequence[FileStamp], Future]] = deque()
     chunks = _chunks(stamps, CHUNK_SIZE)
     leftover: list[Sequence[FileStamp]] = []
-    with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context()) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=pool_context()) as pool:
         try:
             for chunk in chunks:
                 try:

@@ -9,8 +9,14 @@ from pathlib import Path
 
 from digest_tui import loading
 from digest_tui.index.parsing import POOL_THRESHOLD, parse_files
+from digest_tui.index.preview import preview_articles, wants_preview
 from digest_tui.index.progress import ProgressThrottle
-from digest_tui.index.rows import path_from_db, problem_row
+from digest_tui.index.rows import (
+    CACHED_ARTICLE_QUERY,
+    articles_from_rows,
+    path_from_db,
+    problem_row,
+)
 from digest_tui.index.writes import forget_paths, in_transaction, store_parsed, store_walk_problems
 from digest_tui.model import Article, FileStamp, Problem
 
@@ -83,6 +89,7 @@ def reconcile(
     options: RefreshOptions,
     progress: Callable[[int, int], None] | None,
     should_stop: Callable[[], bool],
+    on_preview: Callable[[list[Article]], None] | None = None,
 ) -> RefreshResult:
     """Bring the index in step with the folder under `root`; see `ArticleIndex.refresh`."""
     result = RefreshResult()
@@ -99,8 +106,36 @@ def reconcile(
         store_walk_problems(conn, [problem_row(None, p) for p in walk.problems])
 
     in_transaction(conn, forget)
+    if on_preview is not None and wants_preview(
+        len(to_parse), len(walk.stamps), options.pool_threshold
+    ):
+        _show_preview(conn, root, to_parse, options, should_stop, on_preview)
     _parse_and_store(conn, root, to_parse, known, options, progress, should_stop, result)
     return result
+
+
+def _show_preview(
+    conn: sqlite3.Connection,
+    root: Path,
+    to_parse: list[FileStamp],
+    options: RefreshOptions,
+    should_stop: Callable[[], bool],
+    on_preview: Callable[[list[Article]], None],
+) -> None:
+    """Hand `on_preview` the whole folder as `cached()` will list it after this refresh.
+
+    That is the stored articles that stay (vanished ones are already forgotten), in stored
+    order, then the previews of the files to parse, in walk order.
+    """
+    changed = {stamp.path for stamp in to_parse}
+    kept = [
+        a for a in articles_from_rows(conn.execute(CACHED_ARTICLE_QUERY)) if a.path not in changed
+    ]
+    previews = preview_articles(
+        root, [stamp.path for stamp in to_parse], should_stop, options.workers
+    )
+    if previews is not None:
+        on_preview(kept + previews)
 
 
 def _plan(known: dict[str, tuple[int, int]], walk: _Walk, result: RefreshResult) -> list[FileStamp]:

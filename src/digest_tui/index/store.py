@@ -158,11 +158,20 @@ class ArticleIndex:
         should_stop: ShouldStop | None = None,
         fulltext: bool = True,
         known: list[Article] | None = None,
+        *,
+        on_preview: Callable[[list[Article]], None] | None = None,
     ) -> RefreshResult:
         """Parse new and changed files, forget vanished ones, and return the current library.
 
         `known` is the list the caller got from `cached()`: when the folder has not changed,
         the result hands that same list back instead of building a second copy of it.
+
+        `on_preview(articles)` is called, from this thread and at most once, when there are
+        many files to parse (more than the pool threshold, and at least half the folder, as
+        on a first run): before the full parse starts, with a quick read of the whole folder
+        in the order `cached()` will give once the refresh is done. Previewed articles have
+        the fields the list shows and search reads (`loading.preview.PREVIEW_FIELDS`) as the
+        full parse will give them; their words, links and warnings come with the full parse.
 
         `progress(done, total)` counts files to parse, then (with `fulltext`) articles to
         add to the full-text index. Never raises for a locked or broken database: the result
@@ -172,7 +181,7 @@ class ArticleIndex:
 
         stop = should_stop or _never
         try:
-            result = self._reconcile(progress, stop)
+            result = self._reconcile(progress, stop, on_preview)
         except (sqlite3.Error, OSError, IndexBusy) as error:
             result = RefreshResult(stopped=True, error=_describe(error))
         if not result.stopped:
@@ -187,7 +196,12 @@ class ArticleIndex:
             result.articles, result.problems = self.cached()
         return result
 
-    def _reconcile(self, progress: Progress | None, stop: ShouldStop) -> RefreshResult:
+    def _reconcile(
+        self,
+        progress: Progress | None,
+        stop: ShouldStop,
+        on_preview: Callable[[list[Article]], None] | None = None,
+    ) -> RefreshResult:
         from digest_tui.index.parsing import POOL_THRESHOLD
         from digest_tui.index.refresh import RefreshOptions, reconcile
 
@@ -196,7 +210,7 @@ class ArticleIndex:
             try:
                 conn = self._writer()
                 options = RefreshOptions(self._workers, threshold, schema.has_fulltext_table(conn))
-                return reconcile(conn, self.content_dir, options, progress, stop)
+                return reconcile(conn, self.content_dir, options, progress, stop, on_preview)
             except sqlite3.DatabaseError as error:
                 if isinstance(error, sqlite3.OperationalError) or attempt == 2:
                     raise

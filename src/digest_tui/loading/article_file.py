@@ -18,6 +18,8 @@ from digest_tui.loading.normalise import build_article
 from digest_tui.model import LoadedArticle, Problem
 
 _READ_CHUNK = 256 * 1024
+_OPEN_FLAGS = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+_NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 
 class _Unreadable(Exception):
@@ -72,18 +74,29 @@ def read_file_bytes(root: Path, path: str) -> bytes:
     if not path or ".." in parts or path.startswith("/"):
         raise _Unreadable("path is outside the content folder")
     full = os.path.join(os.fspath(root), *parts)
+    fd = _open(full, root)
+    try:
+        return _read_regular(fd)
+    finally:
+        os.close(fd)
+
+
+def _open(full: str, root: Path) -> int:
+    if _NO_FOLLOW:
+        try:
+            # The usual file is no symlink: refusing to follow one spares an lstat.
+            return os.open(full, _OPEN_FLAGS | _NO_FOLLOW)
+        except OSError as error:
+            if error.errno != errno.ELOOP:
+                raise _Unreadable(_os_reason(error)) from None
     if os.path.islink(full) and not is_inside(
         os.path.realpath(full), os.path.realpath(os.fspath(root))
     ):
         raise _Unreadable("symlink points outside the content folder; not followed")
     try:
-        fd = os.open(full, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        return os.open(full, _OPEN_FLAGS)
     except OSError as error:
         raise _Unreadable(_os_reason(error)) from None
-    try:
-        return _read_regular(fd)
-    finally:
-        os.close(fd)
 
 
 def _read_regular(fd: int) -> bytes:
@@ -95,12 +108,17 @@ def _read_regular(fd: int) -> bytes:
         raise _Unreadable(too_large_reason(info.st_size))
     chunks: list[bytes] = []
     total = 0
+    wanted = info.st_size + 1  # all of it in one read, unless the file grows meanwhile
     while total <= MAX_ARTICLE_BYTES:
-        chunk = os.read(fd, min(_READ_CHUNK, MAX_ARTICLE_BYTES + 1 - total))
+        asked = min(wanted, MAX_ARTICLE_BYTES + 1 - total)
+        chunk = os.read(fd, asked)
         if not chunk:
             break
         chunks.append(chunk)
         total += len(chunk)
+        if len(chunk) < asked and total >= info.st_size:
+            break  # the end of the file: spares a last, empty read
+        wanted = _READ_CHUNK
     if total > MAX_ARTICLE_BYTES:
         raise _Unreadable(too_large_reason(total))
     assert stat.S_ISREG(info.st_mode)

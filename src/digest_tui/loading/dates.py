@@ -13,6 +13,10 @@ _DATE_TIME = re.compile(
     r"(?:[Tt ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?"
     r"[ \t]*(Z|z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?"
 )
+_ONE_DAY = dt.timedelta(days=1)
+# Offsets seen so far (a folder uses a handful); invalid ones raise and are not kept.
+_ZONES: dict[str, dt.timezone] = {}
+_ZONES_KEPT = 256
 _LEADING_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 # Epoch numbers beyond this are taken as milliseconds (year 5138 in seconds).
 _MILLISECONDS_FROM = 1e11
@@ -38,6 +42,8 @@ def parse_date(value: object, key: str = "date") -> ParsedDate:
     and counts as UTC for sorting.
     """
     try:
+        if type(value) is str and value:
+            return _from_text(value.strip(), key)  # the usual case first
         if value is None or value == "":
             return NO_DATE
         if isinstance(value, dt.datetime):
@@ -68,7 +74,7 @@ def _from_day(day: dt.date) -> ParsedDate:
 def _from_datetime(moment: dt.datetime) -> ParsedDate:
     aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
     offset = aware.utcoffset()
-    if offset is not None and abs(offset) >= dt.timedelta(days=1):
+    if offset is not None and abs(offset) >= _ONE_DAY:
         raise ValueError("offset out of range")
     # Subtracting aware datetimes never goes through local time, so years 1 and 9999 work.
     return ParsedDate(moment.isoformat(), (aware - _EPOCH).total_seconds())
@@ -92,12 +98,17 @@ def _from_text(text: str, key: str) -> ParsedDate:
         if zone:
             return _invalid(key, text)
         return _from_day(dt.date(int(year), int(month), int(day)))
-    micro = int((fraction or "0")[:6].ljust(6, "0"))
+    micro = int(fraction[:6].ljust(6, "0")) if fraction else 0
     moment = dt.datetime(
-        int(year), int(month), int(day), int(hour), int(minute), int(second or 0), micro
+        int(year),
+        int(month),
+        int(day),
+        int(hour),
+        int(minute),
+        int(second or 0),
+        micro,
+        _zone(zone) if zone else None,
     )
-    if zone:
-        moment = moment.replace(tzinfo=_zone(zone))
     return _from_datetime(moment)
 
 
@@ -110,6 +121,15 @@ def _from_leading_day(text: str, key: str) -> ParsedDate:
 
 
 def _zone(text: str) -> dt.timezone:
+    known = _ZONES.get(text)
+    if known is None:
+        known = _parse_zone(text)
+        if len(_ZONES) < _ZONES_KEPT:
+            _ZONES[text] = known
+    return known
+
+
+def _parse_zone(text: str) -> dt.timezone:
     if text.upper() in ("Z", "UTC", "GMT"):
         return dt.UTC
     sign = -1 if text[0] == "-" else 1

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 # ESC shows up in pasted terminal output and is stripped later).
 _BINARY_CONTROLS = bytes([*range(0x01, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20)])
 _BINARY_SAMPLE = 8192
+_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,10 +34,7 @@ def decode_bytes(data: bytes) -> Decoded:
         data = data[len(codecs.BOM_UTF8) :]
     if b"\x00" in data:
         return Decoded(None, error="binary file (contains NUL bytes)")
-    sample = data[:_BINARY_SAMPLE]
-    # Deleting the control bytes counts them far faster than a regular expression would.
-    controls = len(sample) - len(sample.translate(None, _BINARY_CONTROLS))
-    if sample and controls * 20 > len(sample):
+    if _mostly_controls(data):
         return Decoded(None, error="binary file (mostly control bytes)")
     try:
         return Decoded(normalise_newlines(data.decode("utf-8")))
@@ -47,6 +45,26 @@ def decode_bytes(data: bytes) -> Decoded:
     except UnicodeDecodeError:
         text, name = data.decode("latin-1"), "Latin-1"
     return Decoded(normalise_newlines(text), warning=f"file is not UTF-8; read as {name}")
+
+
+def plain_utf8(data: bytes) -> str | None:
+    """The text `decode_bytes` gives for the common file: UTF-8, no BOM, no CR, not binary.
+
+    None for anything else, which `decode_bytes` then handles (and may warn about).
+    """
+    if data.startswith(_BOMS) or b"\x00" in data or b"\r" in data or _mostly_controls(data):
+        return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _mostly_controls(data: bytes) -> bool:
+    sample = data[:_BINARY_SAMPLE]
+    # Deleting the control bytes counts them far faster than a regular expression would.
+    controls = len(sample) - len(sample.translate(None, _BINARY_CONTROLS))
+    return controls * 20 > len(sample)
 
 
 def _decode_utf16(data: bytes) -> Decoded:

@@ -15,6 +15,8 @@ _SOURCE_LINE = re.compile(
     r"^[ \t>]*\*\*Source:?\*\*:?[ \t]*\[([^\]\n]+)\]\(<?([^)\s>]+)>?(?:[ \t]+\"[^\"]*\")?\)",
     re.MULTILINE | re.IGNORECASE,
 )
+# Same case rules as `_SOURCE_LINE` (IGNORECASE on a str pattern), so it finds every start.
+_SOURCE_MARK = re.compile(r"\*\*source", re.IGNORECASE)
 _HTTP_LINK = re.compile(r"https?://[^\s<>()\[\]\"'`]+[^\s<>()\[\]\"'`.,;:!?]")
 _IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)")
 _LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
@@ -102,12 +104,27 @@ def _skip_as_paragraph_start(line: str) -> bool:
 
 def source_link(body: str) -> tuple[str, str]:
     """The name and URL from a `**Source:** [Name](url)` line, or empty strings."""
-    if "Source" not in body and "source" not in body:
-        return "", ""
-    match = _SOURCE_LINE.search(body)
+    match = _find_source_line(body)
     if match is None:
         return "", ""
     return match.group(1).strip(), match.group(2)
+
+
+def _find_source_line(body: str) -> re.Match[str] | None:
+    """`_SOURCE_LINE.search(body)`, trying only the lines that hold `**Source` (any case).
+
+    A match starts at a line start and has `**Source` on that line; the line-anchored
+    regex alone would be tried at every position of the body.
+    """
+    tried = -1
+    for mark in _SOURCE_MARK.finditer(body):
+        start = body.rfind("\n", 0, mark.start()) + 1
+        if start != tried:
+            tried = start
+            match = _SOURCE_LINE.match(body, start)
+            if match is not None:
+                return match
+    return None
 
 
 def first_http_link(body: str) -> str:

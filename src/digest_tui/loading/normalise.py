@@ -35,20 +35,20 @@ def build_article(
     `plain_text` is the body as plain text when the caller already has it (for word counts).
     """
     name = path.rsplit("/", 1)[-1]
-    published = parse_first_date(meta, DATE_KEYS, notes) or _date_from_names(meta, name)
+    published = parse_first_date(meta, DATE_KEYS, notes) or date_from_names(meta, name)
     modified = parse_first_date(meta, MODIFIED_KEYS, notes, created=False)
     source_name, source_url = markdown_text.source_link(body)
     if plain_text is None:
         plain_text = markdown_text.to_plain_text(body)
     return Article(
         path=path,
-        title=_title(meta, body, name, notes),
+        title=title_of(meta, body, name, notes),
         date=published.iso,
         timestamp=published.timestamp,
         modified=modified.iso if modified else None,
-        tags=_tags(meta, notes),
-        description=_description(meta, body, notes),
-        draft=_is_draft(meta, notes),
+        tags=tags_of(meta, notes),
+        description=description_of(meta, body, notes),
+        draft=is_draft(meta, notes),
         # Hugo themes use `featured` for an image name, so only a clear "true" counts.
         featured=bool(flag(meta.get("featured"), "featured", Notes())),
         author=_first_text(meta, AUTHOR_KEYS, MAX_FIELD_CHARS, notes),
@@ -63,7 +63,8 @@ def build_article(
     )
 
 
-def _title(meta: Mapping[str, Any], body: str, name: str, notes: Notes) -> str:
+def title_of(meta: Mapping[str, Any], body: str, name: str, notes: Notes) -> str:
+    """The title: a title key, else the body's single `# ` heading, else the file name."""
     title = _first_text(meta, TITLE_KEYS, MAX_TITLE_CHARS, notes)
     if not title:
         heading = markdown_text.title_heading(body)
@@ -112,7 +113,8 @@ def _is_flag_word(key: str, value: object) -> bool:
     return key == "published" and isinstance(value, str) and value.strip().lower() in _FLAGS
 
 
-def _date_from_names(meta: Mapping[str, Any], name: str) -> ParsedDate:
+def date_from_names(meta: Mapping[str, Any], name: str) -> ParsedDate:
+    """A day from Zola's `path` key or a Jekyll-style `YYYY-MM-DD-` file name."""
     zola_path = meta.get("path")
     if isinstance(zola_path, str):
         match = _ZOLA_PATH_DAY.search(zola_path)
@@ -124,7 +126,8 @@ def _date_from_names(meta: Mapping[str, Any], name: str) -> ParsedDate:
     return parse_date(day, "file name") if day else NO_DATE
 
 
-def _tags(meta: Mapping[str, Any], notes: Notes) -> tuple[str, ...]:
+def tags_of(meta: Mapping[str, Any], notes: Notes) -> tuple[str, ...]:
+    """Tags from `tags`, Zola's `taxonomies.tags` or a localized key such as `frtags`."""
     if "tags" in meta:
         return tag_list(meta["tags"], notes)
     taxonomies = meta.get("taxonomies")
@@ -136,14 +139,16 @@ def _tags(meta: Mapping[str, Any], notes: Notes) -> tuple[str, ...]:
     return ()
 
 
-def _is_draft(meta: Mapping[str, Any], notes: Notes) -> bool:
+def is_draft(meta: Mapping[str, Any], notes: Notes) -> bool:
+    """True for `draft: true`, or for Jekyll's `published: false`."""
     if flag(meta.get("draft"), "draft", notes):
         return True
     published = meta.get("published")
     return isinstance(published, bool | str) and flag(published, "published", Notes()) is False
 
 
-def _description(meta: Mapping[str, Any], body: str, notes: Notes) -> str:
+def description_of(meta: Mapping[str, Any], body: str, notes: Notes) -> str:
+    """A description key, else the body's first paragraph."""
     text = _first_text(meta, DESCRIPTION_KEYS, MAX_DESCRIPTION_CHARS, notes)
     if text:
         return text

@@ -21,20 +21,22 @@ _RESOLVER = Resolver()
 _PLAIN = (True, False)
 _STR = "tag:yaml.org,2002:str"
 _INT = re.compile(r"0|[1-9][0-9]*")
+_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 _KEY_LINE = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(?: +(.*))?")
 _ITEM_LINE = re.compile(r"( *)- +(.*)")
-_DOUBLE_QUOTED = re.compile(r'"([^"\\]*)"')
-_SINGLE_QUOTED = re.compile(r"'([^']*)'")
 # Characters the full loader rejects, treats as line breaks, or reads specially.
 _NEEDS_FULL_LOADER = re.compile(
     "[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
 )
-_FAILED = object()
+FAILED = object()
+"""What the readers below return for a value they do not handle."""
+_TEXT_KEYS: dict[str, bool] = {}
+_TEXT_KEYS_KEPT = 4096
 
 
 def parse_simple(block: str) -> dict[str, Any] | None:
     """The mapping in a simple frontmatter `block`, or None when it needs the full loader."""
-    if _NEEDS_FULL_LOADER.search(block):
+    if needs_full_loader(block):
         return None
     lines = block.split("\n")
     values: dict[str, Any] = {}
@@ -48,19 +50,43 @@ def parse_simple(block: str) -> dict[str, Any] | None:
         if match is None:
             return None
         key, text = match.groups()
-        if _resolved(key) is not key:  # `on:`, `null:` and such are not text keys
+        if not is_text_key(key):
             return None
         if text:
-            value = _block_value(text)
+            value = block_value(text)
         else:
-            value, number = _block_list(lines, number)
-        if value is _FAILED:
+            value, number = block_list(lines, number)
+        if value is FAILED:
             return None
         values[key] = value
     return values or None
 
 
-def _block_list(lines: list[str], number: int) -> tuple[Any, int]:
+def needs_full_loader(block: str) -> bool:
+    """True when `block` holds a character the full loader rejects or reads specially."""
+    if block.isascii() and block.replace("\n", "").isprintable():
+        return False  # printable ASCII and newlines: the common case, without a regex
+    return _NEEDS_FULL_LOADER.search(block) is not None
+
+
+def is_text_key(key: str) -> bool:
+    """True for a simple key (`[A-Za-z_][A-Za-z0-9_-]*`) that YAML reads as text.
+
+    `on`, `null` and such are not text keys.
+    """
+    known = _TEXT_KEYS.get(key)
+    if known is None:
+        known = _KEY.fullmatch(key) is not None and _resolved(key) is key
+        if len(_TEXT_KEYS) < _TEXT_KEYS_KEPT:
+            _TEXT_KEYS[key] = known
+    return known
+
+
+def block_list(lines: list[str], number: int) -> tuple[Any, int]:
+    """The block list starting at `lines[number]` (None when empty) and the next line number.
+
+    The value is `FAILED` when an item is not a simple scalar or the indent changes.
+    """
     items: list[Any] = []
     indent = None
     while number < len(lines):
@@ -70,35 +96,43 @@ def _block_list(lines: list[str], number: int) -> tuple[Any, int]:
         if indent is None:
             indent = match.group(1)
         if match.group(1) != indent:
-            return _FAILED, number
-        item = _block_value(match.group(2))
-        if item is _FAILED or isinstance(item, list):
-            return _FAILED, number
+            return FAILED, number
+        item = block_value(match.group(2))
+        if item is FAILED or isinstance(item, list):
+            return FAILED, number
         items.append(item)
         number += 1
     return (items if items else None), number
 
 
-def _block_value(text: str) -> Any:
+def block_value(text: str, typed: bool = True) -> Any:
+    """The value of a one-line `text` after `key: `, or `FAILED`.
+
+    With `typed=False` a plain scalar is only checked, not typed, and gives None: for
+    keys whose value does not matter to the caller, only that the block stays valid.
+    """
     first = text[0]
     if first == "[":
         return _flow_list(text)
     if first in "\"'":
         return _quoted(text)
     if " #" in text or ": " in text or text.endswith(":") or not first.isalnum():
-        return _FAILED
-    return _resolved(text)
+        return FAILED
+    return _resolved(text) if typed else None
 
 
 def _quoted(text: str) -> Any:
-    pattern = _DOUBLE_QUOTED if text[0] == '"' else _SINGLE_QUOTED
-    match = pattern.fullmatch(text)
-    return _FAILED if match is None else match.group(1)
+    quote = text[0]
+    inner = text[1:-1]
+    # `"text"` without `"` or `\` inside, or `'text'` without `'` inside.
+    if len(text) < 2 or text[-1] != quote or quote in inner or (quote == '"' and "\\" in inner):
+        return FAILED
+    return inner
 
 
 def _flow_list(text: str) -> Any:
     if not text.endswith("]"):
-        return _FAILED
+        return FAILED
     inner = text[1:-1].strip(" ")
     if not inner:
         return []
@@ -106,21 +140,24 @@ def _flow_list(text: str) -> Any:
     for part in inner.split(","):
         item = part.strip(" ")
         if not item:
-            return _FAILED
+            return FAILED
         if item[0] in "\"'":
             value = _quoted(item)
         elif item[0].isalnum() and not any(mark in item for mark in "[]{}#:"):
             value = _resolved(item)
         else:
-            return _FAILED
-        if value is _FAILED:
-            return _FAILED
+            return FAILED
+        if value is FAILED:
+            return FAILED
         items.append(value)
     return items
 
 
 def _resolved(text: str) -> Any:
     """A plain scalar typed as the full loader types it (timestamps stay text)."""
+    if text[4:5] == "-" and text[:4].isdigit():
+        # `2024-...`: YAML numbers hold `-` only first or after a `.`, so text or timestamp.
+        return text
     tag = _RESOLVER.resolve(ScalarNode, text, _PLAIN)
     if tag == _STR or tag.endswith(":timestamp"):
         return text
@@ -130,4 +167,4 @@ def _resolved(text: str) -> Any:
         return None
     if tag.endswith(":int") and _INT.fullmatch(text):
         return int(text)
-    return _FAILED
+    return FAILED
