@@ -31,6 +31,7 @@ from threading import Lock
 from digest_tui.search.fields import SearchFields
 from digest_tui.search.haystack import Haystack, normalise, tag_pattern, word_start_pattern
 from digest_tui.search.matches import Matches, WordMatch
+from digest_tui.search.narrowing import SHORT_WORD, LastSearch
 from digest_tui.search.typos import TypoFinder, typo_prone
 
 WHOLE_WORD = 100.0
@@ -40,8 +41,6 @@ TAG_EQUAL = 65.0
 ELSEWHERE = 55.0
 TYPO_MIN = 5.0
 TYPO_SPAN = 4.0
-SHORT_WORD = 2
-"""Words this short match only at the start of title and tag words."""
 TYPO_WHEN_FEWER = 20
 """Typos are looked for when the exact tiers find fewer articles than this."""
 RECENT_SEARCHES = 24
@@ -49,14 +48,6 @@ RECENT_SEARCHES = 24
 _WORD = re.compile(r"\w+")
 
 __all__ = ["FuzzyMatcher", "Matches", "WordMatch"]
-
-
-def _narrows(old: str, new: str) -> bool:
-    """True when every article `new` matches is among those `old` matched."""
-    if len(old) <= SHORT_WORD:
-        # Short words match word starts only; a longer word is matched anywhere.
-        return len(new) <= SHORT_WORD and new.startswith(old)
-    return old in new
 
 
 class FuzzyMatcher:
@@ -84,9 +75,9 @@ class FuzzyMatcher:
         self._typos = TypoFinder(self.fields)
         # The last search: its words and, per word, the articles matching it and every
         # word before it.
-        self._last: tuple[tuple[str, ...], tuple[int, ...]] | None = None
+        self._last: LastSearch | None = None
         # Recent searches by their words: backspacing repeats one without any work.
-        self._recent: dict[tuple[tuple[str, ...], bool], Matches] = {}
+        self._recent: dict[tuple[tuple[str, ...], bool], tuple[Matches, LastSearch]] = {}
         self._lock = Lock()
 
     def __len__(self) -> int:
@@ -115,19 +106,24 @@ class FuzzyMatcher:
         key = (needles, scored)
         remembered = self._recent.get(key)
         if remembered is not None:
-            self._last = (needles, tuple(word.found for word in remembered.words))
-            return remembered
-        matches = self._search(needles, narrow, scored)
+            matches, self._last = remembered
+            return matches
+        matches, last = self._search(needles, narrow, scored)
+        self._last = last
         with self._lock:
             recent = self._recent
             if len(recent) >= RECENT_SEARCHES:
                 del recent[next(iter(recent))]
-            recent[key] = matches
+            recent[key] = (matches, last)
         return matches
 
-    def _search(self, needles: tuple[str, ...], narrow: bool, scored: bool) -> Matches:
-        among = self._previous_matches(needles) if narrow else None
-        matches = self._chain(needles, among, scored, typos=False)
+    def _search(
+        self, needles: tuple[str, ...], narrow: bool, scored: bool
+    ) -> tuple[Matches, LastSearch]:
+        last = self._last if narrow else None
+        among, depth = last.within(needles) if last is not None else (None, 0)
+        reused = last.reusable(needles, scored) if last is not None else ()
+        matches = self._chain(needles, among, scored, typos=False, reused=reused)
         # The count does not depend on narrowing: every exact match is within `among`.
         if matches.found.bit_count() < TYPO_WHEN_FEWER and any(map(typo_prone, needles)):
             if len(needles) == 1:
@@ -136,16 +132,49 @@ class FuzzyMatcher:
             else:
                 # A later word is searched among an earlier word's typo matches too.
                 matches = self._chain(needles, None, scored, typos=True)
-        self._last = (needles, tuple(word.found for word in matches.words))
-        return matches
+            found = tuple(word.found for word in matches.words)
+            return matches, LastSearch(needles, found, (), scored)
+        # Words before `depth` were searched among a later word's matches: only part of
+        # theirs (unless reused whole).
+        in_full = [
+            among is None or number < len(reused) or number >= depth
+            for number in range(len(matches.words))
+        ]
+        pairs = zip(matches.words, in_full, strict=True)
+        found = tuple(word.found if full else None for word, full in pairs)
+        exact = matches.words[: in_full.index(False)] if False in in_full else matches.words
+        return matches, LastSearch(needles, found, exact, scored)
+
+    def found_among(self, words: Sequence[str], among: int) -> int:
+        """The articles of `among` matching all `words` (too short for typos), as `search`
+        finds them; the remembered searches are neither used nor changed."""
+        needles = tuple(word for word in (normalise(w) for w in words) if word)
+        if any(map(typo_prone, needles)):
+            raise ValueError("found_among takes only words too short for typos")
+        if not needles or not among:
+            return 0
+        return self._chain(needles, among, scored=False, typos=False).found & among
 
     def _chain(
-        self, needles: tuple[str, ...], among: int | None, scored: bool, typos: bool
+        self,
+        needles: tuple[str, ...],
+        among: int | None,
+        scored: bool,
+        typos: bool,
+        reused: tuple[WordMatch, ...] = (),
     ) -> Matches:
-        """Each word searched among the articles every word before it matched."""
+        """Each word searched among the articles every word before it matched; the first
+        words' matches may be given in `reused`."""
         per_word = self._score_word if scored else self._find_word
         found: list[WordMatch] = []
-        for needle in needles:
+        for number, needle in enumerate(needles):
+            if number < len(reused):
+                word = reused[number]
+                found.append(word)
+                among = word.found if among is None else word.found & among
+                if not among:
+                    return Matches(0, tuple(found))
+                continue
             word = per_word(needle, among)
             if typos:
                 word = self._add_typos(word, needle, among)
@@ -189,23 +218,6 @@ class FuzzyMatcher:
         found = self.fields.titles.containing(needle, among)
         found |= self.fields.tags.containing(needle, among)
         return found | self.fields.descriptions.containing(needle, among)
-
-    def _previous_matches(self, needles: tuple[str, ...]) -> int | None:
-        """Matches of the last search that hold every article matching `needles`."""
-        last = self._last
-        if last is None:
-            return None
-        previous, found = last
-        if len(previous) > len(needles):
-            return None
-        among = None
-        # Word `i` of the last search kept the articles matching it and every earlier
-        # word: usable while each of those words only grew.
-        for old, new, kept in zip(previous, needles, found, strict=False):
-            if not _narrows(old, new):
-                break
-            among = kept
-        return among
 
     def _score_word(self, needle: str, among: int | None) -> WordMatch:
         if len(needle) <= SHORT_WORD:

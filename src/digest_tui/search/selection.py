@@ -163,14 +163,15 @@ def _by_words(
     body = _body_matches(catalog, fulltext, " ".join(long_words), BODY_LIMIT)
     if body:
         short_words = [word for word in query.words if len(word) < BODY_WORD_MIN]
-        # A body-only match still needs every short word at a title or tag word start.
-        needed = catalog.matcher.search(short_words, scored=False).found if short_words else None
-        selector = bits.mask(matches.found, len(catalog))
-        body = {
-            number: rank
-            for number, rank in body.items()
-            if not selector[number] and (needed is None or bits.contains(needed, number))
-        }
+        size = len(catalog)
+        selector = bits.mask(matches.found, size)
+        body = {number: rank for number, rank in body.items() if not selector[number]}
+        if body and short_words:
+            # A body-only match still needs every short word at a title or tag word
+            # start; only those few articles are searched, and the memory of the typed
+            # words (for narrowing the next keystroke) is left alone.
+            needed = catalog.matcher.found_among(short_words, bits.from_numbers(body, size))
+            body = {number: rank for number, rank in body.items() if bits.contains(needed, number)}
     return matches, body
 
 
