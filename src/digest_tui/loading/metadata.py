@@ -13,34 +13,13 @@ import tomllib
 from dataclasses import dataclass, field
 from typing import Any
 
-import frontmatter
 import yaml
-from frontmatter.default_handlers import BaseHandler
 
 from digest_tui.loading.fences import Split, looks_like_yaml, strip_leading_blank_lines
 from digest_tui.loading.simple_yaml import parse_simple
 from digest_tui.loading.yaml_safe import AliasBombError, load_yaml
 
 _TOML_LINE = re.compile(r"\(?at line (\d+), column \d+\)?")
-
-
-class SafeYAMLHandler(frontmatter.YAMLHandler):
-    """python-frontmatter's YAML handler with our safe, alias-bounded loader."""
-
-    def load(self, fm: str, **kwargs: object) -> Any:
-        """Load YAML text; returns (value, warnings)."""
-        return load_yaml(fm)
-
-
-class StdlibTOMLHandler(BaseHandler):
-    """A `+++` TOML handler on stdlib `tomllib` (python-frontmatter's needs the `toml` package)."""
-
-    FM_BOUNDARY = re.compile(r"^\+{3,}\s*$", re.MULTILINE)
-    START_DELIMITER = END_DELIMITER = "+++"
-
-    def load(self, fm: str, **kwargs: object) -> Any:
-        """Load TOML text; returns (value, warnings)."""
-        return tomllib.loads(fm), []
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +83,9 @@ def _parse(split: Split, text: str, fast: bool) -> tuple[Any, str, list[str]]:
             return simple, split.body, []
         value, found = load_yaml(split.frontmatter)
         return value, split.body, found
+    # python-frontmatter loads only for the files the fast path leaves to it.
+    from digest_tui.loading.handlers import SafeYAMLHandler, StdlibTOMLHandler
+
     handler = SafeYAMLHandler() if split.kind == "yaml" else StdlibTOMLHandler()
     fenced = strip_leading_blank_lines(text)
     block, content = handler.split(fenced)

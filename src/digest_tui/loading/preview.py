@@ -129,7 +129,9 @@ def scan_block(block: str) -> dict[str, Any] | None:
         key, colon, rest = line.partition(":")
         if not colon or (rest and rest[0] != " ") or not is_text_key(key):
             return None
-        matters = key in _SHOWN_KEYS or _LOCALIZED_TAGS.fullmatch(key) is not None
+        matters = key in _SHOWN_KEYS or (
+            len(key) == 6 and _LOCALIZED_TAGS.fullmatch(key) is not None
+        )
         text = rest.strip(" ")
         if text:
             value = block_value(text, typed=matters)
@@ -156,14 +158,19 @@ def _shown_fields(path: str, meta: dict[str, Any], body: str) -> Article | None:
     source_url = text_field(source_url, "source URL", MAX_FIELD_CHARS * 4, notes)
     if notes.items:
         return None  # the full loader will warn about a shown field: let it decide
+    # Positional (modified, featured, author and image keep their defaults): faster.
     return Article(
         path,
         title,
         published.iso,
         published.timestamp,
-        tags=tags,
-        description=description,
-        draft=draft,
-        source_name=source_name,
-        source_url=source_url,
+        None,
+        tags,
+        description,
+        draft,
+        False,
+        "",
+        "",
+        source_name,
+        source_url,
     )

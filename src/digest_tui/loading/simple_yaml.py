@@ -11,6 +11,7 @@ caller uses the full safe loader. Tests check both give the same mapping.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
 from yaml.constructor import SafeConstructor
@@ -25,7 +26,7 @@ _KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 _KEY_LINE = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(?: +(.*))?")
 _ITEM_LINE = re.compile(r"( *)- +(.*)")
 # Characters the full loader rejects, treats as line breaks, or reads specially.
-_NEEDS_FULL_LOADER = re.compile(
+_NEEDS_FULL_LOADER = (
     "[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
 )
 FAILED = object()
@@ -66,7 +67,14 @@ def needs_full_loader(block: str) -> bool:
     """True when `block` holds a character the full loader rejects or reads specially."""
     if block.isascii() and block.replace("\n", "").isprintable():
         return False  # printable ASCII and newlines: the common case, without a regex
-    return _NEEDS_FULL_LOADER.search(block) is not None
+    return _unusual_characters().search(block) is not None
+
+
+@cache
+def _unusual_characters() -> re.Pattern[str]:
+    # Compiled on first use: this class costs about 10 ms to compile, and most folders
+    # never need it.
+    return re.compile(_NEEDS_FULL_LOADER)
 
 
 def is_text_key(key: str) -> bool:
