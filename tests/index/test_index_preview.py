@@ -106,3 +106,17 @@ def test_asking_to_stop_during_the_preview_shows_nothing(write_article, content,
         previews: list[list[Article]] = []
         result = index.refresh(should_stop=stop_after_the_walk, on_preview=previews.append)
     assert previews == [] and result.stopped
+
+
+def test_new_files_walked_first_in_a_mostly_known_folder_show_no_preview(
+    write_article, content, tmp_path
+):
+    for number in range(30):
+        write_article(f"b/known-{number:02}.md", f"Known {number}")
+    with ArticleIndex(content, tmp_path / "i.db", workers=2, pool_threshold=5) as index:
+        index.refresh()
+        for number in range(10):  # walked before the known files: previews may start early
+            write_article(f"a/new-{number:02}.md", f"New {number}")
+        previews, result = refresh_recording(index)
+        assert previews == [] and len(result.added) == 10
+        assert len(index.cached()[0]) == 40

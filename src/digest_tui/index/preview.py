@@ -1,8 +1,12 @@
-"""The quick list shown while a first index is built: previews of every file, on every core."""
+"""The quick list shown while a first index is built: previews of every file, on every core.
+
+Previews start while the folder walk is still going: once the files to parse outnumber the
+pool threshold and make up half of what the walk found so far (as on a first run), chunks go
+to worker processes as they fill, so the other core reads files while this one walks.
+"""
 
 from __future__ import annotations
 
-import math
 import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -13,9 +17,8 @@ from digest_tui.index.parsing import pool_context
 from digest_tui.loading.preview import preview_file
 from digest_tui.model import Article, Problem
 
-MIN_CHUNK = 200
-CHUNKS_PER_WORKER = 6
-"""Enough chunks that a worker finishing early finds more work, few enough to cost nothing."""
+CHUNK_SIZE = 500
+"""Files per task: large enough that sending tasks costs nothing, small enough to start early."""
 
 ArticleValues = tuple
 """An Article's fields in declaration order: what workers send back (plain tuples pickle fast)."""
@@ -36,8 +39,7 @@ def preview_chunk(root: Path, paths: Sequence[str]) -> list[ArticleValues | None
     return values
 
 
-def _values(article: Article) -> ArticleValues:
-    a = article
+def _values(a: Article) -> ArticleValues:
     return (
         a.path,
         a.title,
@@ -58,51 +60,80 @@ def _values(article: Article) -> ArticleValues:
     )
 
 
-def preview_articles(
-    root: Path, paths: Sequence[str], should_stop: Callable[[], bool], workers: int | None = None
-) -> list[Article] | None:
-    """Previews of the files at `paths`, in that order, problems left out.
+class PreviewStream:
+    """Previews of the files a refresh will parse, offered one by one during the walk.
 
-    Uses every core (`workers=None`) in forked processes. None when `should_stop()` turned
-    true before the previews were complete.
+    Use as a context manager: leaving it stops the worker processes.
     """
-    count = workers if workers is not None else (os.cpu_count() or 1)
-    size = max(MIN_CHUNK, math.ceil(len(paths) / (max(count, 1) * CHUNKS_PER_WORKER)))
-    chunks = [paths[start : start + size] for start in range(0, len(paths), size)]
-    if count <= 1 or len(chunks) <= 1:
-        results = (preview_chunk(root, chunk) for chunk in chunks)
-    else:
-        results = _in_pool(root, chunks, count)
-    articles: list[Article] = []
-    for values in results:
-        if should_stop():
-            results.close()
-            return None
-        articles.extend(Article(*found) for found in values if found is not None)
-    return articles
 
+    def __init__(self, root: Path, workers: int | None, pool_threshold: int) -> None:
+        self._root = root
+        self._workers = workers if workers is not None else (os.cpu_count() or 1)
+        self._threshold = pool_threshold
+        self._paths: list[str] = []
+        self._walked = 0
+        self._sent = 0
+        self._tasks: list[tuple[int, int, Future | None]] = []
+        self._pool: ProcessPoolExecutor | None = None
 
-def _in_pool(
-    root: Path, chunks: list[Sequence[str]], workers: int
-) -> Iterator[list[ArticleValues | None]]:
-    with ProcessPoolExecutor(max_workers=workers, mp_context=pool_context()) as pool:
-        try:
-            futures: list[Future | None] = []
-            for chunk in chunks:
+    def __enter__(self) -> PreviewStream:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def offer(self, path: str, to_parse: bool) -> None:
+        """Note one file the walk found; `to_parse` when it is new or changed."""
+        self._walked += 1
+        if not to_parse:
+            return
+        self._paths.append(path)
+        if self._pool is None and self._workers > 1 and self._worth_starting():
+            self._pool = ProcessPoolExecutor(self._workers, mp_context=pool_context())
+        if self._pool is not None and len(self._paths) - self._sent >= CHUNK_SIZE:
+            self._send(len(self._paths))
+
+    def _worth_starting(self) -> bool:
+        return wants_preview(len(self._paths), self._walked, self._threshold)
+
+    def _send(self, end: int) -> None:
+        start, self._sent = self._sent, end
+        future: Future | None = None
+        if self._pool is not None:
+            try:
+                future = self._pool.submit(preview_chunk, self._root, self._paths[start:end])
+            except BrokenProcessPool:
+                future = None  # read here when collected
+        self._tasks.append((start, end, future))
+
+    def articles(self, should_stop: Callable[[], bool]) -> list[Article] | None:
+        """Every offered file's preview, in offer order, problems left out.
+
+        None when `should_stop()` turned true first.
+        """
+        if self._pool is None and self._workers > 1 and len(self._paths) > CHUNK_SIZE:
+            self._pool = ProcessPoolExecutor(self._workers, mp_context=pool_context())
+        for end in range(self._sent + CHUNK_SIZE, len(self._paths) + CHUNK_SIZE, CHUNK_SIZE):
+            self._send(min(end, len(self._paths)))
+        found: list[Article] = []
+        for values in self._results():
+            if should_stop():
+                return None
+            found.extend(Article(*item) for item in values if item is not None)
+        return found
+
+    def _results(self) -> Iterator[list[ArticleValues | None]]:
+        for start, end, future in self._tasks:
+            if future is not None:
                 try:
-                    futures.append(pool.submit(preview_chunk, root, chunk))
+                    yield future.result()
+                    continue
                 except BrokenProcessPool:
-                    futures.append(None)
-            for chunk, future in zip(chunks, futures, strict=True):
-                yield _result(root, chunk, future)
-        finally:
-            pool.shutdown(wait=True, cancel_futures=True)
+                    pass  # a worker died: read this chunk here instead
+            yield preview_chunk(self._root, self._paths[start:end])
 
-
-def _result(root: Path, chunk: Sequence[str], future: Future | None) -> list[ArticleValues | None]:
-    if future is not None:
-        try:
-            return future.result()
-        except BrokenProcessPool:
-            pass
-    return preview_chunk(root, chunk)  # a worker died: read this chunk here instead
+    def close(self) -> None:
+        """Stop the worker processes (queued chunks are dropped)."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from digest_tui import loading
 from digest_tui.index.parsing import POOL_THRESHOLD, parse_files
-from digest_tui.index.preview import preview_articles, wants_preview
+from digest_tui.index.preview import PreviewStream, wants_preview
 from digest_tui.index.progress import ProgressThrottle
 from digest_tui.index.rows import (
     CACHED_ARTICLE_QUERY,
@@ -70,7 +70,11 @@ def known_stamps(conn: sqlite3.Connection) -> dict[str, tuple[int, int]]:
     return stamps
 
 
-def _walk(root: Path, should_stop: Callable[[], bool]) -> _Walk:
+def _walk(
+    root: Path,
+    should_stop: Callable[[], bool],
+    on_stamp: Callable[[FileStamp], None] | None = None,
+) -> _Walk:
     walk = _Walk()
     for count, found in enumerate(loading.discover(root)):
         if count % _STOP_CHECK_EVERY == 0 and should_stop():
@@ -80,6 +84,8 @@ def _walk(root: Path, should_stop: Callable[[], bool]) -> _Walk:
             walk.problems.append(found)
         else:
             walk.stamps.append(found)
+            if on_stamp is not None:
+                on_stamp(found)
     return walk
 
 
@@ -92,9 +98,26 @@ def reconcile(
     on_preview: Callable[[list[Article]], None] | None = None,
 ) -> RefreshResult:
     """Bring the index in step with the folder under `root`; see `ArticleIndex.refresh`."""
+    with PreviewStream(root, options.workers, options.pool_threshold) as previews:
+        return _reconcile(conn, root, options, progress, should_stop, on_preview, previews)
+
+
+def _reconcile(
+    conn: sqlite3.Connection,
+    root: Path,
+    options: RefreshOptions,
+    progress: Callable[[int, int], None] | None,
+    should_stop: Callable[[], bool],
+    on_preview: Callable[[list[Article]], None] | None,
+    previews: PreviewStream,
+) -> RefreshResult:
     result = RefreshResult()
     known = known_stamps(conn)
-    walk = _walk(root, should_stop)
+
+    def offer(stamp: FileStamp) -> None:
+        previews.offer(stamp.path, known.get(stamp.path) != (stamp.size, stamp.mtime_ns))
+
+    walk = _walk(root, should_stop, offer if on_preview is not None else None)
     if walk.stopped:
         result.stopped = True
         return result  # an unfinished walk cannot tell which files vanished
@@ -109,16 +132,16 @@ def reconcile(
     if on_preview is not None and wants_preview(
         len(to_parse), len(walk.stamps), options.pool_threshold
     ):
-        _show_preview(conn, root, to_parse, options, should_stop, on_preview)
+        _show_preview(conn, to_parse, previews, should_stop, on_preview)
+    previews.close()
     _parse_and_store(conn, root, to_parse, known, options, progress, should_stop, result)
     return result
 
 
 def _show_preview(
     conn: sqlite3.Connection,
-    root: Path,
     to_parse: list[FileStamp],
-    options: RefreshOptions,
+    previews: PreviewStream,
     should_stop: Callable[[], bool],
     on_preview: Callable[[list[Article]], None],
 ) -> None:
@@ -131,11 +154,9 @@ def _show_preview(
     kept = [
         a for a in articles_from_rows(conn.execute(CACHED_ARTICLE_QUERY)) if a.path not in changed
     ]
-    previews = preview_articles(
-        root, [stamp.path for stamp in to_parse], should_stop, options.workers
-    )
-    if previews is not None:
-        on_preview(kept + previews)
+    found = previews.articles(should_stop)
+    if found is not None:
+        on_preview(kept + found)
 
 
 def _plan(known: dict[str, tuple[int, int]], walk: _Walk, result: RefreshResult) -> list[FileStamp]:
