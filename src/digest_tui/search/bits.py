@@ -43,6 +43,21 @@ def members(bits: int, size: int) -> list[int]:
     return list(compress(range(size), mask(bits, size)))
 
 
+_last_numbers: tuple[int, int, tuple[int, ...]] = (0, 0, ())
+
+
+def numbers_of(bits: int, size: int) -> tuple[int, ...]:
+    """The member numbers in ascending order, as `members`; the last answer is kept, as
+    one search asks about the same set for several fields in a row."""
+    global _last_numbers
+    last_bits, last_size, numbers = _last_numbers
+    if last_bits is not bits or last_size != size:
+        numbers = tuple(compress(range(size), mask(bits, size)))
+        # One assignment: another thread sees the old answer or the new one, whole.
+        _last_numbers = (bits, size, numbers)
+    return numbers
+
+
 def pick(items: Sequence[Item], bits: int) -> list[Item]:
     """The items at member positions, in order (`items` has one item per article)."""
     return list(compress(items, mask(bits, len(items))))

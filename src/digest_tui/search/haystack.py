@@ -22,6 +22,8 @@ _REST_OF_LINE = r"[^\x00\n]*+\x00(\d+)"
 # A needle found in fewer than one value in this many is located hit by hit.
 RARE_SHARE = 50
 SAMPLE_PARTS = 16
+# Fewer candidates than one value in this many are picked by number.
+FEW_SHARE = 3
 
 
 class Haystack:
@@ -54,9 +56,6 @@ class Haystack:
 
     def scan(self, pattern: str, among: int | None = None) -> int:
         """The articles whose value matches `pattern` (a regex, lower-case), within `among`."""
-        if among is not None and among.bit_count() * 3 < len(self.values):
-            return self._within(self.numbers(pattern, among), among)
-        # Many candidates: testing each value beats collecting hits from the packed text.
         search = re.compile(pattern).search
         return self._test_each(lambda values: map(bool, map(search, values)), among)
 
@@ -75,7 +74,8 @@ class Haystack:
         needle = normalise(needle)
         values = self.values
         if among is not None and among.bit_count() * 3 < len(values):
-            return self._within(self.numbers(re.escape(needle), among), among)
+            # Few candidates: testing each is cheaper than any scan of the whole text.
+            return self._test_each(lambda values: map(contains, values, repeat(needle)), among)
         if len(needle) > 2:
             # `str.find` scans the packed text several times faster than a regex; while
             # the needle stays rare, collecting hits beats testing every value.
@@ -123,9 +123,8 @@ class Haystack:
         values: Sequence[str] = self.values
         numbers: Sequence[int] | None = None
         if among is not None:
-            selector = bits.mask(among, len(self.values))
-            numbers = list(compress(range(len(self.values)), selector))
-            values = list(compress(self.values, selector))
+            numbers = bits.numbers_of(among, len(self.values))
+            values = list(map(self.values.__getitem__, numbers))
         hits = process.extract(
             needle,
             values,
@@ -154,11 +153,15 @@ class Haystack:
         values = self.values
         if among is None:
             return bits.from_flags(test(values))
+        if among.bit_count() * FEW_SHARE < len(values):
+            # Few candidates: their numbers (shared by the fields a search tests) pick them.
+            numbers = bits.numbers_of(among, len(values))
+            flags = test(map(values.__getitem__, numbers))
+            return bits.from_numbers(compress(numbers, flags), len(values))
         selector = bits.mask(among, len(values))
         flags = test(compress(values, selector))
-        return bits.from_numbers(
-            compress(compress(range(len(values)), selector), flags), len(values)
-        )
+        numbered = compress(range(len(values)), selector)
+        return bits.from_numbers(compress(numbered, flags), len(values))
 
     def _within(self, numbers: list[int], among: int | None) -> int:
         found = bits.from_numbers(numbers, len(self.values))
