@@ -157,9 +157,17 @@ def to_plain_text(markdown: str) -> str:
         text = _HTML_TAG.sub(" ", text)
     text = _TABLE_RULE_NL.sub("\n", text)
     text = _LINE_PREFIX_NL.sub("\n", text)
-    text = text.translate(_MARKUP_CHARS).replace("__", "")
+    # Four `replace` calls skip absent marks at memchr speed; `translate` with a table
+    # looks up every character. The result is the same.
+    text = text.replace("*", "").replace("`", "").replace("~", "").replace("|", " ")
+    text = text.replace("__", "")
     # Splitting on whitespace and joining with one space is what `_WHITESPACE` + strip do.
     return " ".join(text.split())
+
+
+def word_count(plain_text: str) -> int:
+    """The number of words in text as `to_plain_text` gives it (single spaces, no ends)."""
+    return plain_text.count(" ") + 1 if plain_text else 0
 
 
 def plain_text_reference(markdown: str) -> str:

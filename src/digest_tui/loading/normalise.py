@@ -32,7 +32,8 @@ def build_article(
 ) -> Article:
     """The Article for a file at `path` (relative, `/`-separated) with this metadata and body.
 
-    `plain_text` is the body as plain text when the caller already has it (for word counts).
+    `plain_text` is the body as `markdown_text.to_plain_text` gives it, when the caller
+    already has it (for word counts).
     """
     name = path.rsplit("/", 1)[-1]
     published = parse_first_date(meta, DATE_KEYS, notes) or date_from_names(meta, name)
@@ -58,7 +59,7 @@ def build_article(
         first_link=text_field(
             markdown_text.first_http_link(body), "link", MAX_FIELD_CHARS * 4, notes
         ),
-        words=len(plain_text.split()),
+        words=markdown_text.word_count(plain_text),
         warnings=tuple(notes.items),
     )
 
