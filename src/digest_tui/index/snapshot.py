@@ -41,7 +41,7 @@ _LIST_COLUMNS = (5, 15)
 
 
 @contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
+def collector_paused_then_frozen() -> Iterator[None]:
     """Pause the cyclic garbage collector while building many long-lived acyclic objects.
 
     A collection walks every tracked object: building 100,000 articles would trigger
@@ -106,7 +106,7 @@ def read(conn: sqlite3.Connection) -> list[Article] | None:
     """
     if _SETTERS is None:
         return None
-    with _one_read(conn), collector_paused():
+    with _one_read(conn), collector_paused_then_frozen():
         if not is_present(conn):
             return None
         listing = conn.execute(
