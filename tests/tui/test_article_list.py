@@ -191,3 +191,27 @@ async def test_messages_name_the_list_for_selectors():
         await pilot.press("enter")
         await pilot.pause()
         assert app.chosen_by_selector is widget
+
+
+async def test_scrollbar_follows_the_row_count_as_the_list_is_refiltered():
+    articles = make_articles(200)
+    app = ListApp(articles[:3])
+    async with app.run_test(size=(120, 20)) as pilot:
+        widget = app.query_one(ArticleList)
+        await pilot.pause()
+        assert not widget.show_vertical_scrollbar
+        widget.set_articles(articles)
+        await pilot.pause()
+        assert widget.show_vertical_scrollbar
+        assert widget.vertical_scrollbar.window_virtual_size == 200
+        widget.set_articles(articles[:50])
+        await pilot.pause()
+        assert widget.vertical_scrollbar.window_virtual_size == 50
+        widget.focus()
+        await pilot.press("end")
+        assert widget.cursor == 49
+        assert any("Article number 49" in row_text(widget, y) for y in range(widget.size.height))
+        widget.set_articles(articles[:2])
+        await pilot.pause()
+        assert not widget.show_vertical_scrollbar
+        assert "Article number 1" in row_text(widget, 1)

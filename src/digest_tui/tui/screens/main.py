@@ -28,6 +28,7 @@ from digest_tui.tui.messages import (
     ViewReady,
     WorkFailed,
 )
+from digest_tui.tui.screens.filter_clock import FilterClock
 from digest_tui.tui.screens.reading import ReadingScreen
 from digest_tui.tui.session import ReaderSession
 from digest_tui.tui.widgets.article_list import ArticleList
@@ -76,6 +77,7 @@ class MainScreen(ReadingScreen):
         """Set once the first list has been painted; the index worker waits for it."""
         self._progress: ProgressBar | None = None
         """Mounted with the first progress report: a warm start never needs it."""
+        self._clock = FilterClock()
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="body"):
@@ -252,7 +254,8 @@ class MainScreen(ReadingScreen):
                 markup=False,
             )
 
-    # Filtering: tags, query and sort go to a worker; a new request cancels the stale one.
+    # Filtering: tags, query and sort go to a worker (a new request cancels the stale one),
+    # or run inline when they narrow a query that filtered quickly (see `filter_clock`).
 
     def _refilter(self) -> None:
         from digest_tui.tui.filtering import FilterRequest
@@ -261,7 +264,28 @@ class MainScreen(ReadingScreen):
         if self.library is None or self.sort is None:
             return  # the list arrives with the library and is filtered then
         request = FilterRequest(self.library, self.tags, self.query_text, self.effective_sort)
-        self._run_filter(request, self._generation)
+        if self._clock.may_run_inline(request):
+            self._filter_inline(request, self._generation)
+        else:
+            self._run_filter(request, self._generation)
+
+    def _filter_inline(self, request: FilterRequest, generation: int) -> None:
+        """Filter on the event loop: the rows are painted with the keystroke's own frame."""
+        from digest_tui.tui.filtering import filter_library
+
+        start = time.perf_counter()
+        view = filter_library(request)
+        articles = view.articles
+        self._clock.record(request, time.perf_counter() - start)
+        self.on_view_ready(ViewReady(articles, generation, view.query_errors))
+
+        def count_tags() -> None:
+            if generation == self._generation:  # skipped when typing went on meanwhile
+                self.on_tag_counts_ready(
+                    TagCountsReady(view.tag_counts(), len(articles), generation)
+                )
+
+        self.call_after_refresh(count_tags)
 
     @work(thread=True, exclusive=True, group="filter", exit_on_error=False)
     def _run_filter(self, request: FilterRequest, generation: int) -> None:
@@ -269,8 +293,10 @@ class MainScreen(ReadingScreen):
         from digest_tui.tui.filtering import filter_library
 
         worker = get_current_worker()
+        start = time.perf_counter()
         view = filter_library(request)
         articles = view.articles
+        self._clock.record(request, time.perf_counter() - start)
         if worker.is_cancelled:
             return
         self.post_message(ViewReady(articles, generation, view.query_errors))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter, indexOf
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -13,14 +14,17 @@ from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
-from textual.reactive import reactive
+from textual.reactive import Reactive, reactive
 from textual.strip import Strip
 
 from digest_tui.model import Article
 from digest_tui.tui.rendering.rows import RowMarks, row_cells, row_layout
-from digest_tui.tui.widgets.line_view import RowCursorView, content_width
+from digest_tui.tui.widgets.line_view import RowCursorView, StyleCache, content_width
 
 Mark = Callable[[str], bool]
+_PATH = attrgetter("path")
+_TAGS = attrgetter("tags")
+_SOURCE = attrgetter("source_name")
 STRIP_CACHE_SIZE = 256
 
 
@@ -73,6 +77,10 @@ class ArticleList(RowCursorView, can_focus=True):
     cursor: reactive[int] = reactive(0, always_update=False)
     """Index of the highlighted row."""
 
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+    """The row count changes with every keystroke; `set_articles` asks for a layout only
+    when the scrollbar appears or goes (a layout repaints the whole screen)."""
+
     @dataclass
     class Highlighted(Message):
         """The cursor moved to another article (None when the list is empty)."""
@@ -109,6 +117,7 @@ class ArticleList(RowCursorView, can_focus=True):
         self._has_tags = False
         self._has_sources = False
         self._strips: OrderedDict[tuple[int, int, bool, int], Strip] = OrderedDict()
+        self._styles = StyleCache(self)
 
     # Public API --------------------------------------------------------------------
 
@@ -129,17 +138,24 @@ class ArticleList(RowCursorView, can_focus=True):
         before = self.highlighted
         self._articles = articles
         # Columns no listed article fills take no room from the titles.
-        self._has_tags = any(article.tags for article in articles)
-        self._has_sources = any(article.source_name for article in articles)
+        self._has_tags = any(map(_TAGS, articles))
+        self._has_sources = any(map(_SOURCE, articles))
         self._forget_strips()
         index = self._index_of(keep) if keep is not None else None
         self.set_reactive(ArticleList.cursor, index or 0)
-        self.virtual_size = Size(0, len(articles))
+        self._set_row_count(len(articles))
         self.scroll_to(y=0, animate=False, immediate=True)
         self._scroll_cursor_visible(center=True)
         self.refresh()
         if self.highlighted != before:
             self.post_message(self.Highlighted(self.highlighted, self))
+
+    def _set_row_count(self, rows: int) -> None:
+        self.virtual_size = Size(0, rows)
+        if (rows > self.container_size.height) != self.show_vertical_scrollbar:
+            self.refresh(layout=True)
+        elif self.show_vertical_scrollbar:
+            self.vertical_scrollbar.window_virtual_size = rows
 
     def set_marks(self, is_read: Mark | None, is_starred: Mark | None, is_new: Mark | None) -> None:
         """Set the functions that tell, by path, whether an article is read, starred or new."""
@@ -206,10 +222,10 @@ class ArticleList(RowCursorView, can_focus=True):
             self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True)
 
     def _index_of(self, path: str | None) -> int | None:
-        for index, article in enumerate(self._articles):
-            if article.path == path:
-                return index
-        return None
+        try:  # a scan in C that stops at the first match
+            return indexOf(map(_PATH, self._articles), path)
+        except ValueError:
+            return None
 
     def action_choose(self) -> None:
         if (article := self.highlighted) is not None:
@@ -219,6 +235,7 @@ class ArticleList(RowCursorView, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
+        self._styles.clear()
         self._forget_strips()
 
     def on_resize(self, event: events.Resize) -> None:
@@ -232,7 +249,7 @@ class ArticleList(RowCursorView, can_focus=True):
         width = content_width(self)
         row = y + round(self.scroll_y)
         if not 0 <= row < len(self._articles):
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self._styles.base)
         key = (row, width, row == self.cursor, self._version)
         strip = self._strips.get(key)
         if strip is None:
@@ -249,9 +266,9 @@ class ArticleList(RowCursorView, can_focus=True):
             starred=self._is_starred is not None and self._is_starred(article.path),
             new=self._is_new is not None and self._is_new(article.path),
         )
-        base = self.rich_style
+        base = self._styles.base
         if row == self.cursor:
-            base = base + self.get_component_rich_style("article-list--cursor")
+            base = base + self._styles.component("article-list--cursor")
         styles = self._cell_styles(marks.unread)
         layout = row_layout(width, tags=self._has_tags, sources=self._has_sources)
         cells = row_cells(article, marks, width, layout)
@@ -259,14 +276,12 @@ class ArticleList(RowCursorView, can_focus=True):
         return Strip(segments, width)
 
     def _cell_styles(self, unread: bool) -> dict[str, Style]:
-        title = Style()
-        if unread:
-            title = self.get_component_rich_style("article-list--unread", partial=True)
+        style = self._styles.component
         return {
-            "date": self.get_component_rich_style("article-list--date", partial=True),
-            "marks": self.get_component_rich_style("article-list--marks", partial=True),
-            "title": title,
-            "tags": self.get_component_rich_style("article-list--tags", partial=True),
-            "source": self.get_component_rich_style("article-list--source", partial=True),
+            "date": style("article-list--date", partial=True),
+            "marks": style("article-list--marks", partial=True),
+            "title": style("article-list--unread", partial=True) if unread else Style(),
+            "tags": style("article-list--tags", partial=True),
+            "source": style("article-list--source", partial=True),
             "gap": Style(),
         }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.scroll_view import ScrollView
@@ -16,6 +17,38 @@ def content_width(view: ScrollView) -> int:
     in the screen's layout map, which `render_line` would otherwise do once per line.
     """
     return max(0, view.container_size.width - view.scrollbar_size_vertical)
+
+
+class StyleCache:
+    """A widget's own and component styles, looked up once until its styles change.
+
+    Each lookup walks the widget's ancestors; a row drawn with several styles would pay
+    for that on every row of every frame. Call `clear` from `notify_style_update`.
+    """
+
+    def __init__(self, widget: ScrollView) -> None:
+        self._widget = widget
+        self._styles: dict[tuple[str, bool], Style] = {}
+
+    def clear(self) -> None:
+        """Forget every style (the widget's styles, focus or theme changed)."""
+        self._styles.clear()
+
+    @property
+    def base(self) -> Style:
+        """The widget's own style (`rich_style`)."""
+        style = self._styles.get(("", False))
+        if style is None:
+            style = self._styles[("", False)] = self._widget.rich_style
+        return style
+
+    def component(self, name: str, partial: bool = False) -> Style:
+        """The style of component class `name` (see `get_component_rich_style`)."""
+        style = self._styles.get((name, partial))
+        if style is None:
+            style = self._widget.get_component_rich_style(name, partial=partial)
+            self._styles[(name, partial)] = style
+        return style
 
 
 class RowCursorView(ScrollView):

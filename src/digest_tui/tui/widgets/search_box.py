@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from textual.binding import Binding
+from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.widgets import Input
 
 PLACEHOLDER = 'Search: words, "a phrase", tag:ai, -tag:crypto, after:2025-01-01, is:unread'
@@ -12,6 +14,10 @@ class SearchBox(Input):
     """An Input whose `escape` clears the query (the screen sees the change)."""
 
     BINDINGS = [Binding("escape", "clear_query", "Clear search", show=False)]
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+    """The Input sets this to the text's width on every keystroke. The box has a fixed size
+    and no scrollbar, so a repaint will do: a layout would repaint the whole screen."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(placeholder=PLACEHOLDER, id=id, select_on_focus=False)

@@ -20,7 +20,7 @@ from textual.reactive import reactive
 from textual.strip import Strip
 
 from digest_tui.text_safety import clean_line
-from digest_tui.tui.widgets.line_view import RowCursorView, content_width
+from digest_tui.tui.widgets.line_view import RowCursorView, StyleCache, content_width
 
 if TYPE_CHECKING:
     from digest_tui.search import TagCount
@@ -103,6 +103,7 @@ class TagSidebar(RowCursorView, can_focus=True):
         self._tags: list[str] = []
         self._rows: tuple[TagRow, ...] = ()
         self._strips: dict[tuple[TagRow, bool, int], Strip] = {}
+        self._styles = StyleCache(self)
 
     @property
     def rows(self) -> tuple[TagRow, ...]:
@@ -176,13 +177,14 @@ class TagSidebar(RowCursorView, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
+        self._styles.clear()
         self._strips.clear()
 
     def render_line(self, y: int) -> Strip:
         width = content_width(self)
         row = y + round(self.scroll_y)
         if not 0 <= row < len(self._rows):
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self._styles.base)
         key = (self._rows[row], row == self.highlighted, width)
         strip = self._strips.get(key)
         if strip is None:
@@ -191,10 +193,10 @@ class TagSidebar(RowCursorView, can_focus=True):
         return strip
 
     def _render_row(self, row: TagRow, highlighted: bool, width: int) -> Strip:
-        base = self.rich_style
+        style = self._styles.component
+        base = self._styles.base
         if highlighted:
-            base = base + self.get_component_rich_style("tag-sidebar--cursor")
-        style = self.get_component_rich_style
+            base = base + style("tag-sidebar--cursor")
         mark = Segment("✓ ", base + style("tag-sidebar--mark", partial=True))
         name_style = base + Style(bold=True) if row.selected else base
         unread = f"{row.unread:>3}" if row.unread else "   "

@@ -1,0 +1,52 @@
+"""When the main screen may filter on the event loop instead of in a worker thread.
+
+A worker costs the list at least one extra frame: the search box repaints at once, and
+the rows follow on a later frame. A filter that narrows a query which filtered quickly
+last time is run inline instead, so the rows come with the keystroke's own frame; any
+other filter (a new library, other tags, a shorter or different query) or one that was
+slow goes to the worker, so a slow query never blocks typing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from digest_tui.tui.filtering import FilterRequest
+
+INLINE_BUDGET = 0.008
+"""Seconds: a filter that took less than this may run inline next time (half a frame)."""
+
+
+@dataclass(frozen=True)
+class _Timed:
+    library: int
+    tags: tuple[str, ...]
+    query: str
+    seconds: float
+
+
+class FilterClock:
+    """Remembers what the last filter asked for and how long it took (any thread)."""
+
+    def __init__(self, budget: float = INLINE_BUDGET) -> None:
+        self.budget = budget
+        self._last: _Timed | None = None
+        """Replaced whole, so a worker thread and the event loop never see half of it."""
+
+    def record(self, request: FilterRequest, seconds: float) -> None:
+        """Note that filtering `request` took `seconds`."""
+        # The library by id: holding it would keep a replaced library's memory alive.
+        self._last = _Timed(id(request.library), request.tags, request.query, seconds)
+
+    def may_run_inline(self, request: FilterRequest) -> bool:
+        """True when `request` narrows the last request and that one was quick."""
+        last = self._last
+        return (
+            last is not None
+            and last.seconds < self.budget
+            and last.library == id(request.library)
+            and last.tags == request.tags
+            and request.query.startswith(last.query)
+        )

@@ -1,0 +1,39 @@
+"""When the main screen filters inline: only a quick query being narrowed."""
+
+from __future__ import annotations
+
+from digest_tui.model import Article
+from digest_tui.search import Library, SortOrder
+from digest_tui.tui.filtering import FilterRequest
+from digest_tui.tui.screens.filter_clock import FilterClock
+
+LIBRARY = Library([Article(path="a.md", title="Kite", date="2025-01-01", tags=("ai",))])
+
+
+def request(query: str, tags: tuple[str, ...] = (), library: Library = LIBRARY) -> FilterRequest:
+    return FilterRequest(library, tags, query, SortOrder.RELEVANCE)
+
+
+def test_nothing_runs_inline_before_a_filter_was_timed() -> None:
+    assert not FilterClock().may_run_inline(request("k"))
+
+
+def test_a_narrowing_keystroke_after_a_quick_filter_runs_inline() -> None:
+    clock = FilterClock(budget=0.008)
+    clock.record(request("ki"), 0.002)
+    assert clock.may_run_inline(request("kit"))
+    assert clock.may_run_inline(request("ki"))
+
+
+def test_a_slow_filter_sends_the_next_one_to_the_worker() -> None:
+    clock = FilterClock(budget=0.008)
+    clock.record(request("ki"), 0.050)
+    assert not clock.may_run_inline(request("kit"))
+
+
+def test_widening_other_tags_or_another_library_go_to_the_worker() -> None:
+    clock = FilterClock(budget=0.008)
+    clock.record(request("kit"), 0.001)
+    assert not clock.may_run_inline(request("ki"))
+    assert not clock.may_run_inline(request("kite", tags=("ai",)))
+    assert not clock.may_run_inline(request("kite", library=Library([])))
