@@ -1,4 +1,7 @@
-"""Warm start: cached articles to a searchable Library; then the changed-file check."""
+"""Warm start: cached articles to a searchable Library; then the changed-file check.
+
+`cached` is the part of `ready` spent opening the index and reading its articles.
+"""
 
 from __future__ import annotations
 
@@ -12,11 +15,14 @@ from benchmarks.timing import emit
 
 def main() -> None:
     folder = Path(sys.argv[1])
-    import digest_tui.index  # noqa: F401  imports are not part of the timed work
+    # Imports are not part of the timed work; the index package loads its modules on
+    # first use of a name, so name the class.
+    from digest_tui.index import ArticleIndex  # noqa: F401
 
     start = time.perf_counter()
     index = subject.open_index(folder)
     articles, _problems = index.cached()
+    cached = time.perf_counter() - start
     library = subject.make_library(articles, index)
     subject.fuzzy(library, "k")
     ready = time.perf_counter() - start
@@ -27,6 +33,7 @@ def main() -> None:
     emit(
         {
             "ready": ready,
+            "cached": cached,
             "check": check,
             "articles": len(articles),
             "parsed": getattr(result, "parsed", None),
