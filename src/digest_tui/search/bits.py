@@ -43,18 +43,21 @@ def members(bits: int, size: int) -> list[int]:
     return list(compress(range(size), mask(bits, size)))
 
 
-_last_numbers: tuple[int, int, tuple[int, ...]] = (0, 0, ())
+_recent_numbers: tuple[tuple[int, tuple[int, ...]], ...] = ()
+RECENT_SETS = 4
 
 
 def numbers_of(bits: int, size: int) -> tuple[int, ...]:
-    """The member numbers in ascending order, as `members`; the last answer is kept, as
-    one search asks about the same set for several fields in a row."""
-    global _last_numbers
-    last_bits, last_size, numbers = _last_numbers
-    if last_bits is not bits or last_size != size:
-        numbers = tuple(compress(range(size), mask(bits, size)))
-        # One assignment: another thread sees the old answer or the new one, whole.
-        _last_numbers = (bits, size, numbers)
+    """The member numbers in ascending order, as `members`; the last few answers are
+    kept, as one search asks about the same few sets for several fields."""
+    global _recent_numbers
+    recent = _recent_numbers
+    for known, numbers in recent:
+        if known is bits:  # the cache holds `known`, so its identity is not reused
+            return numbers
+    numbers = tuple(compress(range(size), mask(bits, size)))
+    # One assignment: another thread sees the old answers or the new ones, whole.
+    _recent_numbers = ((bits, numbers), *recent[: RECENT_SETS - 1])
     return numbers
 
 

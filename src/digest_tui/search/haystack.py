@@ -140,13 +140,9 @@ class Haystack:
         """For each of `numbers` whose value holds `needle`'s characters in order, the
         length of the text from the first to the last of them (earliest placement)."""
         search = re.compile(subsequence_pattern(needle)).search
-        values = self.values
-        lengths: dict[int, int] = {}
-        for number in numbers:
-            found = search(values[number])
-            if found is not None:
-                lengths[number] = found.end() - found.start()
-        return lengths
+        numbers = list(numbers)
+        found = zip(numbers, map(search, map(self.values.__getitem__, numbers)), strict=True)
+        return {number: len(match[0]) for number, match in found if match is not None}
 
     def _test_each(self, test: Callable[[Iterable[str]], Iterable[bool]], among: int | None) -> int:
         """The articles within `among` whose value passes `test` (mapped over values)."""

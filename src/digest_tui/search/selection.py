@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from digest_tui.search import bits
 from digest_tui.search.catalog import Catalog
@@ -231,14 +232,18 @@ def _by_relevance(
     return Ranked(blocks)
 
 
-def _members(members: int, size: int) -> tuple[int, list[int]]:
-    found = bits.members(members, size)
-    return len(found), found
+def _members(members: int, size: int) -> tuple[int, Block]:
+    """A block of `members`, listed only when the ranking is read that far."""
+    return members.bit_count(), partial(bits.members, members, size)
 
 
 def _scattered_order(word: WordMatch, scattered: int, size: int) -> list[int]:
     """The scattered-letter matches by score, best first (computed when first needed)."""
     numbers = bits.members(scattered, size)
     scores = word.scattered_scores(numbers)
-    numbers.sort(key=lambda number: -scores.get(number, 0.0))
+    try:
+        # Stable even reversed: equal scores stay newest first.
+        numbers.sort(key=scores.__getitem__, reverse=True)
+    except KeyError:
+        numbers.sort(key=lambda number: -scores.get(number, 0.0))
     return numbers
