@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from digest_tui.loading.dates import parse_date
 from digest_tui.loading.fields import Notes, tag_list
@@ -103,3 +105,23 @@ def test_tags_of_other_types():
     assert tags(None) == ()
     notes = Notes()
     assert tag_list({"a": 1}, notes) == () and notes.items
+
+
+@settings(max_examples=400)
+@given(
+    st.datetimes(min_value=dt.datetime(1, 1, 2), max_value=dt.datetime(9999, 12, 30)),
+    st.sampled_from(["", "Z", "+00:00", "+05:30", "-03:00", " UTC"]),
+    st.booleans(),
+)
+def test_written_datetimes_keep_their_text_and_instant(moment, zone, with_micro):
+    if not with_micro:
+        moment = moment.replace(microsecond=0)
+    text = moment.isoformat() + zone
+    offset = dt.timedelta(hours=5, minutes=30) if zone == "+05:30" else dt.timedelta(0)
+    if zone == "-03:00":
+        offset = -dt.timedelta(hours=3)
+    aware = moment.replace(tzinfo=dt.timezone(offset))
+    parsed = parse_date(text)
+    expected = moment.isoformat() if not zone else aware.isoformat()
+    assert parsed.iso == expected and parsed.warning is None
+    assert parsed.timestamp == (aware - dt.datetime(1970, 1, 1, tzinfo=dt.UTC)).total_seconds()
