@@ -43,6 +43,10 @@ def split_frontmatter(text: str) -> Split:
     warning. (A block that fails to parse and holds Markdown prose is handled the same way
     by the metadata reader: see `looks_like_yaml`.)
     """
+    if text.startswith("---\n"):
+        simple = split_simple(text)
+        if simple is not None:
+            return Split("yaml", simple[0], simple[1], first_line=2)
     start = _LEADING_BLANK_LINES.match(text).end()
     lead_lines = text.count("\n", 0, start)
     rest = text[start:]
@@ -53,6 +57,20 @@ def split_frontmatter(text: str) -> Split:
     if rest.startswith("{"):
         return _split_json(text, rest, lead_lines)
     return Split(None, "", text)
+
+
+def split_simple(text: str) -> tuple[str, str] | None:
+    """(frontmatter, body) as `_split_fenced` splits a file that opens with
+    exactly `---` and closes with exactly `---`; None for any other shape."""
+    if not text.startswith("---\n"):
+        return None
+    end = text.find("\n---", 3)
+    if end < 0:
+        return None
+    after = end + 4
+    if after < len(text) and text[after] != "\n":
+        return None  # `----`, `--- ` or `---x`: left to the full splitter
+    return text[4 : end + 1], strip_leading_blank_lines(text[after:])
 
 
 def _split_fenced(text: str, rest: str, fence: re.Pattern[str], kind: str, lead: int) -> Split:

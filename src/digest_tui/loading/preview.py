@@ -17,7 +17,7 @@ from typing import Any
 
 from digest_tui.loading.article_file import load_article, parse_article, read_file_bytes
 from digest_tui.loading.decode import plain_utf8
-from digest_tui.loading.fences import strip_leading_blank_lines
+from digest_tui.loading.fences import split_simple
 from digest_tui.loading.fields import Notes, text_field
 from digest_tui.loading.limits import MAX_FIELD_CHARS
 from digest_tui.loading.markdown_text import source_link
@@ -93,20 +93,6 @@ def preview_article(path: str, data: bytes) -> Article | None:
     if meta is None:
         return None
     return _shown_fields(path, meta, parts[1])
-
-
-def split_simple(text: str) -> tuple[str, str] | None:
-    """(frontmatter, body) as `fences.split_frontmatter` splits a file that opens with
-    exactly `---` and closes with exactly `---`; None for any other shape."""
-    if not text.startswith("---\n"):
-        return None
-    end = text.find("\n---", 3)
-    if end < 0:
-        return None
-    after = end + 4
-    if after < len(text) and text[after] != "\n":
-        return None  # `----`, `--- ` or `---x`: left to the full splitter
-    return text[4 : end + 1], strip_leading_blank_lines(text[after:])
 
 
 def scan_block(block: str) -> dict[str, Any] | None:
