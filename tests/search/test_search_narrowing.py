@@ -4,7 +4,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from digest_tui.model import Article
-from digest_tui.search import FuzzyMatcher, Library, SortOrder
+from digest_tui.search import FuzzyMatcher, Library, SortOrder, bits
+from digest_tui.search.haystack import Haystack
 
 WORDS = [
     "kitchen kite",
@@ -68,3 +69,29 @@ def test_typing_a_second_word_letter_by_letter_keeps_the_same_results():
         if text == "quantum chi":
             assert "Quantum Kitchen Kite" in typed
     assert typed == ["Quantum Chip Ships"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    values=st.lists(st.text(alphabet="abck ", max_size=8), min_size=1, max_size=20),
+    calls=st.lists(
+        st.tuples(
+            st.booleans(),
+            st.text(alphabet="abck ", min_size=1, max_size=4),
+            st.none() | st.sets(st.integers(0, 19)),
+        ),
+        min_size=1,
+        max_size=10,
+    ),
+)
+def test_a_field_answers_each_search_as_if_asked_first(values, calls):
+    """A field narrows a search by its recent answers; the answer must not change."""
+    field = Haystack(values)
+    size = len(values)
+    for in_order, needle, chosen in calls:
+        among = None if chosen is None else bits.from_numbers((n for n in chosen if n < size), size)
+        fresh = Haystack(values)
+        if in_order:
+            assert field.subsequence(needle, among) == fresh.subsequence(needle, among)
+        else:
+            assert field.containing(needle, among) == fresh.containing(needle, among)

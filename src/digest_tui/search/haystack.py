@@ -12,16 +12,20 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from itertools import compress, repeat
-from operator import contains
+from operator import contains, itemgetter
 
 from digest_tui.search import bits
 from digest_tui.search.packing import normalise, normalise_all
 
 _LINE = "{}\x00{}"
+_INDEX = itemgetter(2)  # of a rapidfuzz hit: (value, score, index)
 _REST_OF_LINE = r"[^\x00\n]*+\x00(\d+)"
 # A needle found in fewer than one value in this many is located hit by hit.
 RARE_SHARE = 50
 SAMPLE_PARTS = 16
+RECENT_SEARCHES = 6
+"""Recent searches per field whose answers narrow the next ones."""
+Search = Callable[[str, "int | None"], int]
 # Fewer candidates than one value in this many are picked by number.
 FEW_SHARE = 3
 
@@ -32,13 +36,16 @@ class Haystack:
     Queries take and return article sets as `bits` ints (see `digest_tui.search.bits`).
     """
 
-    __slots__ = ("_packed", "values")
+    __slots__ = ("_packed", "_recent", "values")
 
     def __init__(self, values: Iterable[str], normalised: bool = False) -> None:
         """`normalised`: the values are already lower-cased and free of separators."""
         listed = values if isinstance(values, list) else list(values)
         self.values: list[str] = listed if normalised else normalise_all(listed)
         self._packed: str | None = None
+        # (search, needle, among, answer) of recent searches, newest first; replaced in
+        # one assignment, so that threads see a whole tuple.
+        self._recent: tuple[tuple[str, str, int | None, int], ...] = ()
 
     @property
     def _text(self) -> str:
@@ -71,7 +78,30 @@ class Haystack:
 
     def containing(self, needle: str, among: int | None = None) -> int:
         """The articles whose value contains `needle`, within `among`."""
-        needle = normalise(needle)
+        return self._narrowed(self._contained, normalise(needle), among)
+
+    def subsequence(self, needle: str, among: int | None = None) -> int:
+        """The articles whose value holds `needle`'s characters in order, within `among`."""
+        return self._narrowed(self._in_order, needle, among)
+
+    def _narrowed(self, search: Search, needle: str, among: int | None) -> int:
+        """`search(needle, among)`, looked for only among the answers of a recent search
+        for a part of `needle` (typing "kit" after "ki" cannot find anything new)."""
+        kind = search.__name__
+        for known_kind, known, known_among, found in self._recent:
+            # `among` is within `known_among`, so every answer is within `found`.
+            if known_kind == kind and known in needle and _within_set(among, known_among):
+                if known == needle:
+                    return found if among is None else found & among
+                candidates = found if among is None else found & among
+                break
+        else:
+            candidates = among
+        found = search(needle, candidates) if candidates != 0 else 0
+        self._recent = ((kind, needle, among, found), *self._recent[: RECENT_SEARCHES - 1])
+        return found
+
+    def _contained(self, needle: str, among: int | None) -> int:
         values = self.values
         if among is not None and among.bit_count() * 3 < len(values):
             # Few candidates: testing each is cheaper than any scan of the whole text.
@@ -110,7 +140,7 @@ class Haystack:
                 start = find(needle, start + 1)
         return found
 
-    def subsequence(self, needle: str, among: int | None = None) -> int:
+    def _in_order(self, needle: str, among: int | None) -> int:
         """The articles whose value holds `needle`'s characters in order, within `among`.
 
         The longest common subsequence of `needle` and a value is `needle` itself exactly
@@ -133,7 +163,9 @@ class Haystack:
             score_cutoff=len(needle),
             limit=None,
         )
-        found = (hit[2] for hit in hits) if numbers is None else (numbers[hit[2]] for hit in hits)
+        found = map(_INDEX, hits)
+        if numbers is not None:
+            found = map(numbers.__getitem__, found)
         return bits.from_numbers(found, len(self.values))
 
     def span_lengths(self, needle: str, numbers: Iterable[int]) -> dict[int, int]:
@@ -174,6 +206,13 @@ class Haystack:
             numbers = compress(range(len(values)), selector)
             return "\n".join(map(_LINE.format, compress(values, selector), numbers))
         return self._text
+
+
+def _within_set(among: int | None, known_among: int | None) -> bool:
+    """True when the set `among` (None: every article) lies within `known_among`."""
+    if known_among is None:
+        return True
+    return among is not None and not among & ~known_among
 
 
 def subsequence_pattern(needle: str) -> str:
