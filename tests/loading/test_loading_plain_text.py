@@ -92,6 +92,7 @@ BODIES = [
     "   [indented]: https://c.test 'title'\n    [too deep]: https://d.test\n",
     "line\twith\ttabs\r\nand\u00a0odd\u2028spaces  \n\n\n",
     "***\n---\n___\n- - -\n",
+    "intro\n\u0661. arabic-indic item\n\u0663) another\n\t- tab item\n#hashtag\n+ plus\n",
 ]
 
 

@@ -38,7 +38,11 @@ _HRULE = re.compile(r"^[ \t]{0,3}(?:[-*_][ \t]*){3,}$")
 _REF_DEFINITION_NL = re.compile(r"\n[ \t]{0,3}\[[^\]\n]+\]:[^\n]*$", re.MULTILINE)
 _FENCE_LINE_NL = re.compile(r"\n[ \t]{0,3}(?:`{3,}|~{3,}).*$", re.MULTILINE)
 _TABLE_RULE_NL = re.compile(r"\n[ \t|:\-]+$", re.MULTILINE)
-_LINE_PREFIX_NL = re.compile(r"\n[ \t]*(?:>[ \t]?)*(?:#{1,6}[ \t]+|[-*+][ \t]+|\d+[.)][ \t]+)?")
+# The lookahead skips lines that cannot start with a prefix (where the pattern would only
+# replace the newline with itself), which saves a substitution per plain line.
+_LINE_PREFIX_NL = re.compile(
+    r"\n(?=[ \t>#*+\-]|\d)[ \t]*(?:>[ \t]?)*(?:#{1,6}[ \t]+|[-*+][ \t]+|\d+[.)][ \t]+)?"
+)
 
 
 def prose_lines(body: str) -> Iterator[tuple[str, bool]]:
