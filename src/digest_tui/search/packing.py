@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import chain
 
 # The separators must never occur inside a packed field.
 _SEPARATORS = str.maketrans({"\x00": " ", "\n": " ", "\r": " "})
@@ -51,15 +52,19 @@ def spaced_words(values: Sequence[str], lower_first: bool) -> list[str]:
     and a combining dot). Runs of non-word characters may become several spaces rather
     than one; the words, each between spaces, are the same.
     """
-    joined = _joined(values)
-    if joined is None:
+    if not values:
+        return []
+    # Joined by " \n " between an empty first and last line: each value's line gets a
+    # space at each end without another pass over the text.
+    joined = " \n ".join(chain(("",), values, ("",)))
+    if joined.count("\n") != len(values) + 1:
         if lower_first:
             return [spaced_words_of(normalise(value)) for value in values]
         return [normalise(spaced_words_of(value)) for value in values]
     # NUL and carriage returns are not word characters: spacing removes them too.
     if lower_first:
-        return _spaced_text(joined.lower()).split("\n")
-    return _spaced_text(joined).lower().split("\n")
+        return _spaced_text(joined.lower()).split("\n")[1:-1]
+    return _spaced_text(joined).lower().split("\n")[1:-1]
 
 
 def _joined(values: Sequence[str]) -> str | None:
@@ -71,9 +76,9 @@ def _joined(values: Sequence[str]) -> str | None:
 
 
 def _spaced_text(joined: str) -> str:
-    """`spaced_words_of` applied to each line of `joined`."""
+    """Each non-word character of `joined` but line breaks made a space."""
     data = joined.encode("utf-8", "surrogatepass").translate(_ASCII_NOT_WORD)
-    text = " " + data.replace(b"\n", b" \n ").decode("utf-8", "surrogatepass") + " "
+    text = data.decode("utf-8", "surrogatepass")
     if joined.isascii():
         return text
     # Only the regex knows which other characters are word characters.
