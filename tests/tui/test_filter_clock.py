@@ -37,3 +37,9 @@ def test_widening_other_tags_or_another_library_go_to_the_worker() -> None:
     assert not clock.may_run_inline(request("ki"))
     assert not clock.may_run_inline(request("kite", tags=("ai",)))
     assert not clock.may_run_inline(request("kite", library=Library([])))
+
+
+def test_the_first_letter_of_a_query_goes_to_the_worker() -> None:
+    clock = FilterClock(budget=0.008)
+    clock.record(request(""), 0.001)
+    assert not clock.may_run_inline(request("k"))

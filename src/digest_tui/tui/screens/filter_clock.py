@@ -4,7 +4,8 @@ A worker costs the list at least one extra frame: the search box repaints at onc
 the rows follow on a later frame. A filter that narrows a query which filtered quickly
 last time is run inline instead, so the rows come with the keystroke's own frame; any
 other filter (a new library, other tags, a shorter or different query) or one that was
-slow goes to the worker, so a slow query never blocks typing.
+slow goes to the worker, so a slow query never blocks typing. The first letter of a query
+goes to the worker too: how fast the unfiltered list came says nothing about a full scan.
 """
 
 from __future__ import annotations
@@ -41,10 +42,11 @@ class FilterClock:
         self._last = _Timed(id(request.library), request.tags, request.query, seconds)
 
     def may_run_inline(self, request: FilterRequest) -> bool:
-        """True when `request` narrows the last request and that one was quick."""
+        """True when `request` narrows the last (non-empty) query and that one was quick."""
         last = self._last
         return (
             last is not None
+            and last.query != ""
             and last.seconds < self.budget
             and last.library == id(request.library)
             and last.tags == request.tags

@@ -367,8 +367,8 @@ class MainScreen(ReadingScreen):
 
     # What the widgets ask for.
 
-    @on(Input.Changed, "#search")
-    def _query_changed(self, event: Input.Changed) -> None:
+    @on(SearchBox.Edited)
+    def _query_changed(self, event: SearchBox.Edited) -> None:
         self.query_text = event.value.strip()
         self._refilter()
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual.binding import Binding
 from textual.geometry import Size
+from textual.message import Message
 from textual.reactive import Reactive
 from textual.widgets import Input
 
@@ -19,8 +22,21 @@ class SearchBox(Input):
     """The Input sets this to the text's width on every keystroke. The box has a fixed size
     and no scrollbar, so a repaint will do: a layout would repaint the whole screen."""
 
+    @dataclass
+    class Edited(Message):
+        """The query text changed: posted to the screen itself, not bubbled."""
+
+        value: str
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(placeholder=PLACEHOLDER, id=id, select_on_focus=False)
+
+    def watch_value(self, value: str) -> None:
+        # Straight to the screen, ahead of this box's own repaint (`Input.Changed` climbs
+        # the tree one widget a turn): a quick filter's rows then share the frame of the
+        # new text instead of waiting for the next one.
+        if self.is_attached:
+            self.screen.post_message(self.Edited(value))
 
     def action_clear_query(self) -> None:
         """Empty the box; the screen hears it as an ordinary change of the query."""
