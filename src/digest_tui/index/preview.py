@@ -90,8 +90,8 @@ class PreviewStream:
         self._paths.append(path)
         if self._pool is None and self._workers > 1 and self._worth_starting():
             self._pool = ProcessPoolExecutor(self._workers, mp_context=pool_context())
-        if self._pool is not None and len(self._paths) - self._sent >= CHUNK_SIZE:
-            self._send(len(self._paths))
+        while self._pool is not None and len(self._paths) - self._sent >= CHUNK_SIZE:
+            self._send(self._sent + CHUNK_SIZE)
 
     def _worth_starting(self) -> bool:
         return wants_preview(len(self._paths), self._walked, self._threshold)
