@@ -28,6 +28,8 @@ def is_inside(path: str, root: str) -> bool:
 
 def special_file_kind(mode: int) -> str | None:
     """A name for a non-regular file type (FIFO, socket, device), or None for regular files."""
+    if stat.S_ISREG(mode):
+        return None  # the usual answer, with one test instead of five
     if stat.S_ISFIFO(mode):
         return "a FIFO (named pipe)"
     if stat.S_ISSOCK(mode):
