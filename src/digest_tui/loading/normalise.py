@@ -79,7 +79,7 @@ def title_of(meta: Mapping[str, Any], body: str, name: str, notes: Notes) -> str
 def _first_text(meta: Mapping[str, Any], keys: tuple[str, ...], limit: int, notes: Notes) -> str:
     for key in keys:
         value = meta.get(key)
-        if isinstance(value, Mapping) and "name" in value:
+        if type(value) is not str and isinstance(value, Mapping) and "name" in value:
             value = value["name"]
         text = text_field(value, key, limit, notes, lists_expected=key in AUTHOR_KEYS)
         if text:
@@ -93,7 +93,7 @@ def parse_first_date(
     """The first of `keys` that holds a valid date (MkDocs `date: {created, updated}` too)."""
     for key in keys:
         value = meta.get(key)
-        if isinstance(value, Mapping):
+        if type(value) is not str and isinstance(value, Mapping):
             value = value.get("created" if created else "updated")
         if value is None or isinstance(value, bool) or _is_flag_word(key, value):
             continue
