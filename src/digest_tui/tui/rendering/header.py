@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from rich.console import RenderableType
 from rich.rule import Rule
 from rich.style import Style
 from rich.text import Text
 
-from digest_tui.model import Article
 from digest_tui.text_safety import clean_line
+
+if TYPE_CHECKING:
+    from digest_tui.model import Article
 
 TITLE_STYLE = Style(bold=True)
 META_STYLE = Style(dim=True)

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len, set_cell_size
 
-from digest_tui.model import Article
 from digest_tui.text_safety import clean_line
+
+if TYPE_CHECKING:
+    from digest_tui.model import Article
 
 DATE_WIDTH = 10
 MARKS_WIDTH = 2

@@ -10,7 +10,6 @@ goes to the worker too: how fast the unfiltered list came says nothing about a f
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -20,35 +19,29 @@ INLINE_BUDGET = 0.008
 """Seconds: a filter that took less than this may run inline next time (half a frame)."""
 
 
-@dataclass(frozen=True)
-class _Timed:
-    library: int
-    tags: tuple[str, ...]
-    query: str
-    seconds: float
-
-
 class FilterClock:
     """Remembers what the last filter asked for and how long it took (any thread)."""
 
     def __init__(self, budget: float = INLINE_BUDGET) -> None:
         self.budget = budget
-        self._last: _Timed | None = None
-        """Replaced whole, so a worker thread and the event loop never see half of it."""
+        self._last: tuple[int, tuple[str, ...], str, float] | None = None
+        """(library id, tags, query, seconds): replaced whole, so a worker thread and the
+        event loop never see half of it."""
 
     def record(self, request: FilterRequest, seconds: float) -> None:
         """Note that filtering `request` took `seconds`."""
         # The library by id: holding it would keep a replaced library's memory alive.
-        self._last = _Timed(id(request.library), request.tags, request.query, seconds)
+        self._last = (id(request.library), request.tags, request.query, seconds)
 
     def may_run_inline(self, request: FilterRequest) -> bool:
         """True when `request` narrows the last (non-empty) query and that one was quick."""
-        last = self._last
+        if self._last is None:
+            return False
+        library, tags, query, seconds = self._last
         return (
-            last is not None
-            and last.query != ""
-            and last.seconds < self.budget
-            and last.library == id(request.library)
-            and last.tags == request.tags
-            and request.query.startswith(last.query)
+            query != ""
+            and seconds < self.budget
+            and library == id(request.library)
+            and tags == request.tags
+            and request.query.startswith(query)
         )

@@ -16,7 +16,6 @@ from textual.app import SuspendNotSupported
 from textual.screen import Screen
 
 from digest_tui.text_safety import clean_line
-from digest_tui.tui.links import OpenArticle, OpenInBrowser, Refused, browser_url, route_link
 from digest_tui.tui.messages import ArticleOpened, WorkFailed
 from digest_tui.tui.session import ReaderSession
 from digest_tui.tui.widgets.article_list import ArticleList
@@ -25,6 +24,7 @@ from digest_tui.tui.widgets.tag_sidebar import TagSidebar
 
 if TYPE_CHECKING:
     from digest_tui.model import Article
+    from digest_tui.tui.links import OpenArticle, OpenInBrowser, Refused
 
 
 class ReadingScreen(Screen[None]):
@@ -120,10 +120,14 @@ class ReadingScreen(Screen[None]):
     def _link_activated(self, event: ReadingPane.LinkActivated) -> None:
         event.stop()
         current = self.reader.article
+        from digest_tui.tui.links import route_link
+
         target = route_link(event.href, current.path if current else "", self.known_paths)
         self._follow(target)
 
     def _follow(self, target: OpenInBrowser | OpenArticle | Refused) -> None:
+        from digest_tui.tui.links import OpenArticle, OpenInBrowser
+
         if isinstance(target, OpenInBrowser):
             webbrowser.open(target.url)
             self.app.notify(f"Opened {clean_line(target.url, 80)}", timeout=3, markup=False)
@@ -137,6 +141,8 @@ class ReadingScreen(Screen[None]):
         if article is None or not article.link:
             self.app.notify("This article has no link to open", markup=False)
             return
+        from digest_tui.tui.links import browser_url
+
         self._follow(browser_url(article.link))
 
     def action_copy_link(self) -> None:

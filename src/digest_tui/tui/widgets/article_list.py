@@ -6,7 +6,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter, indexOf
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
@@ -17,9 +17,11 @@ from textual.message import Message
 from textual.reactive import Reactive, reactive
 from textual.strip import Strip
 
-from digest_tui.model import Article
 from digest_tui.tui.rendering.rows import RowMarks, row_cells, row_layout
 from digest_tui.tui.widgets.line_view import RowCursorView, StyleCache, content_width
+
+if TYPE_CHECKING:
+    from digest_tui.model import Article
 
 Mark = Callable[[str], bool]
 _PATH = attrgetter("path")

@@ -19,13 +19,13 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.worker import get_current_worker
 
-from digest_tui.model import Article
 from digest_tui.tui.rendering.header import article_header
 from digest_tui.tui.rendering.lines import render_block, render_blocks
 from digest_tui.tui.rendering.link_rows import first_rows_of_links, mark_link
 from digest_tui.tui.widgets.line_view import content_width
 
 if TYPE_CHECKING:  # the Markdown parser loads with the first article, not at start
+    from digest_tui.model import Article
     from digest_tui.tui.rendering.blocks import Document
 
 SYNC_RENDER_CHARS = 8_000
