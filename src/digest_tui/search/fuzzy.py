@@ -16,8 +16,12 @@ Words of one or two letters only match where a title or tag word starts with the
 100,000 titles almost any two letters appear somewhere, and fzf users expect a short query
 to hit word starts. Scattered letters score by how tight they are: "kitche" in "Kitchen"
 beats letters spread over a whole headline; they are only looked for in the title, and only
-scored when the ranking needs them. Typos are only looked for when the query finds fewer
-than `TYPO_WHEN_FEWER` articles otherwise (rapidfuzz edit distance against title words).
+scored when the ranking needs them. Scattered letters are only looked for when the exact
+tiers (every tier above them) find fewer than `LETTERS_WHEN_FEWER` articles for the whole
+query: with hundreds of exact matches nobody scrolls down to scattered ones, while an
+abbreviation such as "qntm" has no exact match and still finds "quantum". Typos are only
+looked for when the query finds fewer than `TYPO_WHEN_FEWER` articles otherwise
+(rapidfuzz edit distance against title words).
 A query of several words needs every word to match; its score is the sum.
 """
 
@@ -42,7 +46,10 @@ ELSEWHERE = 55.0
 TYPO_MIN = 5.0
 TYPO_SPAN = 4.0
 TYPO_WHEN_FEWER = 20
-"""Typos are looked for when the exact tiers find fewer articles than this."""
+"""Typos are looked for when the other tiers find fewer articles than this."""
+LETTERS_WHEN_FEWER = 200
+"""Scattered letters are looked for when the exact tiers find fewer articles than this:
+four screenfuls of better matches come before the first scattered one."""
 RECENT_SEARCHES = 24
 
 _WORD = re.compile(r"\w+")
@@ -66,6 +73,8 @@ class FuzzyMatcher:
         "_typos",
         "fields",
     )
+
+    letters_when_fewer = LETTERS_WHEN_FEWER
 
     def __init__(
         self, titles: Sequence[str], tags: Sequence[Sequence[str]], descriptions: Sequence[str]
@@ -121,19 +130,25 @@ class FuzzyMatcher:
         self, needles: tuple[str, ...], narrow: bool, scored: bool
     ) -> tuple[Matches, LastSearch]:
         last = self._last if narrow else None
-        among, depth = last.within(needles) if last is not None else (None, 0)
-        reused = last.reusable(needles, scored) if last is not None else ()
-        matches = self._chain(needles, among, scored, typos=False, reused=reused)
-        # The count does not depend on narrowing: every exact match is within `among`.
+        # The exact tiers first: their count, which narrowing cannot change (every exact
+        # match is within `among`), says whether scattered letters are looked for too.
+        matches, narrowed = self._narrowed_chain(needles, last, scored, letters=False)
+        letters = matches.found.bit_count() < self.letters_when_fewer
+        if letters:
+            # Only a search that looked for scattered letters too narrows this one.
+            usable = last if last is not None and last.letters else None
+            matches, narrowed = self._narrowed_chain(needles, usable, scored, letters=True)
+        # The count does not depend on narrowing: every match is within `among`.
         if matches.found.bit_count() < TYPO_WHEN_FEWER and any(map(typo_prone, needles)):
             if len(needles) == 1:
                 word = self._add_typos(matches.words[0], needles[0], None)
                 matches = Matches(word.found, (word,))
             else:
                 # A later word is searched among an earlier word's typo matches too.
-                matches = self._chain(needles, None, scored, typos=True)
+                matches = self._chain(needles, None, scored, typos=True, letters=letters)
             found = tuple(word.found for word in matches.words)
-            return matches, LastSearch(needles, found, (), scored)
+            return matches, LastSearch(needles, found, (), scored, letters)
+        among, depth, reused = narrowed
         # Words before `depth` were searched among a later word's matches: only part of
         # theirs (unless reused whole).
         in_full = [
@@ -143,7 +158,16 @@ class FuzzyMatcher:
         pairs = zip(matches.words, in_full, strict=True)
         found = tuple(word.found if full else None for word, full in pairs)
         exact = matches.words[: in_full.index(False)] if False in in_full else matches.words
-        return matches, LastSearch(needles, found, exact, scored)
+        return matches, LastSearch(needles, found, exact, scored, letters)
+
+    def _narrowed_chain(
+        self, needles: tuple[str, ...], last: LastSearch | None, scored: bool, letters: bool
+    ) -> tuple[Matches, tuple[int | None, int, tuple[WordMatch, ...]]]:
+        """`_chain` narrowed by `last`, and how: (among, its word's number, reused)."""
+        among, depth = last.within(needles) if last is not None else (None, 0)
+        reused = last.reusable(needles, scored, letters) if last is not None else ()
+        matches = self._chain(needles, among, scored, typos=False, letters=letters, reused=reused)
+        return matches, (among, depth, reused)
 
     def found_among(self, words: Sequence[str], among: int) -> int:
         """The articles of `among` matching all `words` (too short for typos), as `search`
@@ -153,7 +177,8 @@ class FuzzyMatcher:
             raise ValueError("found_among takes only words too short for typos")
         if not needles or not among:
             return 0
-        return self._chain(needles, among, scored=False, typos=False).found & among
+        chain = self._chain(needles, among, scored=False, typos=False, letters=False)
+        return chain.found & among
 
     def _chain(
         self,
@@ -161,11 +186,12 @@ class FuzzyMatcher:
         among: int | None,
         scored: bool,
         typos: bool,
+        letters: bool,
         reused: tuple[WordMatch, ...] = (),
     ) -> Matches:
-        """Each word searched among the articles every word before it matched; the first
-        words' matches may be given in `reused`."""
-        per_word = self._score_word if scored else self._find_word
+        """Each word searched among the articles every word before it matched (scattered
+        letters too when `letters`); the first words' matches may be given in `reused`."""
+        per_word = partial(self._score_word if scored else self._find_word, letters=letters)
         found: list[WordMatch] = []
         for number, needle in enumerate(needles):
             if number < len(reused):
@@ -193,14 +219,19 @@ class FuzzyMatcher:
                 taken |= members
         return word.with_below(tuple(below)) if below else word
 
-    def _find_word(self, needle: str, among: int | None) -> WordMatch:
-        """Every article `needle` matches, all at one level scoring 0."""
+    def _find_word(self, needle: str, among: int | None, letters: bool) -> WordMatch:
+        """Every article `needle` matches (scattered letters too when `letters`), all at
+        one level scoring 0."""
         if len(needle) <= SHORT_WORD:
             matches = self._short_word_starts(needle, among)
         else:
-            matches = self.fields.titles.subsequence(needle, among)
-            matches |= self.fields.tags.containing(needle, among)
-            matches |= self.fields.descriptions.containing(needle, among)
+            fields = self.fields
+            if letters:  # every title containing `needle` holds its letters in order
+                matches = fields.titles.subsequence(needle, among)
+            else:
+                matches = fields.titles.containing(needle, among)
+            matches |= fields.tags.containing(needle, among)
+            matches |= fields.descriptions.containing(needle, among)
         return WordMatch(matches, ((0.0, matches),))
 
     def _short_word_starts(self, needle: str, among: int | None) -> int:
@@ -219,7 +250,7 @@ class FuzzyMatcher:
         found |= self.fields.tags.containing(needle, among)
         return found | self.fields.descriptions.containing(needle, among)
 
-    def _score_word(self, needle: str, among: int | None) -> WordMatch:
+    def _score_word(self, needle: str, among: int | None, letters: bool) -> WordMatch:
         if len(needle) <= SHORT_WORD:
             return self._score_short_word(needle, among)
         titles = self.fields.titles
@@ -237,7 +268,7 @@ class FuzzyMatcher:
             (ELSEWHERE, elsewhere & ~tag_equal & ~contiguous),
         )
         exact = contiguous | elsewhere
-        scattered = titles.subsequence(needle, among) & ~exact
+        scattered = titles.subsequence(needle, among) & ~exact if letters else 0
         spans = partial(titles.span_lengths, needle)
         kept = tuple(level for level in levels if level[1])
         return WordMatch(exact | scattered, kept, scattered, spans, len(needle))

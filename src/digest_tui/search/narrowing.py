@@ -34,6 +34,9 @@ class LastSearch:
     exact: tuple[WordMatch, ...] = ()
     """The matches of the leading words, found exactly (no typos), to reuse as they are."""
     scored: bool = False
+    letters: bool = True
+    """True when scattered letters were looked for: only then do the sets in `found`
+    hold every scattered match of a longer word."""
 
     def within(self, needles: tuple[str, ...]) -> tuple[int | None, int]:
         """A set holding every article matching `needles` (None: no such set known), and
@@ -49,9 +52,12 @@ class LastSearch:
                 among, depth = kept, number
         return among, depth
 
-    def reusable(self, needles: tuple[str, ...], scored: bool) -> tuple[WordMatch, ...]:
-        """The matches of the leading words `needles` shares with this search."""
-        if scored != self.scored:
+    def reusable(
+        self, needles: tuple[str, ...], scored: bool, letters: bool
+    ) -> tuple[WordMatch, ...]:
+        """The matches of the leading words `needles` shares with this search (when it
+        was scored and looked for scattered letters alike)."""
+        if scored != self.scored or letters != self.letters:
             return ()
         same = 0
         for old, new in zip(self.needles, needles, strict=False):
