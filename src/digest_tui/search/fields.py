@@ -107,8 +107,10 @@ class SearchFields:
         return Haystack(spaced_words(joined, lower_first=False), normalised=True)
 
     def prepare(self) -> None:
-        """Build every field now."""
-        _ = self.title_words, self.tags, self.tag_words, self.descriptions
+        """Build every field now, packed for the scans of words of three letters on."""
+        fields = (self.titles, self.title_words, self.tags, self.tag_words, self.descriptions)
+        for field in fields:
+            field.prepare()
 
     def _field(self, name: str, make: Callable[[], Haystack]) -> Haystack:
         haystack = getattr(self, name)

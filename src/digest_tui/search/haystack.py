@@ -61,6 +61,10 @@ class Haystack:
     def __len__(self) -> int:
         return len(self.values)
 
+    def prepare(self) -> None:
+        """Pack the values now rather than on the first search that scans them."""
+        _ = self._text
+
     def scan(self, pattern: str, among: int | None = None) -> int:
         """The articles whose value matches `pattern` (a regex, lower-case), within `among`."""
         search = re.compile(pattern).search
