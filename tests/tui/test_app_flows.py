@@ -37,6 +37,21 @@ async def test_typing_a_query_narrows_the_list(content: Path) -> None:
         assert "match" in visible_text(app.screen.query_one("#matches"))
 
 
+async def test_a_new_query_highlights_its_best_match(content: Path) -> None:
+    app = make_app(content)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("end")  # the oldest article, which also matches the query
+        await settle(pilot)
+        assert app.screen.articles.highlighted.path == "2025/01/solar-kite.md"
+        await pilot.press("slash", *"ki")
+        await settle(pilot)
+        listed = listed_paths(app)
+        assert "2025/01/solar-kite.md" in listed[1:]
+        assert app.screen.articles.cursor == 0
+        assert app.screen.articles.highlighted.path == listed[0]
+
+
 async def test_enter_in_search_moves_to_the_list(content: Path) -> None:
     app = make_app(content)
     async with app.run_test(size=(120, 40)) as pilot:

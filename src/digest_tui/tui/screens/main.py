@@ -1,13 +1,13 @@
 """The main screen: tag sidebar, search box, article list, reading pane and status bar.
 
-Widgets post what the user wants; this screen filters the library in a worker and hands
-the result back to the widgets. Reading actions (open, links, marks) live in `reading.py`.
+Widgets post what the user wants; this screen loads the folder and acts on their requests.
+Filtering and showing the result live in `listing.py`; reading actions (open, links,
+marks) in `reading.py`.
 """
 
 from __future__ import annotations
 
 import gc
-import threading
 import time
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
@@ -24,12 +24,9 @@ from digest_tui.tui.messages import (
     FulltextReady,
     IndexProgress,
     SessionOpened,
-    TagCountsReady,
-    ViewReady,
     WorkFailed,
 )
-from digest_tui.tui.screens.filter_clock import FilterClock
-from digest_tui.tui.screens.reading import ReadingScreen
+from digest_tui.tui.screens.listing import ListingScreen
 from digest_tui.tui.session import ReaderSession
 from digest_tui.tui.widgets.article_list import ArticleList
 from digest_tui.tui.widgets.reading_pane import ReadingPane
@@ -42,8 +39,7 @@ if TYPE_CHECKING:
     from textual.widgets import ProgressBar
 
     from digest_tui.model import Article, Problem
-    from digest_tui.search import Library, SortOrder
-    from digest_tui.tui.filtering import FilterRequest
+    from digest_tui.search import Library
 
 NARROW_WIDTH = 100
 """Below this many columns the screen shows one pane at a time."""
@@ -51,7 +47,7 @@ LIST_SHOWN_TIMEOUT = 10.0
 """The index worker refreshes after this many seconds even if the list was never painted."""
 
 
-class MainScreen(ReadingScreen):
+class MainScreen(ListingScreen):
     """The reader's one working screen."""
 
     BINDINGS = MAIN_BINDINGS
@@ -60,24 +56,10 @@ class MainScreen(ReadingScreen):
     def __init__(self, session: ReaderSession) -> None:
         # Classes given here cost nothing; each one added after mount restyles the screen.
         super().__init__(session, classes="nothing-open show-list")
-        self.library: Library | None = None
-        """None until the index worker has read the cached articles."""
         self.problems: list[Problem] = []
-        self.shown: Sequence[Article] = ()
-        self.tags: tuple[str, ...] = ()
-        self.query_text = ""
-        self.sort: SortOrder | None = None
-        """The order the user keeps; None until the reader state is open."""
-        self.sort_chosen = False
-        """False until the user picks an order: a query then ranks by relevance."""
-        self._generation = 0
         self._indexing = "reading the index…"
-        self._restore_pending = True
-        self._list_shown = threading.Event()
-        """Set once the first list has been painted; the index worker waits for it."""
         self._progress: ProgressBar | None = None
         """Mounted with the first progress report: a warm start never needs it."""
-        self._clock = FilterClock()
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="body"):
@@ -254,93 +236,6 @@ class MainScreen(ReadingScreen):
                 markup=False,
             )
 
-    # Filtering: tags, query and sort go to a worker (a new request cancels the stale one),
-    # or run inline when they narrow a query that filtered quickly (see `filter_clock`).
-
-    def _refilter(self) -> None:
-        from digest_tui.tui.filtering import FilterRequest
-
-        self._generation += 1
-        if self.library is None or self.sort is None:
-            return  # the list arrives with the library and is filtered then
-        request = FilterRequest(self.library, self.tags, self.query_text, self.effective_sort)
-        if self._clock.may_run_inline(request):
-            self._filter_inline(request, self._generation)
-        else:
-            self._run_filter(request, self._generation)
-
-    def _filter_inline(self, request: FilterRequest, generation: int) -> None:
-        """Filter on the event loop: the rows are painted with the keystroke's own frame."""
-        from digest_tui.tui.filtering import filter_library
-
-        start = time.perf_counter()
-        view = filter_library(request)
-        articles = view.articles
-        self._clock.record(request, time.perf_counter() - start)
-        self.on_view_ready(ViewReady(articles, generation, view.query_errors))
-
-        def count_tags() -> None:
-            if generation == self._generation:  # skipped when typing went on meanwhile
-                self.on_tag_counts_ready(
-                    TagCountsReady(view.tag_counts(), len(articles), generation)
-                )
-
-        self.call_after_refresh(count_tags)
-
-    @work(thread=True, exclusive=True, group="filter", exit_on_error=False)
-    def _run_filter(self, request: FilterRequest, generation: int) -> None:
-        """Filter, post the rows, then count tags: the list is not kept waiting for them."""
-        from digest_tui.tui.filtering import filter_library
-
-        worker = get_current_worker()
-        start = time.perf_counter()
-        view = filter_library(request)
-        articles = view.articles
-        self._clock.record(request, time.perf_counter() - start)
-        if worker.is_cancelled:
-            return
-        self.post_message(ViewReady(articles, generation, view.query_errors))
-        counts = view.tag_counts()
-        if not worker.is_cancelled:
-            self.post_message(TagCountsReady(counts, len(articles), generation))
-
-    def on_view_ready(self, message: ViewReady) -> None:
-        if message.generation != self._generation:
-            return
-        self.shown = message.articles
-        keep = self.articles.highlighted.path if self.articles.highlighted else None
-        self.articles.set_articles(message.articles, keep=keep)
-        self._show_counts(message)
-        self._update_status()
-        if not self._list_shown.is_set():
-            self.call_after_refresh(self._list_shown.set)
-        if self._restore_pending and message.articles:
-            self._restore_pending = False
-            self.call_after_refresh(self.restore_last_opened)
-
-    def on_tag_counts_ready(self, message: TagCountsReady) -> None:
-        if message.generation == self._generation:
-            self.sidebar.show_tags(message.tag_counts, self.tags, message.shown)
-
-    def _show_counts(self, message: ViewReady) -> None:
-        matches = self.query_one("#matches", Static)
-        empty = self.query_one("#empty", Static)
-        count = len(message.articles)
-        noun = "match" if count == 1 else "matches"
-        line = f"{count} {noun}" if self.query_text or self.tags else f"{count} articles"
-        if message.errors:
-            line += "  ·  ignored: " + "; ".join(message.errors)
-        # One line of fixed height: new text never changes the layout.
-        matches.update(line if self.total else "", layout=False)
-        no_match = count == 0 and bool(self.query_text or self.tags)
-        empty.update(self._empty_text() if no_match else "", layout=False)
-        self.set_class(no_match, "no-match")
-
-    def _empty_text(self) -> str:
-        if self.query_text:
-            return "No articles match this search — press escape in the search box to clear it."
-        return "No article carries all the selected tags — press escape to clear the tags."
-
     def _update_status(self) -> None:
         indexing = self._indexing
         bar = self._progress
@@ -370,6 +265,7 @@ class MainScreen(ReadingScreen):
     @on(SearchBox.Edited)
     def _query_changed(self, event: SearchBox.Edited) -> None:
         self.query_text = event.value.strip()
+        self._query_edited = True
         self._refilter()
 
     @on(Input.Submitted, "#search")
@@ -413,22 +309,6 @@ class MainScreen(ReadingScreen):
             self.focus_pane("list")
         else:
             self.clear_tags()
-
-    @property
-    def total(self) -> int:
-        """How many articles the library holds (0 until it is read)."""
-        return self.library.total if self.library is not None else 0
-
-    @property
-    def effective_sort(self) -> SortOrder:
-        """The order in use: relevance while searching, unless the user chose an order."""
-        from digest_tui.search import SortOrder
-
-        if self.sort is None:
-            return SortOrder.NEWEST
-        if self.query_text and not self.sort_chosen:
-            return SortOrder.RELEVANCE
-        return self.sort
 
     def action_cycle_sort(self) -> None:
         from digest_tui.tui.sorting import next_sort
