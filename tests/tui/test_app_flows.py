@@ -52,6 +52,19 @@ async def test_a_new_query_highlights_its_best_match(content: Path) -> None:
         assert app.screen.articles.highlighted.path == listed[0]
 
 
+async def test_clearing_the_query_keeps_the_highlighted_article(content: Path) -> None:
+    app = make_app(content)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"kitchen", "enter")
+        await settle(pilot)
+        assert app.screen.articles.highlighted.path == "2025/01/kitchen-robots.md"
+        await pilot.press("slash", "escape")
+        await settle(pilot)
+        assert listed_paths(app) == NEWEST_FIRST
+        assert app.screen.articles.highlighted.path == "2025/01/kitchen-robots.md"
+
+
 async def test_enter_in_search_moves_to_the_list(content: Path) -> None:
     app = make_app(content)
     async with app.run_test(size=(120, 40)) as pilot:

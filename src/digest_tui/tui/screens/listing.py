@@ -46,8 +46,8 @@ class ListingScreen(ReadingScreen):
         """Set once the first list has been painted; the index worker waits for it."""
         self._clock = FilterClock()
         self._query_edited = False
-        """True from an edit of the query until its list is shown: that list starts at
-        its best match, as in fzf, instead of looking for the highlighted article."""
+        """True from an edit to a non-empty query until its list is shown: that list
+        starts at its best match, as in fzf, instead of looking for the highlighted one."""
 
     def _update_status(self) -> None:
         """Show the current facts in the status bar (the main screen knows them all)."""

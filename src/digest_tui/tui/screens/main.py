@@ -265,7 +265,8 @@ class MainScreen(ListingScreen):
     @on(SearchBox.Edited)
     def _query_changed(self, event: SearchBox.Edited) -> None:
         self.query_text = event.value.strip()
-        self._query_edited = True
+        # Clearing the query keeps the highlighted article: it is shown in its place.
+        self._query_edited = bool(self.query_text)
         self._refilter()
 
     @on(Input.Submitted, "#search")
