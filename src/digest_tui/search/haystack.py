@@ -91,13 +91,13 @@ class Haystack:
     def _narrowed(self, search: Search, needle: str, among: int | None) -> int:
         """`search(needle, among)`, looked for only among the answers of a recent search
         for a part of `needle` (typing "kit" after "ki" cannot find anything new)."""
-        kind = search.__name__
+        kind, size = search.__name__, len(self.values)
         for known_kind, known, known_among, found in self._recent:
             # `among` is within `known_among`, so every answer is within `found`.
             if known_kind == kind and known in needle and _within_set(among, known_among):
                 if known == needle:
-                    return found if among is None else found & among
-                candidates = found if among is None else found & among
+                    return found if among is None else bits.intersection(found, among, size)
+                candidates = found if among is None else bits.intersection(found, among, size)
                 break
         else:
             candidates = among
@@ -189,15 +189,15 @@ class Haystack:
             # Few candidates: their numbers (shared by the fields a search tests) pick them.
             numbers = bits.numbers_of(among, len(values))
             flags = test(map(values.__getitem__, numbers))
-            return bits.from_numbers(compress(numbers, flags), len(values))
+            return bits.from_ascending(list(compress(numbers, flags)), len(values))
         selector = bits.mask(among, len(values))
         flags = test(compress(values, selector))
         numbered = compress(range(len(values)), selector)
         return bits.from_numbers(compress(numbered, flags), len(values))
 
     def _within(self, numbers: list[int], among: int | None) -> int:
-        found = bits.from_numbers(numbers, len(self.values))
-        return found if among is None else found & among
+        found = bits.from_ascending(numbers, len(self.values))
+        return found if among is None else bits.intersection(found, among, len(self.values))
 
     def _text_for(self, among: int | None) -> str:
         """The packed lines to scan for `among` (every line when it is large)."""

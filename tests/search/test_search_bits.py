@@ -1,0 +1,55 @@
+"""Article sets as ints list the same members however they are built or listed."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from digest_tui.search import bits
+
+sets = st.integers(min_value=1, max_value=300).flatmap(
+    lambda size: st.tuples(
+        st.just(size),
+        st.sets(st.integers(0, size - 1)),
+        st.sets(st.integers(0, size - 1)),
+    )
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(sets)
+def test_listing_a_set_gives_its_numbers_ascending(case):
+    size, numbers, _ = case
+    expected = sorted(numbers)
+    built = bits.from_numbers(numbers, size)
+    assert bits.members(built, size) == expected
+    assert list(bits.numbers_of(built, size)) == expected
+    # Listed again (now from memory) and built from a sorted list: the same.
+    assert list(bits.numbers_of(built, size)) == expected
+    assert bits.members(bits.from_ascending(expected, size), size) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(sets)
+def test_an_intersection_lists_the_common_numbers(case):
+    size, first, second = case
+    a = bits.from_ascending(sorted(first), size)
+    b = bits.from_numbers(second, size)
+    both = bits.intersection(a, b, size)
+    assert both == a & b
+    assert list(bits.numbers_of(both, size)) == sorted(first & second)
+    assert bits.members(bits.intersection(b, a, size), size) == sorted(first & second)
+
+
+@settings(max_examples=300, deadline=None)
+@given(sets, st.integers(0, 60), st.integers(0, 320))
+def test_first_members_are_a_prefix_from_start(case, count, start):
+    size, numbers, _ = case
+    built = bits.from_numbers(numbers, size)
+    expected = [n for n in sorted(numbers) if n >= start][:count]
+    assert bits.first_members(built, size, count, start) == expected
+
+
+def test_a_dense_and_a_sparse_set_list_alike():
+    size = 1000
+    for numbers in (range(0, size, 2), range(0, size, 97), range(size)):
+        built = bits.from_numbers(numbers, size)
+        assert bits.members(built, size) == list(numbers)
