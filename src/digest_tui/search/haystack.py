@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from itertools import compress, repeat
 from operator import contains, itemgetter
+from threading import Lock
 
 from digest_tui.search import bits
 from digest_tui.search.packing import normalise, normalise_all
@@ -25,6 +26,11 @@ RARE_SHARE = 50
 SAMPLE_PARTS = 16
 RECENT_SEARCHES = 6
 """Recent searches per field whose answers narrow the next ones."""
+SHORT_NEEDLE = 3
+SHORT_ANSWERS = 24
+"""How many whole-list answers to needles of up to `SHORT_NEEDLE` characters each field
+keeps: there are few such needles (a query's first letters), and each one scans every
+value of the field again."""
 Search = Callable[[str, "int | None"], int]
 # Fewer candidates than one value in this many are picked by number.
 FEW_SHARE = 3
@@ -36,7 +42,7 @@ class Haystack:
     Queries take and return article sets as `bits` ints (see `digest_tui.search.bits`).
     """
 
-    __slots__ = ("_packed", "_recent", "values")
+    __slots__ = ("_lock", "_packed", "_recent", "_short", "values")
 
     def __init__(self, values: Iterable[str], normalised: bool = False) -> None:
         """`normalised`: the values are already lower-cased and free of separators."""
@@ -46,6 +52,8 @@ class Haystack:
         # (search, needle, among, answer) of recent searches, newest first; replaced in
         # one assignment, so that threads see a whole tuple.
         self._recent: tuple[tuple[str, str, int | None, int], ...] = ()
+        self._short: dict[tuple[str, str], int] = {}
+        self._lock = Lock()
 
     @property
     def _text(self) -> str:
@@ -92,6 +100,14 @@ class Haystack:
         """`search(needle, among)`, looked for only among the answers of a recent search
         for a part of `needle` (typing "kit" after "ki" cannot find anything new)."""
         kind, size = search.__name__, len(self.values)
+        short = len(needle) <= SHORT_NEEDLE
+        if short:
+            whole = self._short.get((kind, needle))
+            if whole is not None:
+                # Recent again: the next keystroke narrows from it.
+                recent = ((kind, needle, None, whole), *self._recent[: RECENT_SEARCHES - 1])
+                self._recent = recent
+                return whole if among is None else bits.intersection(whole, among, size)
         for known_kind, known, known_among, found in self._recent:
             # `among` is within `known_among`, so every answer is within `found`.
             if known_kind == kind and known in needle and _within_set(among, known_among):
@@ -103,7 +119,16 @@ class Haystack:
             candidates = among
         found = search(needle, candidates) if candidates != 0 else 0
         self._recent = ((kind, needle, among, found), *self._recent[: RECENT_SEARCHES - 1])
+        if short and among is None:
+            self._keep_short((kind, needle), found)
         return found
+
+    def _keep_short(self, key: tuple[str, str], found: int) -> None:
+        with self._lock:
+            kept = self._short
+            if len(kept) >= SHORT_ANSWERS:
+                del kept[next(iter(kept))]
+            kept[key] = found
 
     def _contained(self, needle: str, among: int | None) -> int:
         values = self.values
