@@ -9,17 +9,57 @@ scrolls that far, so most searches never order the lower tiers at all.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from itertools import chain, islice
-from threading import Lock
+from itertools import chain
+from threading import RLock
 from typing import overload
 
 from digest_tui.model import Article
+from digest_tui.search import bits
 
-Block = list[int] | Callable[[], list[int]]
+LAZY_PREFIX = 256
+"""A set block is listed member by member up to this far; reading further lists it all."""
+
+
+class SetBlock:
+    """A block given as a `bits` set, listed only as far as it is read (the first rows
+    of a large tier cost a few finds, not a walk over every article)."""
+
+    __slots__ = ("_bits", "_complete", "_listed", "_size", "count")
+
+    def __init__(self, members: int, size: int) -> None:
+        self._bits = members
+        self._size = size
+        self.count = members.bit_count()
+        self._listed: list[int] = []
+        self._complete = False
+
+    def prefix(self, count: int) -> list[int]:
+        """At least the first `count` numbers (all of them when there are fewer)."""
+        listed = self._listed
+        if len(listed) >= count or self._complete:
+            return listed
+        if count > LAZY_PREFIX:
+            return self.every()
+        start = listed[-1] + 1 if listed else 0
+        wanted = max(count, min(2 * len(listed), LAZY_PREFIX)) - len(listed)
+        listed.extend(bits.first_members(self._bits, self._size, wanted, start))
+        self._complete = len(listed) == self.count
+        return listed
+
+    def every(self) -> list[int]:
+        """Every number of the block, ascending."""
+        if not self._complete:
+            self._listed = bits.members(self._bits, self._size)
+            self._complete = True
+        return self._listed
+
+
+Block = list[int] | Callable[[], list[int]] | SetBlock
 
 
 class Ranked(Sequence[int]):
-    """Article numbers in blocks; a block given as a function is computed when needed.
+    """Article numbers in blocks; a block given as a function is computed when needed,
+    one given as a `SetBlock` listed as far as it is read.
 
     Behaves as an immutable sequence (length, indexing, slicing, iteration). Safe to read
     from several threads: a block is computed at most once.
@@ -31,23 +71,40 @@ class Ranked(Sequence[int]):
         """`blocks`: (how many numbers, the numbers or a function returning them)."""
         self._sizes = [size for size, _ in blocks if size]
         self._blocks: list[Block] = [block for size, block in blocks if size]
-        self._lock = Lock()
+        self._lock = RLock()
 
     def __len__(self) -> int:
         return sum(self._sizes)
 
     def _block(self, index: int) -> list[int]:
+        return self._prefix(index, self._sizes[index])
+
+    def _prefix(self, index: int, count: int) -> list[int]:
+        """At least the first `count` numbers of block `index`, or all it has."""
         block = self._blocks[index]
-        if callable(block):
-            with self._lock:
-                block = self._blocks[index]
-                if callable(block):
-                    block = block()
-                    self._blocks[index] = block
+        if isinstance(block, list):
+            return block
+        with self._lock:
+            block = self._blocks[index]
+            if isinstance(block, SetBlock):
+                return block.prefix(count)
+            if callable(block):
+                block = block()
+                self._blocks[index] = block
         return block
 
     def __iter__(self) -> Iterator[int]:
         return chain.from_iterable(map(self._block, range(len(self._blocks))))
+
+    def _head(self, stop: int) -> list[int]:
+        """The first `stop` numbers."""
+        head: list[int] = []
+        for index, size in enumerate(self._sizes):
+            wanted = stop - len(head)
+            if wanted <= 0:
+                break
+            head += self._prefix(index, min(wanted, size))[:wanted]
+        return head
 
     @overload
     def __getitem__(self, index: int) -> int: ...
@@ -59,7 +116,7 @@ class Ranked(Sequence[int]):
         if isinstance(index, slice):
             start, stop, step = index.indices(len(self))
             if step > 0:
-                return list(islice(self, start, stop, step))
+                return self._head(stop)[start:stop:step]
             return list(self)[index]
         if index < 0:
             index += len(self)
@@ -67,7 +124,7 @@ class Ranked(Sequence[int]):
             raise IndexError("ranked index out of range")
         for number, size in enumerate(self._sizes):
             if index < size:
-                return self._block(number)[index]
+                return self._prefix(number, index + 1)[index]
             index -= size
         raise IndexError("ranked index out of range")  # pragma: no cover - sizes add up
 

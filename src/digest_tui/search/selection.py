@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import partial
 
 from digest_tui.search import bits
 from digest_tui.search.catalog import Catalog
@@ -16,7 +15,7 @@ from digest_tui.search.filters import Filters, SortOrder
 from digest_tui.search.matches import Matches, WordMatch
 from digest_tui.search.protocols import FullTextSearch, ReaderStateView
 from digest_tui.search.query import Query
-from digest_tui.search.ranking import Block, Ranked
+from digest_tui.search.ranking import Block, Ranked, SetBlock
 
 Numbers = int | None
 BODY_LIMIT = 500
@@ -233,8 +232,9 @@ def _by_relevance(
 
 
 def _members(members: int, size: int) -> tuple[int, Block]:
-    """A block of `members`, listed only when the ranking is read that far."""
-    return members.bit_count(), partial(bits.members, members, size)
+    """A block of `members`, listed only as far as the ranking is read."""
+    block = SetBlock(members, size)
+    return block.count, block
 
 
 def _scattered_order(word: WordMatch, scattered: int, size: int) -> list[int]:
