@@ -9,8 +9,6 @@ from textual.widget import Widget
 from textual.worker import WorkerCancelled, WorkerFailed
 
 from digest_tui.config import Config
-from digest_tui.index import ArticleIndex
-from digest_tui.state import StateStore
 from digest_tui.tui.app import DigestApp
 
 TRAP_TITLE = "[@click=app.quit]Trap[/] [bold]x[/]"
@@ -97,9 +95,9 @@ def write_content(folder: Path) -> Path:
 
 
 def make_app(content: Path, config: Config | None = None) -> DigestApp:
-    """An app over `content`, with its index and state in the test's user dirs."""
-    state = StateStore.for_folder(content)
-    return DigestApp(source=ArticleIndex(content), config=config or Config(), state=state)
+    """An app over `content` built as the launcher builds it: the index and the state
+    store (in the test's user dirs) open in the index worker, after the first frame."""
+    return DigestApp.for_folder(content, config or Config())
 
 
 async def settle(pilot: Pilot) -> None:

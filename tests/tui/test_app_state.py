@@ -75,3 +75,18 @@ async def test_corrupt_state_file_gives_a_notice_and_the_app_works(tmp_path: Pat
     state.close()
     moved = list(state_file.parent.iterdir())
     assert any(file != state_file and file.name.startswith(state_file.name) for file in moved)
+
+
+async def test_corrupt_state_file_gives_a_notice_on_the_launch_path(tmp_path: Path) -> None:
+    content = write_content(tmp_path / "content")
+    state_file = paths.state_file(content)
+    state_file.parent.mkdir(parents=True, exist_ok=True)
+    state_file.write_bytes(b"not a database" * 100)
+    app = make_app(content)  # the state store opens in the index worker
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await settle(pilot)
+        assert "reader state file was unreadable" in shown_notices(app)
+        assert listed_paths(app) == NEWEST_FIRST
+        await pilot.press("asterisk")
+        assert app.session.state.is_starred(NEWEST_FIRST[0])
+    app.session.close()
