@@ -11,7 +11,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from digest_tui.config import Config
+from digest_tui.config import Config, save_theme
 from digest_tui.tui.bindings import APP_BINDINGS, HELP_TEXT, MAIN_BINDINGS
 from digest_tui.tui.commands import ArticleCommands, TagCommands
 from digest_tui.tui.palette import ReaderCommandPalette
@@ -92,8 +92,6 @@ class DigestApp(App[None]):
         """Remember a theme the user picked (not the one read from the config)."""
         if not self._theme_loaded or theme == self.config.theme:
             return
-        from digest_tui.config import save_theme
-
         problem = save_theme(theme)
         if problem:
             self.notify(problem, severity="warning", markup=False)
