@@ -26,7 +26,7 @@ def measure_keystrokes(context: Context) -> list[Row]:
             "ms",
             rows_set,
             target="reported only",
-            note="filter worker + set_articles",
+            note="filter (inline when quick, else worker) + set_articles",
         ),
         Row(
             "keystroke -> repainted list",
