@@ -24,9 +24,11 @@ Item = TypeVar("Item")
 _MEMBER = re.compile(b"\x01")
 _FIND_SHARE = 5
 """Sets with fewer members than one article in this many are listed by finding members."""
-_KEEP_SHARE = 8
+_KEEP_SHARE = 3
 """Only the numbers of sets with fewer members than one article in this many are kept."""
 RECENT_SETS = 16
+KEPT_NUMBERS = 150_000
+"""At most this many numbers are kept in all (about 5 MB)."""
 
 
 def full(size: int) -> int:
@@ -126,9 +128,15 @@ def _remember(bits: int, numbers: Sequence[int], size: int) -> None:
     global _recent_numbers
     if len(numbers) * _KEEP_SHARE >= size or _known(bits) is not None:
         return
-    kept = numbers if isinstance(numbers, tuple) else tuple(numbers)
+    recent = [(bits, numbers if isinstance(numbers, tuple) else tuple(numbers))]
+    total = len(numbers)
+    for entry in _recent_numbers[: RECENT_SETS - 1]:
+        total += len(entry[1])
+        if total > KEPT_NUMBERS:
+            break
+        recent.append(entry)
     # One assignment: another thread sees the old answers or the new ones, whole.
-    _recent_numbers = ((bits, kept), *_recent_numbers[: RECENT_SETS - 1])
+    _recent_numbers = tuple(recent)
 
 
 def pick(items: Sequence[Item], bits: int) -> list[Item]:

@@ -9,6 +9,8 @@ from digest_tui.search import bits
 
 SCATTERED_MIN = 10.0
 SCATTERED_SPAN = 40.0
+MAX_TIERS = 64
+"""More distinct total scores than this are ranked article by article."""
 
 SpanLengths = Callable[[Iterable[int]], dict[int, int]]
 
@@ -97,3 +99,30 @@ class Matches:
             for number in scattered:
                 scores[number] = scores.get(number, 0.0) + known.get(number, SCATTERED_MIN)
         return scores
+
+    def tiers(self, among: int) -> list[int] | None:
+        """The matches within `among` grouped by equal total score, best first (each a
+        `bits` set); None when a score is not shared by a whole set (scattered letters).
+
+        Each word's levels are sets with one score, so the totals are sums over a few
+        combinations of levels, added in the order `scores` adds them (the same floats).
+        """
+        chosen = self.found & among
+        totals: dict[float, int] = {0.0: chosen}
+        for word in self.words:
+            if word.scattered_set & chosen:
+                return None
+            added: dict[float, int] = {}
+            for total, members in totals.items():
+                for score, level in (*word.levels, *word.below):
+                    both = members & level
+                    if both:
+                        key = total + score
+                        added[key] = added.get(key, 0) | both
+            if len(added) > MAX_TIERS:
+                return None
+            totals = added
+        grouped = sorted(totals.items(), reverse=True)
+        if sum(members.bit_count() for _total, members in grouped) != chosen.bit_count():
+            return None  # an article a word matched at no level: leave it to `scores`
+        return [members for _total, members in grouped]

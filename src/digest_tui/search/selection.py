@@ -219,6 +219,8 @@ def _by_relevance(
             blocks.append((scattered.bit_count(), lambda: _scattered_order(word, scattered, size)))
         for _score, members in word.below:
             blocks.append(_members(members & chosen, size))
+    elif (tiers := matches.tiers(chosen)) is not None:
+        blocks.extend(_members(members, size) for members in tiers)
     else:
         scores = matches.scores(chosen)
         ranked = sorted(scores)
