@@ -154,8 +154,19 @@ class MainScreen(ListingScreen):
         def progress(done: int, total: int) -> None:
             self.post_message(IndexProgress(done, total))
 
+        def show_preview(preview: list[Article]) -> None:
+            # A first index of a big folder: the quick preview is listed and searchable
+            # while the full parse (word counts, links, warnings) goes on.
+            early = self._library_of(preview)
+            self.post_message(ArticlesLoaded(early, problems, False, _paths(preview)))
+            early.prepare()
+
         result = index.refresh(
-            progress, lambda: worker.is_cancelled, fulltext=False, known=articles
+            progress,
+            lambda: worker.is_cancelled,
+            fulltext=False,
+            known=articles,
+            on_preview=show_preview,
         )
         if worker.is_cancelled:
             return
