@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from digest_tui.index import ArticleIndex
+from digest_tui.index.preview import articles_of, preview_chunk
 from digest_tui.loading.preview import PREVIEW_FIELDS
 from digest_tui.model import Article
 
@@ -120,3 +121,15 @@ def test_new_files_walked_first_in_a_mostly_known_folder_show_no_preview(
         previews, result = refresh_recording(index)
         assert previews == [] and len(result.added) == 10
         assert len(index.cached()[0]) == 40
+
+
+def test_a_chunk_previews_its_readable_files_in_order_and_leaves_problems_out(tmp_path: Path):
+    (tmp_path / "a.md").write_text("---\ntitle: First\ntags: [x]\n---\nBody\n", encoding="utf-8")
+    (tmp_path / "bad.md").write_text("---\ntitle: [unclosed\n---\nbody\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("# Second\n\nNo frontmatter.\n", encoding="utf-8")
+    found = articles_of(preview_chunk(tmp_path, ["a.md", "bad.md", "b.md", "gone.md"]))
+    assert [(a.path, a.title, a.tags) for a in found] == [
+        ("a.md", "First", ("x",)),
+        ("b.md", "Second", ()),
+    ]
+    assert articles_of(preview_chunk(tmp_path, ["bad.md"])) == []

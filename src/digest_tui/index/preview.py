@@ -8,20 +8,24 @@ to worker processes as they fill, so the other core reads files while this one w
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import fields
+from itertools import repeat
 from pathlib import Path
 
 from digest_tui.index.parsing import pool_context
-from digest_tui.loading.preview import preview_file
+from digest_tui.index.snapshot import collector_paused_then_frozen
+from digest_tui.loading.preview import preview_file_values
 from digest_tui.model import Article, Problem
 
 CHUNK_SIZE = 500
 """Files per task: large enough that sending tasks costs nothing, small enough to start early."""
 
-ArticleValues = tuple
-"""An Article's fields in declaration order: what workers send back (plain tuples pickle fast)."""
+Columns = tuple
+"""Articles as one tuple of values per Article field, in declaration order."""
 
 
 def wants_preview(to_parse: int, in_folder: int, pool_threshold: int) -> bool:
@@ -30,34 +34,40 @@ def wants_preview(to_parse: int, in_folder: int, pool_threshold: int) -> bool:
     return to_parse > pool_threshold and to_parse * 2 >= in_folder
 
 
-def preview_chunk(root: Path, paths: Sequence[str]) -> list[ArticleValues | None]:
-    """The preview of each file as Article values, None for a file that is a problem."""
-    values: list[ArticleValues | None] = []
-    for path in paths:
-        found = preview_file(root, path)
-        values.append(None if isinstance(found, Problem) else _values(found))
-    return values
+def preview_chunk(root: Path, paths: Sequence[str]) -> Columns:
+    """The previews of these files as columns, files that are problems left out.
+
+    Columns pickle with one object per value instead of one tuple per article as well.
+    """
+    values = [preview_file_values(root, path) for path in paths]
+    return tuple(zip(*(found for found in values if not isinstance(found, Problem)), strict=True))
 
 
-def _values(a: Article) -> ArticleValues:
-    return (
-        a.path,
-        a.title,
-        a.date,
-        a.timestamp,
-        a.modified,
-        a.tags,
-        a.description,
-        a.draft,
-        a.featured,
-        a.author,
-        a.image,
-        a.source_name,
-        a.source_url,
-        a.first_link,
-        a.words,
-        a.warnings,
-    )
+def articles_of(columns: Columns) -> list[Article]:
+    """The Articles whose fields `columns` hold.
+
+    The frozen dataclass __init__ makes 16 `object.__setattr__` calls per article; setting
+    each slot a whole column at a time builds the same objects in about half the time.
+    """
+    if not columns:
+        return []
+    if _SETTERS is None:
+        return list(map(Article, *columns))
+    articles = list(map(object.__new__, repeat(Article, len(columns[0]))))
+    for setter, column in zip(_SETTERS, columns, strict=True):
+        deque(map(setter, articles, column), 0)
+    return articles
+
+
+def _slot_setters() -> tuple[Callable, ...] | None:
+    """How to set each field of a bare Article, in declaration order; None when `__init__`
+    does more than store them."""
+    if hasattr(Article, "__post_init__"):
+        return None
+    return tuple(getattr(Article, item.name).__set__ for item in fields(Article))
+
+
+_SETTERS = _slot_setters()
 
 
 class PreviewStream:
@@ -116,13 +126,14 @@ class PreviewStream:
         for end in range(self._sent + CHUNK_SIZE, len(self._paths) + CHUNK_SIZE, CHUNK_SIZE):
             self._send(min(end, len(self._paths)))
         found: list[Article] = []
-        for values in self._results():
-            if should_stop():
-                return None
-            found.extend(Article(*item) for item in values if item is not None)
+        with collector_paused_then_frozen():
+            for columns in self._results():
+                if should_stop():
+                    return None
+                found.extend(articles_of(columns))
         return found
 
-    def _results(self) -> Iterator[list[ArticleValues | None]]:
+    def _results(self) -> Iterator[Columns]:
         for start, end, future in self._tasks:
             if future is not None:
                 try:

@@ -54,6 +54,9 @@ PREVIEW_FIELDS = (
 )
 """The Article fields a preview shares with the full loader's article."""
 
+ArticleValues = tuple
+"""An Article's field values in declaration order: `Article(*values)` builds it."""
+
 # Keys whose values decide a shown field; other keys are only checked to be simple YAML.
 _SHOWN_KEYS = frozenset((*TITLE_KEYS, *DATE_KEYS, *DESCRIPTION_KEYS, "tags", "draft", "path"))
 _LOCALIZED_TAGS = re.compile(r"[A-Za-z]{2}tags")
@@ -64,23 +67,55 @@ def preview_file(root: Path, path: str) -> Article | Problem:
 
     Never raises; a file the full loader would reject gives the same Problem.
     """
+    found = preview_file_values(root, path)
+    return found if isinstance(found, Problem) else Article(*found)
+
+
+def preview_file_values(root: Path, path: str) -> ArticleValues | Problem:
+    """`preview_file` as the article's field values in declaration order (they pickle fast)."""
     try:
         data = read_file_bytes(root, path)
     except Exception:
-        return _article_of(load_article(root, path))  # the loader words the problem
+        return _values_of(load_article(root, path))  # the loader words the problem
     try:
-        article = preview_article(path, data)
+        values = preview_values(path, data)
     except Exception:  # a preview is never worth a crash: the full loader decides
-        article = None
-    return article if article is not None else _article_of(parse_article(path, data))
+        values = None
+    return values if values is not None else _values_of(parse_article(path, data))
 
 
-def _article_of(loaded: LoadedArticle | Problem) -> Article | Problem:
-    return loaded if isinstance(loaded, Problem) else loaded.article
+def _values_of(loaded: LoadedArticle | Problem) -> ArticleValues | Problem:
+    if isinstance(loaded, Problem):
+        return loaded
+    a = loaded.article
+    return (
+        a.path,
+        a.title,
+        a.date,
+        a.timestamp,
+        a.modified,
+        a.tags,
+        a.description,
+        a.draft,
+        a.featured,
+        a.author,
+        a.image,
+        a.source_name,
+        a.source_url,
+        a.first_link,
+        a.words,
+        a.warnings,
+    )
 
 
 def preview_article(path: str, data: bytes) -> Article | None:
     """The preview of a file's bytes, or None when only the full loader can tell."""
+    values = preview_values(path, data)
+    return None if values is None else Article(*values)
+
+
+def preview_values(path: str, data: bytes) -> ArticleValues | None:
+    """`preview_article` as the article's field values in declaration order."""
     if not data.startswith(b"---\n"):
         return None
     text = plain_utf8(data)
@@ -131,7 +166,7 @@ def scan_block(block: str) -> dict[str, Any] | None:
     return shown if any_key else None
 
 
-def _shown_fields(path: str, meta: dict[str, Any], body: str) -> Article | None:
+def _shown_fields(path: str, meta: dict[str, Any], body: str) -> ArticleValues | None:
     notes = Notes()
     name = path.rsplit("/", 1)[-1]
     published = parse_first_date(meta, DATE_KEYS, notes) or date_from_names(meta, name)
@@ -144,8 +179,8 @@ def _shown_fields(path: str, meta: dict[str, Any], body: str) -> Article | None:
     source_url = text_field(source_url, "source URL", MAX_FIELD_CHARS * 4, notes)
     if notes.items:
         return None  # the full loader will warn about a shown field: let it decide
-    # Positional (modified, featured, author and image keep their defaults): faster.
-    return Article(
+    # Modified, featured, author, image, first link, words and warnings keep their defaults.
+    return (
         path,
         title,
         published.iso,
@@ -159,4 +194,7 @@ def _shown_fields(path: str, meta: dict[str, Any], body: str) -> Article | None:
         "",
         source_name,
         source_url,
+        "",
+        0,
+        (),
     )
