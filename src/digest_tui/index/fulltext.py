@@ -69,13 +69,14 @@ many matches, only the most recently indexed ones (highest ids: new posts) are s
 
 # The same weights as the table's `rank`, called directly: cheaper than the `rank` column.
 _SCORE = f"bm25(fulltext, {RANK_WEIGHTS})"
-_WINDOW_START = (
-    "SELECT rowid FROM fulltext WHERE fulltext MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?"
-)
+# One statement: the window's first id comes from a subquery, so that the whole query runs
+# in a single step inside SQLite (which releases Python's lock meanwhile). Walking ids
+# without scoring is ~50x cheaper than scoring, so finding the window costs little.
 _RANKED = (
     f"SELECT a.path, -f.score FROM (SELECT rowid, {_SCORE} AS score FROM fulltext "
-    "WHERE fulltext MATCH ? AND rowid >= ? ORDER BY score LIMIT ?) AS f "
-    "JOIN articles AS a ON a.id = f.rowid"
+    "WHERE fulltext MATCH ?1 AND rowid >= coalesce((SELECT rowid FROM fulltext "
+    "WHERE fulltext MATCH ?1 ORDER BY rowid DESC LIMIT 1 OFFSET ?2), 0) "
+    "ORDER BY score LIMIT ?3) AS f JOIN articles AS a ON a.id = f.rowid"
 )
 _ALL = (
     "SELECT a.path, -f.rank FROM (SELECT rowid, rank FROM fulltext WHERE fulltext MATCH ?) "
@@ -96,17 +97,11 @@ def run_query(
         if limit is None:
             rows = conn.execute(_ALL, (expression,)).fetchall()
         else:
-            first = _window_start(conn, expression, max(RANK_WINDOW, limit))
-            rows = conn.execute(_RANKED, (expression, first, limit)).fetchall()
+            window = max(RANK_WINDOW, limit)
+            rows = conn.execute(_RANKED, (expression, window - 1, limit)).fetchall()
     except sqlite3.Error:
         return {}
     return {path_from_db(path): score for path, score in rows}
-
-
-def _window_start(conn: sqlite3.Connection, expression: str, window: int) -> int:
-    # Walking ids without scoring is ~50x cheaper than scoring, so this costs little.
-    row = conn.execute(_WINDOW_START, (expression, window - 1)).fetchone()
-    return row[0] if row else 0
 
 
 def build_pending(

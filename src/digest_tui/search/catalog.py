@@ -8,21 +8,24 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from itertools import chain, compress
 from operator import attrgetter
-from threading import Lock
+from threading import Event, Lock
 from urllib.parse import urlsplit
 
 from digest_tui.model import Article
 from digest_tui.search import bits
+from digest_tui.search.background import started
 from digest_tui.search.fields import ArticleColumn
 from digest_tui.search.fuzzy import FuzzyMatcher
 from digest_tui.search.haystack import Haystack
 from digest_tui.search.protocols import FullTextSearch
 
 RECENT_BODY_SEARCHES = 32
+ENTER_WAIT = 0.05
+"""Seconds to wait at most for the worker thread to pick up a body query."""
 
 
 class Catalog:
@@ -126,6 +129,26 @@ class Catalog:
                     del bodies[next(iter(bodies))]
                 bodies[key] = found
         return found
+
+    def remembered_search_soon(
+        self, fulltext: FullTextSearch, terms: str, limit: int | None
+    ) -> Callable[[], dict[int, float]]:
+        """`remembered_search` started now on a worker thread; call the result for its
+        answer. SQLite works outside Python's lock, so the query runs beside the caller."""
+        found = self._bodies.get((terms, limit))
+        if found is not None:
+            return lambda: found
+        entered = Event()
+
+        def search() -> dict[int, float]:
+            entered.set()
+            return self.remembered_search(fulltext, terms, limit)
+
+        future = started(search)
+        # Python's lock switches threads only every few milliseconds; waiting here lets
+        # the worker run straight into the query, where SQLite hands the lock back.
+        entered.wait(ENTER_WAIT)
+        return future.result
 
     def prepare(self) -> None:
         """Build everything a first search needs now (e.g. from a background thread)."""

@@ -156,11 +156,16 @@ def _by_words(
 ) -> tuple[Matches, dict[int, float]]:
     """What the plain words matched fuzzily (unscored unless `scored`), and full-text
     ranks for body-only matches."""
-    matches = catalog.matcher.search(query.words, scored=scored)
     long_words = [word for word in query.words if len(word) >= BODY_WORD_MIN]
-    if not long_words:
+    body_soon = None
+    if long_words and fulltext is not None:
+        # The body query runs on another core while the words are matched here.
+        terms = " ".join(long_words)
+        body_soon = catalog.remembered_search_soon(fulltext, terms, BODY_LIMIT)
+    matches = catalog.matcher.search(query.words, scored=scored)
+    if body_soon is None:
         return matches, {}
-    body = _body_matches(catalog, fulltext, " ".join(long_words), BODY_LIMIT)
+    body = body_soon()
     if body:
         short_words = [word for word in query.words if len(word) < BODY_WORD_MIN]
         size = len(catalog)
