@@ -10,6 +10,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from datetime import date
+from importlib import import_module
 from itertools import chain, compress
 from operator import attrgetter
 from threading import Event, Lock
@@ -155,6 +156,9 @@ class Catalog:
         self._tags_index()
         self.matcher.fields.prepare()
         _ = self.numbers, self.sources
+        # Scattered letters and typos load rapidfuzz on first use (~20 ms): load it now.
+        import_module("rapidfuzz.process")
+        import_module("rapidfuzz.distance")
 
     def _tags_index(self) -> list[tuple[str, ...]]:
         keys = self._tag_keys
