@@ -12,6 +12,7 @@ from pathlib import Path
 
 from digest_tui import loading
 from digest_tui.index.rows import article_row, pack_text, problem_row
+from digest_tui.loading.discover import stamp_of
 from digest_tui.model import FileStamp, Problem
 
 POOL_THRESHOLD = 2000
@@ -19,13 +20,21 @@ POOL_THRESHOLD = 2000
 CHUNK_SIZE = 100
 
 ParsedFile = tuple
-"""("article", article_row, packed_body) or ("problem", problem_row)."""
+"""("article", article_row, packed_body) or ("problem", problem_row).
+
+A file the walk did not stat that it would have rejected unopened (too large, gone) gives
+a problem row without a stamp, as the walk's problems have.
+"""
 
 
 def parse_chunk(root: Path, stamps: Sequence[FileStamp]) -> list[ParsedFile]:
     """Parse files into ready-to-store rows (runs in worker processes too, so rows are small)."""
     parsed: list[ParsedFile] = []
-    for stamp in stamps:
+    for unsure in stamps:
+        stamp = stamp_of(root, unsure)
+        if isinstance(stamp, Problem):
+            parsed.append(("problem", problem_row(None, stamp)))
+            continue
         loaded = loading.load_article(root, stamp.path)
         if isinstance(loaded, Problem):
             parsed.append(("problem", problem_row(stamp, loaded)))

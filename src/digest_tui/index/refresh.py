@@ -14,6 +14,7 @@ from digest_tui.index.progress import ProgressThrottle
 from digest_tui.index.rows import (
     CACHED_ARTICLE_QUERY,
     articles_from_rows,
+    db_path,
     path_from_db,
     problem_row,
 )
@@ -74,9 +75,10 @@ def _walk(
     root: Path,
     should_stop: Callable[[], bool],
     on_stamp: Callable[[FileStamp], None] | None = None,
+    stat_files: bool = True,
 ) -> _Walk:
     walk = _Walk()
-    for count, found in enumerate(loading.discover(root)):
+    for count, found in enumerate(loading.discover(root, stat_files=stat_files)):
         if count % _STOP_CHECK_EVERY == 0 and should_stop():
             walk.stopped = True
             break
@@ -117,7 +119,8 @@ def _reconcile(
     def offer(stamp: FileStamp) -> None:
         previews.offer(stamp.path, known.get(stamp.path) != (stamp.size, stamp.mtime_ns))
 
-    walk = _walk(root, should_stop, offer if on_preview is not None else None)
+    # With nothing known every file is new: the parse workers stat them instead of the walk.
+    walk = _walk(root, should_stop, offer if on_preview is not None else None, bool(known))
     if walk.stopped:
         result.stopped = True
         return result  # an unfinished walk cannot tell which files vanished
@@ -190,15 +193,21 @@ def _parse_and_store(
     def flush() -> None:
         store_parsed(conn, pending, options.fulltext, known)
 
+    unopened: set[str | bytes] = set()
+    done = 0
     chunks = parse_files(root, to_parse, should_stop, options.workers, options.pool_threshold)
     for chunk in chunks:
         pending.extend(chunk)
-        result.parsed += len(chunk)
+        unopened.update(item[1][0] for item in chunk if item[0] == "problem" and item[1][4] is None)
+        done += len(chunk)
         if len(pending) >= BATCH_SIZE:
             in_transaction(conn, flush)
             pending.clear()
-        throttle.update(result.parsed)
+        throttle.update(done)
     if pending:
         in_transaction(conn, flush)
-    throttle.finish(result.parsed)
-    result.stopped = result.parsed < len(to_parse)
+    throttle.finish(done)
+    result.stopped = done < len(to_parse)
+    result.parsed = done - len(unopened)
+    if unopened:  # files the walk would have rejected, had it stat'ed them: not added
+        result.added = [path for path in result.added if db_path(path) not in unopened]

@@ -14,6 +14,8 @@ MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx")
 SKIPPED_DIR_NAMES = frozenset({"node_modules"})
 
 Found = FileStamp | Problem
+NOT_STATTED = -1
+"""The size and mtime_ns of a FileStamp whose file the walk did not stat (see `discover`)."""
 
 
 def is_markdown_name(name: str) -> bool:
@@ -48,7 +50,7 @@ def too_large_reason(size: int) -> str:
     return f"file is too large ({size:,} bytes; the limit is {describe_limit(MAX_ARTICLE_BYTES)})"
 
 
-def discover(root: Path) -> Iterator[Found]:
+def discover(root: Path, *, stat_files: bool = True) -> Iterator[Found]:
     """Yield every Markdown file under `root` as a FileStamp, and problems found on the way.
 
     Paths are relative to `root` with `/` separators. Order is stable: in each folder, its
@@ -57,6 +59,10 @@ def discover(root: Path) -> Iterator[Found]:
     `root`; one that points outside is not followed and gives a non-fatal problem. A folder
     reached twice (a symlink cycle) is walked once. FIFOs, sockets, devices and files over
     `MAX_ARTICLE_BYTES` become fatal problems and are never opened.
+
+    `stat_files=False` spares the stat of plain files (no symlink, a regular file by the
+    folder listing): they come as stamps of `NOT_STATTED` size and time, so the caller
+    must stat them itself (see `stamp_of`) before trusting or storing them.
     """
     real_root = os.path.realpath(os.fspath(root))
     try:
@@ -64,7 +70,7 @@ def discover(root: Path) -> Iterator[Found]:
     except OSError as error:
         yield Problem(".", f"cannot read the content folder: {error.strerror or error}")
         return
-    walk = _Walk(real_root, {(root_stat.st_dev, root_stat.st_ino)})
+    walk = _Walk(real_root, {(root_stat.st_dev, root_stat.st_ino)}, stat_files)
     pending: list[tuple[str, str]] = [(real_root, "")]
     while pending:
         directory, rel_dir = pending.pop()
@@ -75,9 +81,10 @@ def discover(root: Path) -> Iterator[Found]:
 class _Walk:
     """The state of one walk: the resolved root and the folders already visited."""
 
-    def __init__(self, real_root: str, seen_dirs: set[tuple[int, int]]) -> None:
+    def __init__(self, real_root: str, seen_dirs: set[tuple[int, int]], stat_files: bool) -> None:
         self.real_root = real_root
         self.seen_dirs = seen_dirs
+        self.stat_files = stat_files
 
     def scan(self, directory: str, rel_dir: str) -> Iterator[Found]:
         """Yield this folder's files and problems; return its sub-folders to walk."""
@@ -103,6 +110,8 @@ class _Walk:
         markdown = is_markdown_name(entry.name)
         path = entry.path
         try:
+            if markdown and not self.stat_files and entry.is_file(follow_symlinks=False):
+                return FileStamp(rel, NOT_STATTED, NOT_STATTED)
             if entry.is_symlink():
                 path = os.path.realpath(entry.path)
                 if not is_inside(path, self.real_root):
@@ -139,3 +148,19 @@ class _Walk:
             return None
         self.seen_dirs.add(key)
         return (path, rel)
+
+
+def stamp_of(root: Path, stamp: FileStamp) -> Found:
+    """`stamp` with the size and time the walk would have found, or the walk's problem.
+
+    For stamps of `discover(stat_files=False)`; other stamps come back as they are.
+    """
+    if stamp.size != NOT_STATTED:
+        return stamp
+    try:
+        info = os.stat(os.path.join(os.fspath(root), *stamp.path.split("/")))
+    except OSError as error:
+        return Problem(stamp.path, f"cannot read file: {error.strerror or error}")
+    if info.st_size > MAX_ARTICLE_BYTES:
+        return Problem(stamp.path, too_large_reason(info.st_size))
+    return FileStamp(stamp.path, info.st_size, info.st_mtime_ns)
