@@ -56,7 +56,18 @@ def test_toml_native_dates():
 
 
 @pytest.mark.parametrize(
-    "bad", ["0000-01-01", "2024-13-01", "2020-01-01T00:00:00+25:00", "soon", True, {"a": 1}]
+    "bad",
+    [
+        "0000-01-01",
+        "2024-13-01",
+        "2020-01-01T00:00:00+25:00",
+        "2023-02-30T10:00:00Z",
+        "0000-01-01T00:00:00Z",
+        "2024-01-01T24:00:00Z",
+        "soon",
+        True,
+        {"a": 1},
+    ],
 )
 def test_invalid_dates_give_a_warning_and_no_date(bad):
     parsed = parse_date(bad)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import errno
 import os
-import stat
 from pathlib import Path
 
 from digest_tui.loading.decode import decode_bytes
@@ -20,6 +19,7 @@ from digest_tui.model import LoadedArticle, Problem
 _READ_CHUNK = 256 * 1024
 _OPEN_FLAGS = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
 _NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_SLASH_JOINS = os.sep == "/" and os.altsep is None
 
 
 class _Unreadable(Exception):
@@ -73,7 +73,9 @@ def read_file_bytes(root: Path, path: str) -> bytes:
     parts = path.split("/")
     if not path or ".." in parts or path.startswith("/"):
         raise _Unreadable("path is outside the content folder")
-    full = os.path.join(os.fspath(root), *parts)
+    # What os.path.join gives for these parts (no empty or absolute one) where `/` is the
+    # separator, without its per-part loop.
+    full = f"{os.fspath(root)}/{path}" if _SLASH_JOINS else os.path.join(os.fspath(root), *parts)
     fd = _open(full, root)
     try:
         return _read_regular(fd)
@@ -106,22 +108,27 @@ def _read_regular(fd: int) -> bytes:
         raise _Unreadable(f"{kind}, not a regular file; not opened")
     if info.st_size > MAX_ARTICLE_BYTES:
         raise _Unreadable(too_large_reason(info.st_size))
-    chunks: list[bytes] = []
-    total = 0
-    wanted = info.st_size + 1  # all of it in one read, unless the file grows meanwhile
-    while total <= MAX_ARTICLE_BYTES:
-        asked = min(wanted, MAX_ARTICLE_BYTES + 1 - total)
+    whole = os.read(fd, info.st_size + 1)
+    if len(whole) == info.st_size:
+        return whole  # the usual file: all of it in one read, which found its end
+    return _read_rest(fd, info.st_size, whole)
+
+
+def _read_rest(fd: int, size: int, first: bytes) -> bytes:
+    """The file after a first read that did not end at `size` bytes (it grew or shrank)."""
+    chunks = [first]
+    total = len(first)
+    while first and total <= MAX_ARTICLE_BYTES:
+        asked = min(_READ_CHUNK, MAX_ARTICLE_BYTES + 1 - total)
         chunk = os.read(fd, asked)
         if not chunk:
             break
         chunks.append(chunk)
         total += len(chunk)
-        if len(chunk) < asked and total >= info.st_size:
+        if len(chunk) < asked and total >= size:
             break  # the end of the file: spares a last, empty read
-        wanted = _READ_CHUNK
     if total > MAX_ARTICLE_BYTES:
         raise _Unreadable(too_large_reason(total))
-    assert stat.S_ISREG(info.st_mode)
     return b"".join(chunks)
 
 

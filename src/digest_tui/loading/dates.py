@@ -14,6 +14,8 @@ _DATE_TIME = re.compile(
     r"(?:[Tt ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?"
     r"[ \t]*(Z|z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?"
 )
+# The most common shape (`2024-05-01T09:30:00Z`), which `fromisoformat` reads as written.
+_PLAIN_UTC = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", re.ASCII)
 _ONE_DAY = dt.timedelta(days=1)
 # Offsets seen so far (a folder uses a handful); invalid ones raise and are not kept.
 _ZONES: dict[str, dt.timezone] = {}
@@ -91,6 +93,10 @@ def _from_epoch(seconds: float, key: str) -> ParsedDate:
 
 
 def _from_text(text: str, key: str) -> ParsedDate:
+    if _PLAIN_UTC.fullmatch(text) is not None:
+        # What the general path below gives for this shape (a bad day raises the same way).
+        moment = dt.datetime.fromisoformat(text[:19])
+        return ParsedDate(text[:19] + "+00:00", (moment - _NAIVE_EPOCH).total_seconds())
     match = _DATE_TIME.fullmatch(text)
     if match is None:
         return _from_leading_day(text, key)

@@ -118,16 +118,20 @@ def _find_source_line(body: str) -> re.Match[str] | None:
     """`_SOURCE_LINE.search(body)`, trying only the lines that hold `**Source` (any case).
 
     A match starts at a line start and has `**Source` on that line; the line-anchored
-    regex alone would be tried at every position of the body.
+    regex alone would be tried at every position of the body. Plain `**` is searched for
+    first: a case-blind regex cannot skip ahead as a substring search does.
     """
     tried = -1
-    for mark in _SOURCE_MARK.finditer(body):
-        start = body.rfind("\n", 0, mark.start()) + 1
-        if start != tried:
-            tried = start
-            match = _SOURCE_LINE.match(body, start)
-            if match is not None:
-                return match
+    mark = body.find("**")
+    while mark >= 0:
+        if _SOURCE_MARK.match(body, mark) is not None:
+            start = body.rfind("\n", 0, mark) + 1
+            if start != tried:
+                tried = start
+                match = _SOURCE_LINE.match(body, start)
+                if match is not None:
+                    return match
+        mark = body.find("**", mark + 1)
     return None
 
 
