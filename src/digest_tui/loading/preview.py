@@ -60,6 +60,8 @@ ArticleValues = tuple
 # Keys whose values decide a shown field; other keys are only checked to be simple YAML.
 _SHOWN_KEYS = frozenset((*TITLE_KEYS, *DATE_KEYS, *DESCRIPTION_KEYS, "tags", "draft", "path"))
 _LOCALIZED_TAGS = re.compile(r"[A-Za-z]{2}tags")
+_KEY_KINDS: dict[str, bool] = {}
+_KEY_KINDS_KEPT = 4096
 
 
 def preview_file(root: Path, path: str) -> Article | Problem:
@@ -142,17 +144,18 @@ def scan_block(block: str) -> dict[str, Any] | None:
     shown: dict[str, Any] = {}
     any_key = False
     number = 0
-    while number < len(lines):
+    count = len(lines)
+    while number < count:
         line = lines[number]
         number += 1
         if not line or line[0] == "#":
             continue
         key, colon, rest = line.partition(":")
-        if not colon or (rest and rest[0] != " ") or not is_text_key(key):
+        if not colon or (rest and rest[0] != " "):
             return None
-        matters = key in _SHOWN_KEYS or (
-            len(key) == 6 and _LOCALIZED_TAGS.fullmatch(key) is not None
-        )
+        matters = _KEY_KINDS.get(key)
+        if matters is None and (matters := _key_kind(key)) is None:
+            return None
         text = rest.strip(" ")
         if text:
             value = block_value(text, typed=matters)
@@ -164,6 +167,17 @@ def scan_block(block: str) -> dict[str, Any] | None:
         if matters:
             shown[key] = value
     return shown if any_key else None
+
+
+def _key_kind(key: str) -> bool | None:
+    """None for a key `simple_yaml` does not read as text, else whether it decides a shown
+    field; remembered for the keys seen first."""
+    if not is_text_key(key):
+        return None
+    matters = key in _SHOWN_KEYS or (len(key) == 6 and _LOCALIZED_TAGS.fullmatch(key) is not None)
+    if len(_KEY_KINDS) < _KEY_KINDS_KEPT:
+        _KEY_KINDS[key] = matters
+    return matters
 
 
 def _shown_fields(path: str, meta: dict[str, Any], body: str) -> ArticleValues | None:

@@ -33,6 +33,9 @@ FAILED = object()
 """What the readers below return for a value they do not handle."""
 _TEXT_KEYS: dict[str, bool] = {}
 _TEXT_KEYS_KEPT = 4096
+_RESOLVED: dict[str, Any] = {}
+_RESOLVED_KEPT = 4096
+_UNKNOWN = object()
 
 
 def parse_simple(block: str) -> dict[str, Any] | None:
@@ -84,7 +87,7 @@ def is_text_key(key: str) -> bool:
     """
     known = _TEXT_KEYS.get(key)
     if known is None:
-        known = _KEY.fullmatch(key) is not None and _resolved(key) is key
+        known = _KEY.fullmatch(key) is not None and _resolve(key) is key
         if len(_TEXT_KEYS) < _TEXT_KEYS_KEPT:
             _TEXT_KEYS[key] = known
     return known
@@ -166,6 +169,16 @@ def _resolved(text: str) -> Any:
     if text[4:5] == "-" and text[:4].isdigit():
         # `2024-...`: YAML numbers hold `-` only first or after a `.`, so text or timestamp.
         return text
+    known = _RESOLVED.get(text, _UNKNOWN)
+    if known is _UNKNOWN:
+        # The same few words (`true`, `false`, `null`, small numbers) come back in every file.
+        known = _resolve(text)
+        if len(_RESOLVED) < _RESOLVED_KEPT:
+            _RESOLVED[text] = known
+    return known
+
+
+def _resolve(text: str) -> Any:
     tag = _RESOLVER.resolve(ScalarNode, text, _PLAIN)
     if tag == _STR or tag.endswith(":timestamp"):
         return text
