@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from digest_tui.loading import discover, load_article
+from digest_tui.loading import discover, load_article, markdown_text
 from digest_tui.loading.markdown_text import plain_text_reference, to_plain_text
 from digest_tui.model import FileStamp, LoadedArticle
 
@@ -126,3 +126,18 @@ def test_fast_plain_text_matches_reference_on_sample_content():
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="shared real-world corpus not present")
 def test_fast_plain_text_matches_reference_on_real_corpus():
     assert bodies_agree(CORPUS) > 100
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(
+        st.sampled_from(["*", "**", "Source", "sOURCE", "\u017fource", ":", " ", "\n", "> ", "x"])
+        | st.sampled_from(["[a]", "[b c]", "(https://x.test)", '(<https://y.test> "t")']),
+        max_size=30,
+    ).map("".join)
+)
+def test_the_source_link_comes_from_the_first_source_line(body):
+    # The line pattern tried at every position of the body is the reference.
+    expected = markdown_text._SOURCE_LINE.search(body)
+    reference = (expected.group(1).strip(), expected.group(2)) if expected else ("", "")
+    assert markdown_text.source_link(body) == reference

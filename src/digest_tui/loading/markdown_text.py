@@ -118,20 +118,21 @@ def _find_source_line(body: str) -> re.Match[str] | None:
     """`_SOURCE_LINE.search(body)`, trying only the lines that hold `**Source` (any case).
 
     A match starts at a line start and has `**Source` on that line; the line-anchored
-    regex alone would be tried at every position of the body. Plain `**` is searched for
-    first: a case-blind regex cannot skip ahead as a substring search does.
+    regex alone would be tried at every position of the body. Single `*` characters are
+    searched for first: that search is several times faster than a search for `**` or a
+    case-blind regular expression.
     """
     tried = -1
-    mark = body.find("**")
+    mark = body.find("*")
     while mark >= 0:
-        if _SOURCE_MARK.match(body, mark) is not None:
+        if body.startswith("**", mark) and _SOURCE_MARK.match(body, mark) is not None:
             start = body.rfind("\n", 0, mark) + 1
             if start != tried:
                 tried = start
                 match = _SOURCE_LINE.match(body, start)
                 if match is not None:
                     return match
-        mark = body.find("**", mark + 1)
+        mark = body.find("*", mark + 1)
     return None
 
 
