@@ -94,6 +94,27 @@ class StallMonitor:
         return self.longest
 
 
+class IndexWatch:
+    """A `run_test` message hook that notes when the app's body search is ready.
+
+    The index worker only starts after the first frame, so "no workers running" says
+    nothing at first: this is the sign that indexing has settled.
+    """
+
+    def __init__(self) -> None:
+        self.settled = False
+
+    def __call__(self, message: Any) -> None:
+        from digest_tui.tui.messages import FulltextReady
+
+        if isinstance(message, FulltextReady):
+            self.settled = True
+
+    async def wait(self, app: Any, timeout: float = 600.0) -> bool:
+        """Wait for the body search, then for the workers it started (a refilter)."""
+        return await wait_until(lambda: self.settled, timeout) and await wait_for_workers(app)
+
+
 async def wait_for_workers(app: Any, timeout: float = 600.0) -> bool:
     """Wait until every worker of the app has finished (indexing, first filter)."""
     return await wait_until(lambda: all(w.is_finished for w in app.workers), timeout)

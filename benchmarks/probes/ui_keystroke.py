@@ -7,7 +7,14 @@ import sys
 import time
 from pathlib import Path
 
-from benchmarks.probes.harness import SIZE, PaintLog, build_app, wait_for_workers, wait_until
+from benchmarks.probes.harness import (
+    SIZE,
+    IndexWatch,
+    PaintLog,
+    build_app,
+    wait_for_workers,
+    wait_until,
+)
 from benchmarks.timing import emit
 
 QUERIES = ("kite", "solar", "quantum chip")
@@ -42,8 +49,11 @@ async def measure(folder: Path) -> dict:
     """Per-keystroke timings over the queries, after indexing has settled."""
     app = build_app(folder)
     paints = PaintLog(app)
-    async with app.run_test(size=SIZE) as pilot:
-        await wait_for_workers(app)
+    indexed = IndexWatch()
+    async with app.run_test(size=SIZE, message_hook=indexed) as pilot:
+        # Typing starts once indexing has settled: no refresh or body-search build
+        # competes with the keystrokes, and no late refilter replaces their rows.
+        await indexed.wait(app)
         await pilot.pause()
         articles = app.screen.articles
         sets: list[float] = []

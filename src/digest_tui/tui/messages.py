@@ -56,11 +56,13 @@ class ViewReady(Message):
     """Which filter request this answers; older answers are dropped."""
     errors: Sequence[str] = ()
     """Query terms that were ignored, and why."""
+    view: Library | None = None
+    """The filtered view, whose tags are counted once its rows are on screen."""
 
 
 @dataclass
 class TagCountsReady(Message):
-    """The same worker counted the tags of the view it just listed (sent after `ViewReady`)."""
+    """The tags of a listed view were counted (sent after its `ViewReady`)."""
 
     tag_counts: Sequence[TagCount]
     shown: int

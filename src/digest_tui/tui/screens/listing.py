@@ -1,7 +1,8 @@
 """Filtering the library and showing the result: the list, the match count, the tags.
 
 Tags, query and sort go to a worker (a new request cancels the stale one), or run inline
-when they narrow a query that filtered quickly (see `filter_clock`).
+when they narrow a query that filtered quickly (see `filter_clock`). The sidebar's tag
+counts follow in a worker of their own, started a frame after the rows are shown.
 """
 
 from __future__ import annotations
@@ -24,6 +25,9 @@ if TYPE_CHECKING:
     from digest_tui.model import Article
     from digest_tui.search import Library, SortOrder
     from digest_tui.tui.filtering import FilterRequest
+
+TAG_COUNT_DELAY = 0.025
+"""Seconds between showing the rows and counting their tags: time to paint the rows."""
 
 
 class ListingScreen(ReadingScreen):
@@ -73,19 +77,11 @@ class ListingScreen(ReadingScreen):
         view = filter_library(request)
         articles = view.articles
         self._clock.record(request, time.perf_counter() - start)
-        self.on_view_ready(ViewReady(articles, generation, view.query_errors))
-
-        def count_tags() -> None:
-            if generation == self._generation:  # skipped when typing went on meanwhile
-                self.on_tag_counts_ready(
-                    TagCountsReady(view.tag_counts(), len(articles), generation)
-                )
-
-        self.call_after_refresh(count_tags)
+        self.on_view_ready(ViewReady(articles, generation, view.query_errors, view))
 
     @work(thread=True, exclusive=True, group="filter", exit_on_error=False)
     def _run_filter(self, request: FilterRequest, generation: int) -> None:
-        """Filter, post the rows, then count tags: the list is not kept waiting for them."""
+        """Filter and post the rows; their tags are counted after they are painted."""
         from digest_tui.tui.filtering import filter_library
 
         worker = get_current_worker()
@@ -93,12 +89,8 @@ class ListingScreen(ReadingScreen):
         view = filter_library(request)
         articles = view.articles
         self._clock.record(request, time.perf_counter() - start)
-        if worker.is_cancelled:
-            return
-        self.post_message(ViewReady(articles, generation, view.query_errors))
-        counts = view.tag_counts()
         if not worker.is_cancelled:
-            self.post_message(TagCountsReady(counts, len(articles), generation))
+            self.post_message(ViewReady(articles, generation, view.query_errors, view))
 
     def on_view_ready(self, message: ViewReady) -> None:
         if message.generation != self._generation:
@@ -110,11 +102,31 @@ class ListingScreen(ReadingScreen):
         self.articles.set_articles(message.articles, keep=keep)
         self._show_counts(message)
         self._update_status()
+        if message.view is not None:
+            self._count_tags_after_paint(message.view, len(message.articles), message.generation)
         if not self._list_shown.is_set():
             self.call_after_refresh(self._list_shown.set)
         if self._restore_pending and message.articles:
             self._restore_pending = False
             self.call_after_refresh(self.restore_last_opened)
+
+    def _count_tags_after_paint(self, view: Library, shown: int, generation: int) -> None:
+        # A count in a thread while the rows are drawn would slow that frame (the two take
+        # turns on the interpreter, 5 ms at a time), so it starts a frame later, and not
+        # at all when typing went on meanwhile.
+        def start() -> None:
+            if generation == self._generation:
+                self._count_tags(view, shown, generation)
+
+        self.set_timer(TAG_COUNT_DELAY, start)
+
+    @work(thread=True, exclusive=True, group="tags", exit_on_error=False)
+    def _count_tags(self, view: Library, shown: int, generation: int) -> None:
+        """Count the tags of the listed view for the sidebar."""
+        worker = get_current_worker()
+        counts = view.tag_counts()
+        if not worker.is_cancelled:
+            self.post_message(TagCountsReady(counts, shown, generation))
 
     def on_tag_counts_ready(self, message: TagCountsReady) -> None:
         if message.generation == self._generation:
