@@ -19,6 +19,7 @@ from itertools import compress
 
 from digest_tui.model import Article
 from digest_tui.search import bits
+from digest_tui.search.background import started
 from digest_tui.search.bits import mask
 from digest_tui.search.catalog import Catalog
 from digest_tui.search.filters import Filters, SortOrder
@@ -83,6 +84,10 @@ class Library:
         Safe to call from any thread, and more than once.
         """
         self._catalog.prepare()
+        if self._fulltext is not None:
+            # Body queries run on a worker thread, which opens its own database
+            # connection on its first query: open it now, not on the first keystroke.
+            started(self._fulltext.search, "", 1)
 
     # Filters ---------------------------------------------------------------------------
 
