@@ -117,7 +117,9 @@ def _reconcile(
     known = known_stamps(conn)
 
     def offer(stamp: FileStamp) -> None:
-        previews.offer(stamp.path, known.get(stamp.path) != (stamp.size, stamp.mtime_ns))
+        previews.offer(
+            stamp.path, not known or known.get(stamp.path) != (stamp.size, stamp.mtime_ns)
+        )
 
     # With nothing known every file is new: the parse workers stat them instead of the walk.
     walk = _walk(root, should_stop, offer if on_preview is not None else None, bool(known))
@@ -163,6 +165,9 @@ def _show_preview(
 
 
 def _plan(known: dict[str, tuple[int, int]], walk: _Walk, result: RefreshResult) -> list[FileStamp]:
+    if not known:  # a first run: every file is new, none vanished
+        result.added = [stamp.path for stamp in walk.stamps]
+        return walk.stamps
     to_parse: list[FileStamp] = []
     for stamp in walk.stamps:
         before = known.get(stamp.path)
