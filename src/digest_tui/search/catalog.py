@@ -6,6 +6,7 @@ matching...) reuses it, so a filter never recomputes lower-cased text or tag set
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
@@ -14,7 +15,6 @@ from importlib import import_module
 from itertools import chain, compress
 from operator import attrgetter
 from threading import Event, Lock
-from urllib.parse import urlsplit
 
 from digest_tui.model import Article
 from digest_tui.search import bits
@@ -23,6 +23,7 @@ from digest_tui.search.fields import ArticleColumn
 from digest_tui.search.fuzzy import FuzzyMatcher
 from digest_tui.search.haystack import Haystack
 from digest_tui.search.protocols import FullTextSearch
+from digest_tui.search.sources import source_haystack
 
 RECENT_BODY_SEARCHES = 32
 ENTER_WAIT = 0.05
@@ -104,9 +105,7 @@ class Catalog:
         if sources is None:
             with self._lock:
                 if self._sources is None:
-                    self._sources = Haystack(
-                        f"{a.source_name} {_host(a.source_url)}" for a in self.articles
-                    )
+                    self._sources = source_haystack(self.articles)
                 sources = self._sources
         return sources
 
@@ -174,10 +173,18 @@ class Catalog:
         keys: list[tuple[str, ...]] = []
         members: defaultdict[str, list[int]] = defaultdict(list)
         names: dict[str, str] = {}
+        # Articles with equal tags share one tuple of keys.
+        keys_of: dict[tuple[str, ...], tuple[str, ...]] = {}
+        folds: dict[str, str] = {}
         for number, article in enumerate(self.articles):
-            article_keys = tuple(dict.fromkeys(tag.casefold() for tag in article.tags))
+            tags = article.tags
+            article_keys = keys_of.get(tags)
+            if article_keys is None:
+                folded = (folds.setdefault(tag, tag.casefold()) for tag in tags)
+                article_keys = tuple(dict.fromkeys(folded))
+                keys_of[tags] = article_keys
             keys.append(article_keys)
-            for key, tag in zip(article_keys, article.tags, strict=False):
+            for key, tag in zip(article_keys, tags, strict=False):
                 members[key].append(number)
                 names.setdefault(key, tag)
         size = len(self.articles)
@@ -186,10 +193,13 @@ class Catalog:
         self._tag_keys = keys  # last: other threads take it as "index ready"
 
     def _index_days(self) -> None:
-        dated = [(a.day, n) for n, a in enumerate(self.articles) if a.day]
-        dated.sort()
-        self._days = [day for day, _ in dated]
-        self._days_order = [number for _, number in dated]
+        # One string per distinct day, and the numbers in a compact array: a list of
+        # 100,000 slices and int objects would hold several megabytes.
+        shared: dict[str, str] = {}
+        days = [shared.setdefault(day, day) for day in map(attrgetter("day"), self.articles)]
+        order = sorted(compress(range(len(days)), days), key=days.__getitem__)
+        self._days = list(map(days.__getitem__, order))
+        self._days_order = array("l", order)
 
     def ordering(self, name: str) -> list[int]:
         """Every article number in `name` order ("newest", "oldest", "title").
@@ -286,10 +296,3 @@ def _title_key(articles: Sequence[Article]):
 
 
 _SORT_KEYS = {"oldest": _oldest_key, "title": _title_key}
-
-
-def _host(url: str) -> str:
-    try:
-        return urlsplit(url).hostname or ""
-    except ValueError:
-        return ""

@@ -13,7 +13,7 @@ from typing import TypeVar
 
 from digest_tui.model import Article
 from digest_tui.search.haystack import Haystack
-from digest_tui.search.packing import normalise_all, spaced_words
+from digest_tui.search.packing import normalise_all, per_distinct, spaced_words
 
 Item = TypeVar("Item")
 
@@ -87,7 +87,7 @@ class SearchFields:
     @property
     def tags(self) -> Haystack:
         """Each article's tags, lower-cased, each fenced by `\\x01` (see `pack_tags`)."""
-        return self._field("_tags", lambda: Haystack(packed_tags(self._raw_tags)))
+        return self._field("_tags", self._packed_tags)
 
     @property
     def tag_words(self) -> Haystack:
@@ -102,9 +102,21 @@ class SearchFields:
     def _packed_title_words(self) -> Haystack:
         return Haystack(spaced_words(self._raw_titles, lower_first=True), normalised=True)
 
+    def _tag_tuples(self) -> list[tuple[str, ...]]:
+        # `tuple` returns a tuple as it is: articles keep sharing theirs.
+        return list(map(tuple, self._raw_tags))
+
+    def _packed_tags(self) -> Haystack:
+        def pack(tags: list[Sequence[str]]) -> list[str]:
+            return normalise_all(packed_tags(tags))
+
+        return Haystack(per_distinct(self._tag_tuples(), pack), normalised=True)
+
     def _packed_tag_words(self) -> Haystack:
-        joined = list(map(" ".join, self._raw_tags))
-        return Haystack(spaced_words(joined, lower_first=False), normalised=True)
+        def pack(tags: list[Sequence[str]]) -> list[str]:
+            return spaced_words(list(map(" ".join, tags)), lower_first=False)
+
+        return Haystack(per_distinct(self._tag_tuples(), pack), normalised=True)
 
     def prepare(self) -> None:
         """Build every field now, packed for the scans of words of three letters on."""

@@ -9,8 +9,11 @@ exactly what the value-by-value definition (`normalise`, `spaced_words_of`) give
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
 from itertools import chain
+from typing import TypeVar
+
+Key = TypeVar("Key", bound=Hashable)
 
 # The separators must never occur inside a packed field.
 _SEPARATORS = str.maketrans({"\x00": " ", "\n": " ", "\r": " "})
@@ -36,6 +39,17 @@ def normalise_all(values: Sequence[str]) -> list[str]:
     # A line break between two values is neither cased nor case-ignorable, so each value
     # lower-cases as it would alone; lower-casing never makes a line break.
     return joined.lower().split("\n")
+
+
+def per_distinct(keys: Sequence[Key], make: Callable[[list[Key]], list[str]]) -> list[str]:
+    """`make(list(keys))`, computed once per distinct key: equal keys share one string.
+
+    Many articles share a source or a set of tags; one string per article would hold
+    the same text thousands of times.
+    """
+    distinct = list(dict.fromkeys(keys))
+    made = dict(zip(distinct, make(distinct), strict=True))
+    return list(map(made.__getitem__, keys))
 
 
 def spaced_words_of(value: str) -> str:
