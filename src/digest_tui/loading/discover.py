@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Iterator
+from operator import attrgetter
 from pathlib import Path
 
 from digest_tui.loading.limits import MAX_ARTICLE_BYTES, describe_limit
@@ -78,6 +79,19 @@ def discover(root: Path, *, stat_files: bool = True) -> Iterator[Found]:
         pending.extend(reversed(subdirs))
 
 
+_NAME = attrgetter("name")
+
+
+def _is_plain_markdown(entry: os.DirEntry[str]) -> bool:
+    """A Markdown name on a regular file that is no symlink, by the folder listing alone."""
+    if not entry.name.lower().endswith(MARKDOWN_SUFFIXES):
+        return False
+    try:
+        return entry.is_file(follow_symlinks=False)
+    except OSError:
+        return False  # the full classification words the problem
+
+
 class _Walk:
     """The state of one walk: the resolved root and the folders already visited."""
 
@@ -91,15 +105,18 @@ class _Walk:
         subdirs: list[tuple[str, str]] = []
         try:
             with os.scandir(directory) as listing:
-                entries = sorted(
-                    (e for e in listing if not e.name.startswith(".")), key=lambda e: e.name
-                )
+                entries = [e for e in listing if not e.name.startswith(".")]
         except OSError as error:
             yield Problem(rel_dir or ".", f"cannot list folder: {error.strerror or error}")
             return subdirs
+        entries.sort(key=_NAME)
+        prefix = f"{rel_dir}/" if rel_dir else ""
         for entry in entries:
-            rel = f"{rel_dir}/{entry.name}" if rel_dir else entry.name
-            found = self._classify(entry, rel)
+            name = entry.name
+            if not self.stat_files and _is_plain_markdown(entry):
+                yield FileStamp(prefix + name, NOT_STATTED, NOT_STATTED)
+                continue
+            found = self._classify(entry, prefix + name)
             if isinstance(found, tuple):
                 subdirs.append(found)
             elif found is not None:
@@ -110,8 +127,6 @@ class _Walk:
         markdown = is_markdown_name(entry.name)
         path = entry.path
         try:
-            if markdown and not self.stat_files and entry.is_file(follow_symlinks=False):
-                return FileStamp(rel, NOT_STATTED, NOT_STATTED)
             if entry.is_symlink():
                 path = os.path.realpath(entry.path)
                 if not is_inside(path, self.real_root):
