@@ -155,10 +155,10 @@ def _show_preview(
     That is the stored articles that stay (vanished ones are already forgotten), in stored
     order, then the previews of the files to parse, in walk order.
     """
-    changed = {stamp.path for stamp in to_parse}
-    kept = [
-        a for a in articles_from_rows(conn.execute(CACHED_ARTICLE_QUERY)) if a.path not in changed
-    ]
+    kept = articles_from_rows(conn.execute(CACHED_ARTICLE_QUERY))
+    if kept:  # none on a first run: spares a set of every path
+        changed = {stamp.path for stamp in to_parse}
+        kept = [a for a in kept if a.path not in changed]
     found = previews.articles(should_stop)
     if found is not None:
         on_preview(kept + found)
