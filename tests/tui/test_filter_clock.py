@@ -25,9 +25,20 @@ def test_nothing_runs_inline_before_a_filter_was_timed() -> None:
 
 def test_a_narrowing_keystroke_after_a_quick_filter_runs_inline() -> None:
     clock = FilterClock(budget=0.008)
-    clock.record(request("ki"), 0.002)
-    assert clock.may_run_inline(request("kit"))
+    clock.record(request("kit"), 0.002)
+    assert clock.may_run_inline(request("kite"))
+    assert clock.may_run_inline(request("kite chip"))
+    clock.record(request("k"), 0.002)
     assert clock.may_run_inline(request("ki"))
+
+
+def test_the_third_letter_of_a_word_goes_to_the_worker() -> None:
+    # Words of up to two letters match word starts only: a third letter is a new scan.
+    clock = FilterClock(budget=0.008)
+    clock.record(request("ki"), 0.002)
+    assert not clock.may_run_inline(request("kit"))
+    clock.record(request("kite ch"), 0.002)
+    assert not clock.may_run_inline(request("kite chi"))
 
 
 def test_a_slow_filter_sends_the_next_one_to_the_worker() -> None:

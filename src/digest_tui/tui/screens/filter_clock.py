@@ -4,7 +4,9 @@ A worker costs the list at least one extra frame: the search box repaints at onc
 the rows follow on a later frame. Two kinds of filter run inline instead, so the rows come
 with the keystroke's own frame:
 
-- one that narrows a query which filtered quickly last time;
+- one that narrows a query which filtered quickly last time, as the search layer sees it:
+  it then looks only among the last matches (the third letter of a word is no narrowing:
+  words of one or two letters match only word starts, longer ones anywhere);
 - one asked for a few requests ago (a backspace, a trailing space): the search layer
   answers a repeated search from its memory of recent ones. Should a repeat still be
   slow, the next repeat of it goes to the worker.
@@ -23,8 +25,9 @@ if TYPE_CHECKING:
     from digest_tui.search import SortOrder
     from digest_tui.tui.filtering import FilterRequest
 
-INLINE_BUDGET = 0.008
-"""Seconds: a filter that took less than this may run inline next time (half a frame)."""
+INLINE_BUDGET = 1 / 60
+"""Seconds: a filter that took less than this may run inline next time (one frame). The
+rows of a worker wait for a later frame, which Textual paces up to two frames apart."""
 RECENT_REQUESTS = 16
 """How many requests count as recent: fewer than the searches the search layer keeps."""
 
@@ -76,8 +79,17 @@ class FilterClock:
             and seconds < self.budget
             and library == id(request.library)
             and tags == request.tags
-            and request.query.startswith(query)
+            and _search_narrows(query, request.query)
         )
+
+
+def _search_narrows(old: str, new: str) -> bool:
+    """True when the search for `new` looks only among the matches of `old`: each word
+    of `old` narrows the word in its place (a new word may follow)."""
+    from digest_tui.search.narrowing import narrows  # loaded by the first filter already
+
+    old_words, new_words = old.split(), new.split()
+    return len(new_words) >= len(old_words) and all(map(narrows, old_words, new_words))
 
 
 def _key(request: FilterRequest) -> RequestKey:
