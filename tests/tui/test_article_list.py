@@ -88,6 +88,22 @@ async def test_rows_show_date_title_tags_and_source():
         assert "Example Source" in text
 
 
+async def test_a_tag_far_down_the_list_still_gets_its_column():
+    articles = [
+        Article(path=f"posts/{index:03}.md", title=f"Article number {index}")
+        for index in range(200)
+    ]
+    articles.append(Article(path="posts/last.md", title="Last one", tags=("late",)))
+    app = ListApp(articles)
+    async with app.run_test(size=(120, 20)) as pilot:
+        widget = app.query_one(ArticleList)
+        widget.focus()
+        await pilot.press("end")
+        await pilot.pause()
+        visible = [row_text(widget, y) for y in range(widget.size.height)]
+        assert any("Last one" in line and "#late" in line for line in visible)
+
+
 async def test_hundred_thousand_articles_first_and_last_rows_render():
     app = ListApp(make_articles(100_000))
     async with app.run_test(size=(120, 40)) as pilot:

@@ -28,6 +28,8 @@ _PATH = attrgetter("path")
 _TAGS = attrgetter("tags")
 _SOURCE = attrgetter("source_name")
 STRIP_CACHE_SIZE = 256
+HEAD_ROWS = 64
+"""Rows looked at first when checking whether a column is filled."""
 
 
 class ArticleList(RowCursorView, can_focus=True):
@@ -140,8 +142,8 @@ class ArticleList(RowCursorView, can_focus=True):
         before = self.highlighted
         self._articles = articles
         # Columns no listed article fills take no room from the titles.
-        self._has_tags = any(map(_TAGS, articles))
-        self._has_sources = any(map(_SOURCE, articles))
+        self._has_tags = _any_filled(articles, _TAGS)
+        self._has_sources = _any_filled(articles, _SOURCE)
         self._forget_strips()
         index = self._index_of(keep) if keep is not None else None
         self.set_reactive(ArticleList.cursor, index or 0)
@@ -287,3 +289,9 @@ class ArticleList(RowCursorView, can_focus=True):
             "source": style("article-list--source", partial=True),
             "gap": Style(),
         }
+
+
+def _any_filled(articles: Sequence[Article], field: Callable[[Article], object]) -> bool:
+    """True when some article fills `field`. The first rows are read first: iterating a
+    ranked view orders its lower tiers, while its first rows are ready."""
+    return any(map(field, articles[:HEAD_ROWS])) or any(map(field, articles))
