@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,7 +46,12 @@ class RefreshResult:
 @dataclass(slots=True)
 class _Walk:
     stamps: list[FileStamp] = field(default_factory=list)
+    """The files to parse: every file on a first run, else the new and changed ones."""
     problems: list[Problem] = field(default_factory=list)
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    files: int = 0
+    """Files found, to parse or not."""
     stopped: bool = False
 
 
@@ -60,25 +65,41 @@ class RefreshOptions:
     """Whether the index has a full-text table to keep in step."""
 
 
-def known_stamps(conn: sqlite3.Connection) -> dict[str, tuple[int, int]]:
-    """(size, mtime_ns) by path for every file the index has parsed."""
-    stamps = {
-        path_from_db(path): (size, mtime)
-        for path, size, mtime in conn.execute("SELECT path, size, mtime_ns FROM articles")
-    }
-    rows = conn.execute("SELECT path, size, mtime_ns FROM problems WHERE size IS NOT NULL")
-    stamps.update((path_from_db(path), (size, mtime)) for path, size, mtime in rows)
-    return stamps
+_SIZE_UNIT = 1 << 64
+"""(size, mtime_ns) packed as `size * _SIZE_UNIT + mtime_ns`: one int that differs whenever
+either does (mtime_ns is a 64-bit integer in the database), a third of a tuple's memory."""
+
+
+_STAMP_QUERIES = (
+    "SELECT path, size, mtime_ns FROM articles",
+    "SELECT path, size, mtime_ns FROM problems WHERE size IS NOT NULL",
+)
+
+
+def known_stamps(conn: sqlite3.Connection, paths: Iterable[str] = ()) -> dict[str, int]:
+    """`size * _SIZE_UNIT + mtime_ns` by path for every file the index has parsed.
+
+    `paths` (the caller's article paths, when it has them) become the keys wherever the
+    index holds the same path, instead of a second copy of each string read from the rows.
+    """
+    stamps: dict[str, int | None] = dict.fromkeys(paths)
+    for query in _STAMP_QUERIES:  # articles, then problems: a path in both keeps its problem
+        for path, size, mtime in conn.execute(query):
+            stamps[path_from_db(path)] = size * _SIZE_UNIT + mtime  # an existing key stays
+    stale = [path for path, stamp in stamps.items() if stamp is None]
+    for path in stale:  # given but no longer stored (another process changed the index)
+        del stamps[path]
+    return stamps  # type: ignore[return-value]
 
 
 def _walk(
     root: Path,
     should_stop: Callable[[], bool],
-    on_stamp: Callable[[FileStamp], None] | None = None,
-    stat_files: bool = True,
+    on_stamp: Callable[[str, bool], None] | None = None,
 ) -> _Walk:
+    """A first run's walk: every file is new, so none is stat'ed here (the parse does it)."""
     walk = _Walk()
-    for count, found in enumerate(loading.discover(root, stat_files=stat_files)):
+    for count, found in enumerate(loading.discover(root, stat_files=False)):
         if count % _STOP_CHECK_EVERY == 0 and should_stop():
             walk.stopped = True
             break
@@ -87,7 +108,43 @@ def _walk(
         else:
             walk.stamps.append(found)
             if on_stamp is not None:
-                on_stamp(found)
+                on_stamp(found.path, True)
+    walk.files = len(walk.stamps)
+    walk.added = [stamp.path for stamp in walk.stamps]
+    return walk
+
+
+def _walk_changes(
+    root: Path,
+    known: dict[str, int],
+    should_stop: Callable[[], bool],
+    on_stamp: Callable[[str, bool], None] | None = None,
+) -> _Walk:
+    """Walk and compare as it goes, keeping only new and changed files.
+
+    Each path found is taken out of `known`: what remains after a whole walk has vanished.
+    """
+    walk = _Walk()
+    for count, found in enumerate(loading.discover(root)):
+        if count % _STOP_CHECK_EVERY == 0 and should_stop():
+            walk.stopped = True
+            break
+        if isinstance(found, Problem):
+            walk.problems.append(found)
+            continue
+        walk.files += 1
+        before = known.pop(found.path, None)
+        if before is None:
+            walk.added.append(found.path)
+        elif before != found.size * _SIZE_UNIT + found.mtime_ns:
+            walk.changed.append(found.path)
+        else:
+            if on_stamp is not None:
+                on_stamp(found.path, False)
+            continue
+        walk.stamps.append(found)
+        if on_stamp is not None:
+            on_stamp(found.path, True)
     return walk
 
 
@@ -98,10 +155,16 @@ def reconcile(
     progress: Callable[[int, int], None] | None,
     should_stop: Callable[[], bool],
     on_preview: Callable[[list[Article]], None] | None = None,
+    known_paths: Iterable[str] = (),
 ) -> RefreshResult:
-    """Bring the index in step with the folder under `root`; see `ArticleIndex.refresh`."""
+    """Bring the index in step with the folder under `root`; see `ArticleIndex.refresh`.
+
+    `known_paths`, the paths of the caller's stored articles, only saves memory.
+    """
     with PreviewStream(root, options.workers, options.pool_threshold) as previews:
-        return _reconcile(conn, root, options, progress, should_stop, on_preview, previews)
+        return _reconcile(
+            conn, root, options, progress, should_stop, on_preview, previews, known_paths
+        )
 
 
 def _reconcile(
@@ -112,21 +175,20 @@ def _reconcile(
     should_stop: Callable[[], bool],
     on_preview: Callable[[list[Article]], None] | None,
     previews: PreviewStream,
+    known_paths: Iterable[str],
 ) -> RefreshResult:
     result = RefreshResult()
-    known = known_stamps(conn)
-
-    def offer(stamp: FileStamp) -> None:
-        previews.offer(
-            stamp.path, not known or known.get(stamp.path) != (stamp.size, stamp.mtime_ns)
-        )
-
-    # With nothing known every file is new: the parse workers stat them instead of the walk.
-    walk = _walk(root, should_stop, offer if on_preview is not None else None, bool(known))
+    known = known_stamps(conn, known_paths)
+    offer = previews.offer if on_preview is not None else None
+    walk = (
+        _walk_changes(root, known, should_stop, offer) if known else _walk(root, should_stop, offer)
+    )
     if walk.stopped:
         result.stopped = True
         return result  # an unfinished walk cannot tell which files vanished
-    to_parse = _plan(known, walk, result)
+    to_parse, result.added, result.changed = walk.stamps, walk.added, walk.changed
+    result.removed = sorted(known)  # the walk took out every path it found
+    del known
     doomed = result.removed
 
     def forget() -> None:
@@ -134,12 +196,11 @@ def _reconcile(
         store_walk_problems(conn, [problem_row(None, p) for p in walk.problems])
 
     in_transaction(conn, forget)
-    if on_preview is not None and wants_preview(
-        len(to_parse), len(walk.stamps), options.pool_threshold
-    ):
+    if on_preview is not None and wants_preview(len(to_parse), walk.files, options.pool_threshold):
         _show_preview(conn, to_parse, previews, should_stop, on_preview)
     previews.close()
-    _parse_and_store(conn, root, to_parse, known, options, progress, should_stop, result)
+    stored = set(result.changed)  # the files to parse that the index held before
+    _parse_and_store(conn, root, to_parse, stored, options, progress, should_stop, result)
     return result
 
 
@@ -164,29 +225,11 @@ def _show_preview(
         on_preview(kept + found)
 
 
-def _plan(known: dict[str, tuple[int, int]], walk: _Walk, result: RefreshResult) -> list[FileStamp]:
-    if not known:  # a first run: every file is new, none vanished
-        result.added = [stamp.path for stamp in walk.stamps]
-        return walk.stamps
-    to_parse: list[FileStamp] = []
-    for stamp in walk.stamps:
-        before = known.get(stamp.path)
-        if before is None:
-            result.added.append(stamp.path)
-            to_parse.append(stamp)
-        elif before != (stamp.size, stamp.mtime_ns):
-            result.changed.append(stamp.path)
-            to_parse.append(stamp)
-    present = {stamp.path for stamp in walk.stamps}
-    result.removed = sorted(path for path in known if path not in present)
-    return to_parse
-
-
 def _parse_and_store(
     conn: sqlite3.Connection,
     root: Path,
     to_parse: list[FileStamp],
-    known: dict[str, tuple[int, int]],
+    stored: set[str],
     options: RefreshOptions,
     progress: Callable[[int, int], None] | None,
     should_stop: Callable[[], bool],
@@ -196,7 +239,7 @@ def _parse_and_store(
     pending: list[tuple] = []
 
     def flush() -> None:
-        store_parsed(conn, pending, options.fulltext, known)
+        store_parsed(conn, pending, options.fulltext, stored)
 
     unopened: set[str | bytes] = set()
     done = 0

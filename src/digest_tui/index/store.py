@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -181,7 +181,7 @@ class ArticleIndex:
 
         stop = should_stop or _never
         try:
-            result = self._reconcile(progress, stop, on_preview)
+            result = self._reconcile(progress, stop, on_preview, known or ())
         except (sqlite3.Error, OSError, IndexBusy) as error:
             result = RefreshResult(stopped=True, error=_describe(error))
         if not result.stopped:
@@ -201,6 +201,7 @@ class ArticleIndex:
         progress: Progress | None,
         stop: ShouldStop,
         on_preview: Callable[[list[Article]], None] | None = None,
+        known: Sequence[Article] = (),
     ) -> RefreshResult:
         from digest_tui.index.parsing import POOL_THRESHOLD
         from digest_tui.index.refresh import RefreshOptions, reconcile
@@ -210,7 +211,10 @@ class ArticleIndex:
             try:
                 conn = self._writer()
                 options = RefreshOptions(self._workers, threshold, schema.has_fulltext_table(conn))
-                return reconcile(conn, self.content_dir, options, progress, stop, on_preview)
+                known_paths = (article.path for article in known)  # a fresh one per attempt
+                return reconcile(
+                    conn, self.content_dir, options, progress, stop, on_preview, known_paths
+                )
             except sqlite3.DatabaseError as error:
                 if isinstance(error, sqlite3.OperationalError) or attempt == 2:
                     raise
