@@ -240,3 +240,45 @@ async def test_sort_cycles_newest_oldest_title_relevance(content: Path) -> None:
         await pilot.press("S")
         await settle(pilot)
         assert listed_paths(app) == NEWEST_FIRST
+
+
+def burst(app, keys: str) -> None:
+    """Queue `keys` at once, as a terminal delivers a fast typist's or a paste's keys."""
+    from textual import events
+
+    names = {"/": "slash", " ": "space", "\x1b": "escape"}
+    for char in keys:
+        app.post_message(events.Key(names.get(char, char), char))
+
+
+async def test_a_search_typed_in_one_burst_reaches_the_search_box(content: Path) -> None:
+    app = make_app(content)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        burst(app, "/kite")
+        await settle(pilot)
+        assert app.screen.query_one(SearchBox).value == "kite"
+        assert listed_paths(app)[0] == "2025/01/solar-kite.md"
+
+
+async def test_escape_in_an_empty_search_box_returns_to_the_list(content: Path) -> None:
+    app = make_app(content)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        burst(app, "/kite")
+        await settle(pilot)
+        await pilot.press("escape")  # clears the query, stays in the box
+        assert app.screen.query_one(SearchBox).has_focus
+        assert app.screen.query_one(SearchBox).value == ""
+        await pilot.press("escape")
+        assert app.focused is app.screen.articles
+        assert app.screen.query_one(SearchBox).value == ""
+
+
+async def test_a_slash_typed_into_the_query_stays_in_it(content: Path) -> None:
+    app = make_app(content)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        burst(app, "/a/b")
+        await settle(pilot)
+        assert app.screen.query_one(SearchBox).value == "a/b"

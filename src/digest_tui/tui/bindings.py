@@ -18,7 +18,10 @@ APP_BINDINGS: list[Binding] = [
 """Commands that work on every screen."""
 
 MAIN_BINDINGS: list[Binding] = [
-    Binding("slash", "focus_search", "Search", id="search"),
+    # Priority: the app runs it before passing on the keys typed after it, so "/kite"
+    # arriving in one read lands in the search box (MainScreen.check_action lets "/" be
+    # typed once the box has the focus).
+    Binding("slash", "focus_search", "Search", id="search", priority=True),
     Binding("t", "focus_tags", "Tags", id="tags"),
     Binding("escape", "back", "Back", id="back", show=False),
     Binding("right_square_bracket", "next_article", "Next", id="next"),

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.widget import Widget
 from textual.widgets import Footer, Input, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
@@ -65,7 +66,7 @@ class MainScreen(ListingScreen):
         with Horizontal(id="body"):
             yield TagSidebar(id="sidebar")
             with Vertical(id="main"):
-                yield SearchBox(id="search")
+                yield SearchBox(on_leave=lambda: self.focus_pane("list"), id="search")
                 yield Static("", id="matches")
                 yield ArticleList(id="articles")
                 yield Static("", id="empty", markup=False)
@@ -126,8 +127,17 @@ class MainScreen(ListingScreen):
         """Show `pane` and move the keyboard focus into it."""
         self.show_pane(pane)
         widget = {"tags": self.sidebar, "reader": self.reader}.get(pane, self.articles)
-        # A pane hidden until now takes the focus once the new styles are applied.
-        self.call_after_refresh(widget.focus)
+        self.focus_now(widget)
+
+    def focus_now(self, widget: Widget) -> None:
+        """Focus `widget` before the next queued key is handled.
+
+        `Widget.focus()` waits for a callback queued behind any keys already read, so
+        "/kite" typed in one burst would send "kite" to the list instead of the search box.
+        """
+        self.set_focus(widget)
+        if self.focused is not widget:  # not focusable yet: once the new styles apply
+            self.call_after_refresh(widget.focus)
 
     # Loading the folder.
 
@@ -308,9 +318,13 @@ class MainScreen(ListingScreen):
 
     # Actions.
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # In the search box "/" is typed into the query instead.
+        return not (action == "focus_search" and isinstance(self.focused, SearchBox))
+
     def action_focus_search(self) -> None:
         self.show_pane("list")
-        self.call_after_refresh(self.query_one(SearchBox).focus)
+        self.focus_now(self.query_one(SearchBox))
 
     def action_focus_tags(self) -> None:
         self.focus_pane("tags")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from textual.binding import Binding
@@ -14,7 +15,8 @@ PLACEHOLDER = 'Search: words, "a phrase", tag:ai, -tag:crypto, after:2025-01-01,
 
 
 class SearchBox(Input):
-    """An Input whose `escape` clears the query (the screen sees the change)."""
+    """An Input whose `escape` clears the query (the screen sees the change), and on an
+    empty query hands the keyboard back to the list."""
 
     BINDINGS = [Binding("escape", "clear_query", "Clear search", show=False)]
 
@@ -28,8 +30,12 @@ class SearchBox(Input):
 
         value: str
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(
+        self, *, on_leave: Callable[[], None] | None = None, id: str | None = None
+    ) -> None:
         super().__init__(placeholder=PLACEHOLDER, id=id, select_on_focus=False)
+        self._on_leave = on_leave
+        """Called (not posted) so that keys typed right after `escape` already go elsewhere."""
 
     def watch_value(self, value: str) -> None:
         # Straight to the screen, ahead of this box's own repaint (`Input.Changed` climbs
@@ -39,5 +45,8 @@ class SearchBox(Input):
             self.screen.post_message(self.Edited(value))
 
     def action_clear_query(self) -> None:
-        """Empty the box; the screen hears it as an ordinary change of the query."""
-        self.value = ""
+        """Empty the box (the screen hears an ordinary change), or leave an empty one."""
+        if self.value:
+            self.value = ""
+        elif self._on_leave is not None:
+            self._on_leave()

@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from digest_tui.search import TagCount
 
 NAME_WIDTH = 12
+COUNT_WIDTH = 4
+"""Cells per count: the name, both counts and the mark fill the sidebar's 24 cells."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,12 +201,15 @@ class TagSidebar(RowCursorView, can_focus=True):
             base = base + style("tag-sidebar--cursor")
         mark = Segment("✓ ", base + style("tag-sidebar--mark", partial=True))
         name_style = base + Style(bold=True) if row.selected else base
-        unread = f"{row.unread:>3}" if row.unread else "   "
+        unread = f"{short_count(row.unread):>{COUNT_WIDTH}}" if row.unread else " " * COUNT_WIDTH
         segments = [
             mark if row.selected else Segment("  ", base),
             Segment(row.name, name_style),
             Segment(" " * (NAME_WIDTH + 1 - cell_len(row.name)), base),
-            Segment(f"{row.count:>3}", base + style("tag-sidebar--count", partial=True)),
+            Segment(
+                f"{short_count(row.count):>{COUNT_WIDTH}}",
+                base + style("tag-sidebar--count", partial=True),
+            ),
             Segment(" ", base),
             Segment(unread, base + style("tag-sidebar--unread", partial=True)),
         ]
@@ -214,6 +219,15 @@ class TagSidebar(RowCursorView, can_focus=True):
 def _tag_row(count: TagCount, selected: bool) -> TagRow:
     label = _fit(clean_line(count.tag) or "?", NAME_WIDTH)
     return TagRow(label, count.count, count.unread, selected)
+
+
+def short_count(count: int) -> str:
+    """`count` in at most four cells: exact below 10,000, then rounded down ("97k")."""
+    if count < 10_000:
+        return str(count)
+    if count < 1_000_000:
+        return f"{count // 1000}k"
+    return f"{min(count // 1_000_000, 999)}M"
 
 
 def _fit(text: str, width: int) -> str:

@@ -1,0 +1,39 @@
+"""The tag sidebar at the sizes big folders reach: every count readable in its column."""
+
+from __future__ import annotations
+
+import re
+
+from textual.app import App, ComposeResult
+
+from digest_tui.search import TagCount
+from digest_tui.tui.widgets.tag_sidebar import TagSidebar
+
+
+class SidebarApp(App):
+    CSS = "TagSidebar { width: 28; border: round white; }"
+
+    def compose(self) -> ComposeResult:
+        yield TagSidebar(id="sidebar")
+
+
+def shown_rows(sidebar: TagSidebar) -> list[str]:
+    return [sidebar.render_line(y).text for y in range(len(sidebar.rows))]
+
+
+async def test_five_digit_counts_and_unread_counts_both_fit() -> None:
+    counts = [
+        TagCount("artificial-intelligence", 97_993, 95_120),
+        TagCount("chips", 4354, 4354),
+        TagCount("quantum", 944, 12),
+    ]
+    app = SidebarApp()
+    async with app.run_test(size=(40, 10)) as pilot:
+        sidebar = app.query_one(TagSidebar)
+        sidebar.show_tags(counts, selected=(), total=100_000)
+        await pilot.pause()
+        rows = shown_rows(sidebar)
+        assert all(len(row) <= sidebar.content_size.width for row in rows)
+        assert re.search(r"artificial-…\s+97k\s+95k$", rows[1].rstrip()), rows[1]
+        assert re.search(r"chips\s+4354\s+4354$", rows[2].rstrip()), rows[2]
+        assert re.search(r"quantum\s+944\s+12$", rows[3].rstrip()), rows[3]
