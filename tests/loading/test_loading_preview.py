@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from yaml_strategies import frontmatter_lines
 
 from digest_tui.loading import discover, load_article, parse_article
 from digest_tui.loading.limits import MAX_ARTICLE_BYTES
@@ -121,19 +122,7 @@ PLAIN = st.sampled_from(
      "a #b", "x:", "é", "plain words", "https://a.test/x", "-x", "a, b", "a  b", "[a]", "'q'",
      '"q"', "''", "", "2020/01/02/slug", "false"]
 )  # fmt: skip
-TEXT = st.text(st.characters(codec="utf-8"), max_size=8)
-VALUES = (
-    PLAIN
-    | TEXT
-    | TEXT.map(lambda t: f'"{t}"')
-    | st.lists(PLAIN | TEXT.map(lambda t: f'"{t}"'), max_size=4).map(
-        lambda items: "[" + ", ".join(items) + "]"
-    )
-    | st.lists(PLAIN, min_size=1, max_size=3).map(
-        lambda items: "\n" + "".join(f"  - {item}\n" for item in items)
-    )
-)
-LINES = st.tuples(KEYS, VALUES).map(lambda pair: f"{pair[0]}: {pair[1]}".rstrip(" ") + "\n")
+LINES = frontmatter_lines(KEYS, PLAIN)
 BODIES = st.sampled_from(
     ["Body.\n", "\n\n# Only heading\n\nText\n", "**Source:** [A](https://a.test)\n",
      "> **source**: [B b](<https://b.test> \"t\")\n", "x **Source:** [no](https://c.test)\n",

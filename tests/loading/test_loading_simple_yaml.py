@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from yaml_strategies import frontmatter_lines
 
 from digest_tui.loading import discover
 from digest_tui.loading.decode import decode_bytes
@@ -82,20 +83,7 @@ PLAIN = st.sampled_from(
      "2024-01-02T03:04:05Z", "2024-1-2 3:04:05 +01:00", "a: b", "a #b", "a#b", "x:", "é",
      "plain words", "https://a.test/x", "-x", "a, b", "[a]", "a]", "'q'", '"q"', "''", ""]
 )  # fmt: skip
-TEXT = st.text(st.characters(codec="utf-8"), max_size=8)
-VALUES = (
-    PLAIN
-    | TEXT
-    | TEXT.map(lambda t: f'"{t}"')
-    | TEXT.map(lambda t: f"'{t}'")
-    | st.lists(PLAIN | TEXT.map(lambda t: f'"{t}"'), max_size=4).map(
-        lambda items: "[" + ", ".join(items) + "]"
-    )
-    | st.lists(PLAIN, min_size=1, max_size=3).map(
-        lambda items: "\n" + "".join(f"  - {item}\n" for item in items)
-    )
-)
-LINES = st.tuples(KEYS, VALUES).map(lambda pair: f"{pair[0]}: {pair[1]}".rstrip(" ") + "\n")
+LINES = frontmatter_lines(KEYS, PLAIN, single_quoted=True)
 
 
 @settings(max_examples=1500)
