@@ -15,7 +15,10 @@ RARE_WORDS = ("zeolite", "perovskite", "gyrotron", "magnonic")
 FUZZY_TARGET = "p95 < 30 ms, median <= fzf"
 FULLTEXT_TARGET = "p95 < 20 ms"
 UI_FILTER_TARGET = "median < 5 ms"
-PREPARED = "after Library.prepare(), which the reader runs before the first keystroke"
+PREPARED = (
+    "each repeat types into a new library, after Library.prepare() (which the reader runs "
+    "before the first keystroke)"
+)
 
 
 def _fzf(context: Context, titles: bytes) -> Stats | None:
