@@ -146,3 +146,52 @@ def test_reconcile_begins_a_session_when_none_was_begun(db_file: Path) -> None:
     with StateStore.open(db_file) as store:
         store.reconcile([_article("a.md", "A")])
         assert store.session is not None
+
+
+def _folder(count: int) -> list[Article]:
+    return [
+        _article(f"posts/{n:05}.md", f"Article {n}", f"2024-01-{n % 28 + 1:02}")
+        for n in range(count)
+    ]
+
+
+def test_an_unchanged_large_folder_reconciles_to_no_change(db_file: Path) -> None:
+    folder = _folder(2000)
+    _visit(db_file, *folder).close()
+    with StateStore.open(db_file) as store:
+        store.begin_session()
+        result = store.reconcile(folder)
+        assert (result.added, result.moved, result.new) == (frozenset(), {}, frozenset())
+
+
+def test_a_rename_among_many_unchanged_files_is_followed(db_file: Path) -> None:
+    folder = _folder(2000)
+    with _visit(db_file, *folder) as store:
+        store.mark_read("posts/01234.md")
+    renamed = _article("archive/renamed.md", "Article 1234", folder[1234].date)
+    later = [*folder[:1234], renamed, *folder[1235:]]
+    with _visit(db_file, *later, _article("posts/fresh.md", "Fresh")) as store:
+        assert store.is_read("archive/renamed.md")
+        assert store.new_paths() == {"posts/fresh.md"}
+
+
+def test_an_edit_among_many_unchanged_files_is_remembered_for_a_later_rename(
+    db_file: Path,
+) -> None:
+    folder = _folder(2000)
+    with _visit(db_file, *folder) as store:
+        store.mark_starred("posts/00007.md")
+    edited = [*folder[:7], _article("posts/00007.md", "Retitled", folder[7].date), *folder[8:]]
+    _visit(db_file, *edited).close()
+    moved = [*folder[:7], _article("b.md", "Retitled", folder[7].date), *folder[8:]]
+    with _visit(db_file, *moved) as store:
+        assert store.is_starred("b.md")
+
+
+def test_a_title_with_an_undecodable_byte_still_follows_renames(db_file: Path) -> None:
+    title = "Caf\udce9 notes"  # a lone surrogate from a file with a stray Latin-1 byte
+    with _visit(db_file, _article("a.md", title)) as store:
+        store.mark_read("a.md")
+    _visit(db_file, _article("a.md", title)).close()
+    with _visit(db_file, _article("b.md", title)) as store:
+        assert store.is_read("b.md")

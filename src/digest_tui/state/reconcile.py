@@ -1,4 +1,10 @@
-"""Bring stored state in line with the articles now in the folder: renames and first sightings."""
+"""Bring stored state in line with the articles now in the folder: renames and first sightings.
+
+A warm start sees a folder that has barely changed, so the work and the memory kept
+scale with what changed: stored rows are streamed and compared against a lookup of the
+caller's articles, and identity hints are built only for paths that arrived, vanished or
+whose title or date differ from what is stored.
+"""
 
 from __future__ import annotations
 
@@ -24,6 +30,16 @@ class ReconcileResult:
     """Old path -> new path for renamed files whose state followed them."""
 
 
+@dataclass(slots=True)
+class _Differences:
+    """How the stored rows differ from the folder: only what changed is held."""
+
+    vanished: dict[str, Identity] = field(default_factory=dict)
+    """Stored paths no longer in the folder, with their stored (title, date)."""
+    edited: list[tuple[str | None, str | None, bytes]] = field(default_factory=list)
+    """(title, date, stored key) for paths still present whose title or date changed."""
+
+
 def reconcile_articles(
     conn: sqlite3.Connection, articles: Iterable[Article], session: int
 ) -> ReconcileResult:
@@ -32,13 +48,15 @@ def reconcile_articles(
     Runs inside the caller's write transaction. State of paths that vanished without a
     unique successor is kept: the file may come back (an unmounted folder, a checkout).
     """
-    current = {a.path: (identity_hint(a.title), identity_hint(a.date)) for a in articles}
-    stored = _stored_identities(conn)
-    vanished = {path: ident for path, ident in stored.items() if path not in current}
-    arrived = {path: ident for path, ident in current.items() if path not in stored}
-    moves = match_renames(vanished, arrived)
+    # path -> article until the stored row for that path is seen, then None: what is
+    # left holding an article at the end arrived since the last pass.
+    unseen: dict[str, Article | None] = {a.path: a for a in articles}
+    differences = _compare_stored(conn, unseen)
+    arrived = {path: _identity(article) for path, article in unseen.items() if article is not None}
+    del unseen
+    moves = match_renames(differences.vanished, arrived)
     for old, new in moves.items():
-        title, date = current[new]
+        title, date = arrived[new]
         conn.execute(
             "UPDATE articles SET path = ?, title = ?, date = ? WHERE path = ?",
             (encode_path(new), title, date, encode_path(old)),
@@ -47,29 +65,36 @@ def reconcile_articles(
     added = [path for path in arrived if path not in renamed_to]
     conn.executemany(
         "INSERT INTO articles (path, first_seen, title, date) VALUES (?, ?, ?, ?)",
-        ((encode_path(p), session, *current[p]) for p in added),
+        ((encode_path(p), session, *arrived[p]) for p in added),
     )
-    _refresh_hints(conn, current, stored)
+    # Kept up to date so a later rename of an edited file is still followed.
+    conn.executemany("UPDATE articles SET title = ?, date = ? WHERE path = ?", differences.edited)
     mark_scanned(conn, session)
     return ReconcileResult(
         new=frozenset(new_paths(conn, session)), added=frozenset(added), moved=moves
     )
 
 
-def _stored_identities(conn: sqlite3.Connection) -> dict[str, Identity]:
-    rows = conn.execute("SELECT path, title, date FROM articles")
-    return {decode_path(path): (title, date) for path, title, date in rows}
+def _compare_stored(conn: sqlite3.Connection, unseen: dict[str, Article | None]) -> _Differences:
+    """Stream the stored rows against `unseen`, marking each present path as seen."""
+    differences = _Differences()
+    for stored_key, title, date in conn.execute("SELECT path, title, date FROM articles"):
+        path = decode_path(stored_key)
+        if path not in unseen:
+            differences.vanished[path] = (title, date)
+            continue
+        article = unseen[path]
+        if article is None:
+            continue  # the same path stored under a second key type: seen already
+        unseen[path] = None
+        # Stored hints never hold lone surrogates, so equal raw values mean equal hints.
+        if title == article.title and date == article.date:
+            continue
+        current = _identity(article)
+        if current != (title, date):
+            differences.edited.append((*current, encode_path(path)))
+    return differences
 
 
-def _refresh_hints(
-    conn: sqlite3.Connection,
-    current: Mapping[str, Identity],
-    stored: Mapping[str, Identity],
-) -> None:
-    """Keep (title, date) up to date so a later rename of an edited file is still followed."""
-    changed = [
-        (*ident, encode_path(path))
-        for path, ident in current.items()
-        if path in stored and stored[path] != ident
-    ]
-    conn.executemany("UPDATE articles SET title = ?, date = ? WHERE path = ?", changed)
+def _identity(article: Article) -> Identity:
+    return identity_hint(article.title), identity_hint(article.date)
