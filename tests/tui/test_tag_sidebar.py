@@ -3,22 +3,26 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from textual.app import App, ComposeResult
 
+import digest_tui.tui
 from digest_tui.search import TagCount
 from digest_tui.tui.widgets.tag_sidebar import TagSidebar
 
+READER_CSS = Path(digest_tui.tui.__file__).parent / "app.tcss"
+
 
 class SidebarApp(App):
-    CSS = "TagSidebar { width: 28; border: round white; }"
+    CSS_PATH = READER_CSS  # the reader's own sidebar width, border and scrollbar
 
     def compose(self) -> ComposeResult:
         yield TagSidebar(id="sidebar")
 
 
 def shown_rows(sidebar: TagSidebar) -> list[str]:
-    return [sidebar.render_line(y).text for y in range(len(sidebar.rows))]
+    return [sidebar.render_line(y).text for y in range(sidebar.size.height)]
 
 
 async def test_five_digit_counts_and_unread_counts_both_fit() -> None:
@@ -26,6 +30,7 @@ async def test_five_digit_counts_and_unread_counts_both_fit() -> None:
         TagCount("artificial-intelligence", 97_993, 95_120),
         TagCount("chips", 4354, 4354),
         TagCount("quantum", 944, 12),
+        *(TagCount(f"tag{number}", 10, 1) for number in range(20)),  # more rows than fit
     ]
     app = SidebarApp()
     async with app.run_test(size=(40, 10)) as pilot:
@@ -33,6 +38,7 @@ async def test_five_digit_counts_and_unread_counts_both_fit() -> None:
         sidebar.show_tags(counts, selected=(), total=100_000)
         await pilot.pause()
         rows = shown_rows(sidebar)
+        assert sidebar.scrollbar_size_vertical == 1
         assert all(len(row) <= sidebar.content_size.width for row in rows)
         assert re.search(r"artificial-…\s+97k\s+95k$", rows[1].rstrip()), rows[1]
         assert re.search(r"chips\s+4354\s+4354$", rows[2].rstrip()), rows[2]

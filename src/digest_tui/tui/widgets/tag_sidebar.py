@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 NAME_WIDTH = 12
 COUNT_WIDTH = 4
-"""Cells per count: the name, both counts and the mark fill the sidebar's 24 cells."""
+"""Cells per count: the name, both counts and the mark fill the sidebar's 24 cells (29 less borders, padding and scrollbar)."""
 
 
 @dataclass(frozen=True, slots=True)
