@@ -27,7 +27,8 @@ if TYPE_CHECKING:
 
 NAME_WIDTH = 12
 COUNT_WIDTH = 4
-"""Cells per count: the name, both counts and the mark fill the sidebar's 24 cells (29 less borders, padding and scrollbar)."""
+"""Cells per count: the mark, the name and both counts fill the sidebar's 24 cells (its
+width of 29 less borders, padding and a scrollbar)."""
 
 
 @dataclass(frozen=True, slots=True)
