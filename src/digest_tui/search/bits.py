@@ -17,9 +17,6 @@ import re
 from collections import deque
 from collections.abc import Iterable, Sequence
 from itertools import compress, repeat
-from typing import TypeVar
-
-Item = TypeVar("Item")
 
 _MEMBER = re.compile(b"\x01")
 _FIND_SHARE = 5
@@ -137,11 +134,6 @@ def _remember(bits: int, numbers: Sequence[int], size: int) -> None:
         recent.append(entry)
     # One assignment: another thread sees the old answers or the new ones, whole.
     _recent_numbers = tuple(recent)
-
-
-def pick(items: Sequence[Item], bits: int) -> list[Item]:
-    """The items at member positions, in order (`items` has one item per article)."""
-    return list(compress(items, mask(bits, len(items))))
 
 
 def contains(bits: int, number: int) -> bool:

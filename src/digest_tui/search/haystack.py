@@ -1,10 +1,9 @@
 """One text field of every article, lower-cased and packed for fast scanning.
 
 Calling a regex once per article costs about a microsecond each, far too slow for 100,000
-articles per keystroke. Instead each field is joined into one big string, one article per
-line, each line ending in a NUL and the article's number. A single regex scan over that
-string then finds the matching articles in C; the pattern swallows the rest of the line
-after a hit, so each article is reported at most once, with the number captured.
+articles per keystroke. Tests are instead mapped over the values in C (`map`, `compress`),
+and a rare needle is located with `str.find` over the field packed into one big string,
+one article per line, each line ending in a NUL and the article's number.
 """
 
 from __future__ import annotations
@@ -20,7 +19,6 @@ from digest_tui.search.packing import normalise, normalise_all
 
 _LINE = "{}\x00{}"
 _INDEX = itemgetter(2)  # of a rapidfuzz hit: (value, score, index)
-_REST_OF_LINE = r"[^\x00\n]*+\x00(\d+)"
 # A needle found in fewer than one value in this many is located hit by hit.
 RARE_SHARE = 50
 SAMPLE_PARTS = 16
@@ -77,16 +75,6 @@ class Haystack:
         """The articles whose value matches `pattern` (a regex, lower-case), within `among`."""
         search = re.compile(pattern).search
         return self._test_each(lambda values: map(bool, map(search, values)), among)
-
-    def numbers(self, pattern: str, among: int | None = None) -> list[int]:
-        """Numbers of the articles matching `pattern`; may include some outside `among`."""
-        return list(map(int, re.findall(pattern + _REST_OF_LINE, self._text_for(among))))
-
-    def scan_spans(self, pattern: str, among: int | None = None) -> list[tuple[str, int]]:
-        """The text that `pattern` (without groups) matched, and the article number, for
-        matching articles; may include some outside `among`."""
-        found = re.findall(f"({pattern})" + _REST_OF_LINE, self._text_for(among))
-        return [(span, int(number)) for span, number in found]
 
     def containing(self, needle: str, among: int | None = None) -> int:
         """The articles whose value contains `needle`, within `among`."""
@@ -223,18 +211,6 @@ class Haystack:
     def _within(self, numbers: list[int], among: int | None) -> int:
         found = bits.from_ascending(numbers, len(self.values))
         return found if among is None else bits.intersection(found, among, len(self.values))
-
-    def _text_for(self, among: int | None) -> str:
-        """The packed lines to scan for `among` (every line when it is large)."""
-        if among is None:
-            return self._text
-        values = self.values
-        if among.bit_count() * 3 < len(values):
-            # Packing a small subset is cheaper than scanning every line.
-            selector = bits.mask(among, len(values))
-            numbers = compress(range(len(values)), selector)
-            return "\n".join(map(_LINE.format, compress(values, selector), numbers))
-        return self._text
 
 
 def _within_set(among: int | None, known_among: int | None) -> bool:
