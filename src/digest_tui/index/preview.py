@@ -8,15 +8,13 @@ to worker processes as they fill, so the other core reads files while this one w
 from __future__ import annotations
 
 import os
-from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import fields
-from itertools import repeat
 from pathlib import Path
 
 from digest_tui.index.parsing import pool_context
+from digest_tui.index.rows import articles_from_columns
 from digest_tui.index.snapshot import collector_paused_then_frozen
 from digest_tui.loading.preview import preview_file_values
 from digest_tui.model import Article, Problem
@@ -44,30 +42,8 @@ def preview_chunk(root: Path, paths: Sequence[str]) -> Columns:
 
 
 def articles_of(columns: Columns) -> list[Article]:
-    """The Articles whose fields `columns` hold.
-
-    The frozen dataclass __init__ makes 16 `object.__setattr__` calls per article; setting
-    each slot a whole column at a time builds the same objects in about half the time.
-    """
-    if not columns:
-        return []
-    if _SETTERS is None:
-        return list(map(Article, *columns))
-    articles = list(map(object.__new__, repeat(Article, len(columns[0]))))
-    for setter, column in zip(_SETTERS, columns, strict=True):
-        deque(map(setter, articles, column), 0)
-    return articles
-
-
-def _slot_setters() -> tuple[Callable, ...] | None:
-    """How to set each field of a bare Article, in declaration order; None when `__init__`
-    does more than store them."""
-    if hasattr(Article, "__post_init__"):
-        return None
-    return tuple(getattr(Article, item.name).__set__ for item in fields(Article))
-
-
-_SETTERS = _slot_setters()
+    """The Articles whose fields `columns` holds."""
+    return articles_from_columns(columns, len(columns[0])) if columns else []
 
 
 class PreviewStream:

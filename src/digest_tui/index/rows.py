@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import json
 import zlib
-from collections.abc import Iterable
+from collections import deque
+from collections.abc import Callable, Iterable
+from dataclasses import fields
+from itertools import repeat
 
 from digest_tui.model import Article, FileStamp, Problem
 
@@ -142,6 +145,33 @@ def articles_from_rows(rows: Iterable[tuple]) -> list[Article]:
         )
         for (p, t, d, ts, m, tg, desc, dr, ft, a, i, sn, su, fl, w, wn) in rows
     ]
+
+
+def articles_from_columns(columns: Iterable[Iterable], count: int) -> list[Article]:
+    """The `count` Articles whose fields `columns` holds: one column of `count` values per
+    field, in declaration order.
+
+    The frozen dataclass __init__ makes 16 `object.__setattr__` calls per article; setting
+    each slot a whole column at a time builds the same objects in about half the time.
+    Columns are taken one after another, so a lazy `columns` needs only one held at once.
+    """
+    if _SETTERS is None:
+        return list(map(Article, *columns))
+    articles = list(map(object.__new__, repeat(Article, count)))
+    for setter, column in zip(_SETTERS, columns, strict=True):
+        deque(map(setter, articles, column), 0)
+    return articles
+
+
+def _slot_setters() -> tuple[Callable, ...] | None:
+    """How to set each field of a bare Article, in declaration order; None when `__init__`
+    does more than store them."""
+    if hasattr(Article, "__post_init__"):
+        return None
+    return tuple(getattr(Article, item.name).__set__ for item in fields(Article))
+
+
+_SETTERS = _slot_setters()
 
 
 def problems_from_rows(rows: Iterable[tuple]) -> list[Problem]:

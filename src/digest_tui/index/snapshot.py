@@ -15,13 +15,16 @@ from __future__ import annotations
 import contextlib
 import gc
 import sqlite3
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import fields
-from itertools import repeat
 
 from digest_tui.index import column_layouts
-from digest_tui.index.rows import CACHED_ARTICLE_COLUMNS, path_from_db, split_list
+from digest_tui.index.rows import (
+    CACHED_ARTICLE_COLUMNS,
+    articles_from_columns,
+    path_from_db,
+    split_list,
+)
 from digest_tui.model import Article
 
 FORMAT_VERSION = 4
@@ -104,7 +107,7 @@ def read(conn: sqlite3.Connection) -> list[Article] | None:
 
     A copy of another layout version, or a damaged one, also gives None.
     """
-    if _SETTERS is None:
+    if not _FIELDS_ARE_COLUMNS:
         return None
     with _one_read(conn), collector_paused_then_frozen():
         if not is_present(conn):
@@ -112,11 +115,8 @@ def read(conn: sqlite3.Connection) -> list[Article] | None:
         listing = conn.execute(
             "SELECT position, kind, count FROM snapshot WHERE position >= 0 ORDER BY position"
         ).fetchall()
-        stored = (
-            (position, kind, count, _data(conn, position)) for position, kind, count in listing
-        )
         try:
-            return _articles(stored)
+            return _articles(conn, listing)
         except (sqlite3.Error, *column_layouts.UNREADABLE):
             return None
 
@@ -140,37 +140,17 @@ def _data(conn: sqlite3.Connection, position: int) -> bytes:
         return blob.read()
 
 
-def _articles(stored: Iterable[tuple[int, str, int, bytes]]) -> list[Article]:
-    """Articles built one stored column at a time, so only one column is held at once.
-
-    The frozen dataclass __init__ makes 16 `object.__setattr__` calls per article; setting
-    each slot a whole column at a time builds the same objects in about half the time.
-    """
-    assert _SETTERS is not None
-    articles: list[Article] = []
-    position = -1
-    for expected, (position, kind, count, data) in enumerate(stored):
-        if position != expected or (position and count != len(articles)):
-            raise ValueError(f"snapshot column {expected} is missing or of another length")
-        if position == 0:
-            articles = list(map(object.__new__, repeat(Article, count)))
-        values = column_layouts.decoded(kind, count, data, _CONVERTED.get(position))
-        deque(map(_SETTERS[position], articles, values), 0)
-    if position != _COLUMN_COUNT - 1:
-        raise ValueError("snapshot columns are missing")
-    return articles
+def _articles(conn: sqlite3.Connection, listing: list[tuple[int, str, int]]) -> list[Article]:
+    """Articles built one stored column at a time, so only one column is held at once."""
+    count = listing[0][2] if listing else 0
+    if [(position, n) for position, _, n in listing] != [(p, count) for p in range(_COLUMN_COUNT)]:
+        raise ValueError("snapshot columns are missing or of different lengths")
+    columns = (
+        column_layouts.decoded(kind, count, _data(conn, position), _CONVERTED.get(position))
+        for position, kind, _ in listing
+    )
+    return articles_from_columns(columns, count)
 
 
-def _slot_setters() -> tuple[Callable, ...] | None:
-    """How to set each field of a bare `Article`, in column order.
-
-    None when the model's fields no longer match the stored columns one for one, or
-    `__init__` does more than store them: then the table answers instead.
-    """
-    names = tuple(field.name for field in fields(Article))
-    if names != CACHED_ARTICLE_COLUMNS or hasattr(Article, "__post_init__"):
-        return None
-    return tuple(getattr(Article, name).__set__ for name in names)
-
-
-_SETTERS = _slot_setters()
+# The stored columns are the model's fields one for one; if they ever part, the table answers.
+_FIELDS_ARE_COLUMNS = tuple(field.name for field in fields(Article)) == CACHED_ARTICLE_COLUMNS
