@@ -13,6 +13,7 @@ from digest_tui.search import bits
 from digest_tui.search.catalog import Catalog
 from digest_tui.search.filters import Filters, SortOrder
 from digest_tui.search.matches import Matches, WordMatch
+from digest_tui.search.narrowing import SHORT_WORD
 from digest_tui.search.protocols import FullTextSearch, ReaderStateView
 from digest_tui.search.query import Query
 from digest_tui.search.ranking import Block, Ranked, SetBlock
@@ -20,9 +21,6 @@ from digest_tui.search.ranking import Block, Ranked, SetBlock
 Numbers = int | None
 BODY_LIMIT = 500
 """Articles matched by their body alone are the full-text index's best this many."""
-BODY_WORD_MIN = 3
-"""Shorter words are matched only at title/tag word starts, never in bodies: a one- or
-two-letter body search matches most articles and costs over a second at 100,000."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +154,9 @@ def _by_words(
 ) -> tuple[Matches, dict[int, float]]:
     """What the plain words matched fuzzily (unscored unless `scored`), and full-text
     ranks for body-only matches."""
-    long_words = [word for word in query.words if len(word) >= BODY_WORD_MIN]
+    # Short words match only at title and tag word starts, never in bodies: a one- or
+    # two-letter body search matches most articles and costs over a second at 100,000.
+    long_words = [word for word in query.words if len(word) > SHORT_WORD]
     body_soon = None
     if long_words and fulltext is not None:
         # The body query runs on another core while the words are matched here.
@@ -167,7 +167,7 @@ def _by_words(
         return matches, {}
     body = body_soon()
     if body:
-        short_words = [word for word in query.words if len(word) < BODY_WORD_MIN]
+        short_words = [word for word in query.words if len(word) <= SHORT_WORD]
         size = len(catalog)
         selector = bits.mask(matches.found, size)
         body = {number: rank for number, rank in body.items() if not selector[number]}
