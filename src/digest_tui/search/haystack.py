@@ -120,7 +120,7 @@ class Haystack:
 
     def _contained(self, needle: str, among: int | None) -> int:
         values = self.values
-        if among is not None and among.bit_count() * 3 < len(values):
+        if among is not None and among.bit_count() * FEW_SHARE < len(values):
             # Few candidates: testing each is cheaper than any scan of the whole text.
             return self._test_each(lambda values: map(contains, values, repeat(needle)), among)
         if len(needle) > 2:
