@@ -5,13 +5,10 @@ from __future__ import annotations
 import os
 import sqlite3
 
+from stored_articles import from_table
+
 from digest_tui.index import ArticleIndex, snapshot
-from digest_tui.index.rows import CACHED_ARTICLE_QUERY, articles_from_rows, join_list
-
-
-def from_table(index: ArticleIndex):
-    with sqlite3.connect(index.db_file) as conn:
-        return articles_from_rows(conn.execute(CACHED_ARTICLE_QUERY))
+from digest_tui.index.rows import join_list
 
 
 def snapshot_rows(index: ArticleIndex) -> int:

@@ -7,20 +7,10 @@ import sqlite3
 import struct
 
 import pytest
+from stored_articles import from_table, read_copy
 
 from digest_tui.index import ArticleIndex, snapshot
-from digest_tui.index.rows import CACHED_ARTICLE_COLUMNS, CACHED_ARTICLE_QUERY, articles_from_rows
-
-
-def from_table(index: ArticleIndex):
-    with sqlite3.connect(index.db_file) as conn:
-        return articles_from_rows(conn.execute(CACHED_ARTICLE_QUERY))
-
-
-def read_copy(index: ArticleIndex):
-    """What the copy alone holds (None when it is not read), bypassing the table."""
-    with sqlite3.connect(index.db_file) as conn:
-        return snapshot.read(conn)
+from digest_tui.index.rows import CACHED_ARTICLE_COLUMNS
 
 
 def write_first_layout(conn: sqlite3.Connection) -> None:
