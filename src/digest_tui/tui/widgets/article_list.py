@@ -18,7 +18,12 @@ from textual.reactive import Reactive, reactive
 from textual.strip import Strip
 
 from digest_tui.tui.rendering.rows import RowMarks, row_cells, row_layout
-from digest_tui.tui.widgets.line_view import RowCursorView, StyleCache, content_width
+from digest_tui.tui.widgets.line_view import (
+    RowCursorView,
+    StyleCache,
+    content_width,
+    scroll_row_into_view,
+)
 
 if TYPE_CHECKING:
     from digest_tui.model import Article
@@ -214,16 +219,8 @@ class ArticleList(RowCursorView, can_focus=True):
         self.post_message(self.Highlighted(self.highlighted, self))
 
     def _scroll_cursor_visible(self, center: bool = False) -> None:
-        height = self.scrollable_content_region.height
-        if not self._articles or height <= 0:
-            return
-        top = round(self.scroll_y)
-        if center and not top <= self.cursor < top + height:
-            self.scroll_to(y=max(0, self.cursor - height // 2), animate=False, immediate=True)
-        elif self.cursor < top:
-            self.scroll_to(y=self.cursor, animate=False, immediate=True)
-        elif self.cursor >= top + height:
-            self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True)
+        if self._articles:
+            scroll_row_into_view(self, self.cursor, center=center)
 
     def _index_of(self, path: str | None) -> int | None:
         try:  # a scan in C that stops at the first match

@@ -22,7 +22,7 @@ from textual.worker import get_current_worker
 from digest_tui.tui.rendering.header import article_header
 from digest_tui.tui.rendering.lines import render_block, render_blocks
 from digest_tui.tui.rendering.link_rows import first_rows_of_links, mark_link
-from digest_tui.tui.widgets.line_view import content_width
+from digest_tui.tui.widgets.line_view import content_width, scroll_row_into_view
 
 if TYPE_CHECKING:  # the Markdown parser loads with the first article, not at start
     from digest_tui.model import Article
@@ -309,16 +309,8 @@ class ReadingPane(ScrollView, can_focus=True):
             position = ordered.index(self._selected_link) if self._selected_link in ordered else 0
             index = ordered[(position + step) % len(ordered)]
         self._selected_link = index
-        self.scroll_to_region_row(self._link_rows[index])
+        scroll_row_into_view(self, self._link_rows[index])
         self.refresh()
-
-    def scroll_to_region_row(self, row: int) -> None:
-        """Scroll just enough for `row` to be visible."""
-        top, height = round(self.scroll_y), self.scrollable_content_region.height
-        if row < top:
-            self.scroll_to(y=row, animate=False, immediate=True)
-        elif row >= top + height:
-            self.scroll_to(y=row - height + 1, animate=False, immediate=True)
 
 
 _last_yield = 0.0

@@ -20,7 +20,12 @@ from textual.reactive import reactive
 from textual.strip import Strip
 
 from digest_tui.text_safety import clean_line
-from digest_tui.tui.widgets.line_view import RowCursorView, StyleCache, content_width
+from digest_tui.tui.widgets.line_view import (
+    RowCursorView,
+    StyleCache,
+    content_width,
+    scroll_row_into_view,
+)
 
 if TYPE_CHECKING:
     from digest_tui.search import TagCount
@@ -162,12 +167,7 @@ class TagSidebar(RowCursorView, can_focus=True):
     def watch_highlighted(self, old: int, new: int) -> None:
         self.refresh_line(old)
         self.refresh_line(new)
-        height = self.scrollable_content_region.height
-        top = round(self.scroll_y)
-        if height > 0 and new < top:
-            self.scroll_to(y=new, animate=False, immediate=True)
-        elif height > 0 and new >= top + height:
-            self.scroll_to(y=new - height + 1, animate=False, immediate=True)
+        scroll_row_into_view(self, new)
 
     def action_select(self) -> None:
         """Toggle the highlighted tag; "All" clears every tag."""
