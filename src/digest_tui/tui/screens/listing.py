@@ -71,26 +71,25 @@ class ListingScreen(ReadingScreen):
 
     def _filter_inline(self, request: FilterRequest, generation: int) -> None:
         """Filter on the event loop: the rows are painted with the keystroke's own frame."""
-        from digest_tui.tui.filtering import filter_library
-
-        start = time.perf_counter()
-        view = filter_library(request)
-        articles = view.articles
-        self._clock.record(request, time.perf_counter() - start)
-        self.on_view_ready(ViewReady(articles, generation, view.query_errors, view))
+        self.on_view_ready(self._timed_filter(request, generation))
 
     @work(thread=True, exclusive=True, group="filter", exit_on_error=False)
     def _run_filter(self, request: FilterRequest, generation: int) -> None:
         """Filter and post the rows; their tags are counted after they are painted."""
+        worker = get_current_worker()
+        message = self._timed_filter(request, generation)
+        if not worker.is_cancelled:
+            self.post_message(message)
+
+    def _timed_filter(self, request: FilterRequest, generation: int) -> ViewReady:
+        """Filter and list the rows (here, on whichever thread calls), timed for the clock."""
         from digest_tui.tui.filtering import filter_library
 
-        worker = get_current_worker()
         start = time.perf_counter()
         view = filter_library(request)
         articles = view.articles
         self._clock.record(request, time.perf_counter() - start)
-        if not worker.is_cancelled:
-            self.post_message(ViewReady(articles, generation, view.query_errors, view))
+        return ViewReady(articles, generation, view.query_errors, view)
 
     def on_view_ready(self, message: ViewReady) -> None:
         if message.generation != self._generation:
