@@ -39,18 +39,14 @@ class FilterClock:
 
     def __init__(self, budget: float = INLINE_BUDGET) -> None:
         self.budget = budget
-        self._last: tuple[int, tuple[str, ...], str, float] | None = None
-        """(library id, tags, query, seconds): replaced whole, so a worker thread and the
-        event loop never see half of it."""
         self._recent: dict[RequestKey, tuple[float, bool]] = {}
-        """Recent requests, oldest first: (seconds of the latest run, whether that run
-        was a repeat). Replaced whole, like `_last`."""
+        """Recent requests, oldest first, the last one recorded last: (seconds of the
+        latest run, whether that run was a repeat). Replaced whole, never changed in
+        place, so a worker thread and the event loop never see half of it."""
 
     def record(self, request: FilterRequest, seconds: float) -> None:
         """Note that filtering `request` took `seconds`."""
         key = _key(request)
-        # The library by id: holding it would keep a replaced library's memory alive.
-        self._last = (key[0], request.tags, request.query, seconds)
         same_library = all(known[0] == key[0] for known in self._recent)
         recent = dict(self._recent) if same_library else {}
         repeated = recent.pop(key, None) is not None
@@ -71,9 +67,10 @@ class FilterClock:
         return not repeated or seconds < self.budget
 
     def _narrows_quickly(self, request: FilterRequest) -> bool:
-        if self._last is None:
+        recent = self._recent
+        if not recent:
             return False
-        library, tags, query, seconds = self._last
+        (library, tags, query, _sort), (seconds, _repeated) = next(reversed(recent.items()))
         return (
             query != ""
             and seconds < self.budget
@@ -93,4 +90,5 @@ def _search_narrows(old: str, new: str) -> bool:
 
 
 def _key(request: FilterRequest) -> RequestKey:
+    # The library by id: holding it would keep a replaced library's memory alive.
     return (id(request.library), request.tags, request.query, request.sort)
