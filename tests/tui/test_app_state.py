@@ -10,7 +10,7 @@ from digest_tui import paths
 from digest_tui.index import ArticleIndex
 from digest_tui.state import StateStore
 from digest_tui.tui.app import DigestApp
-from digest_tui.tui.launch import open_state
+from digest_tui.tui.session import open_state
 
 
 async def test_u_and_star_toggle_and_persist(tmp_path: Path) -> None:

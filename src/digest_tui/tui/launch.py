@@ -5,9 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from digest_tui.config import Config
-from digest_tui.tui.session import open_state
-
-__all__ = ["open_state", "run_reader"]
 
 
 def run_reader(content_dir: Path, config: Config) -> int:
