@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import events
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.worker import WorkerCancelled, WorkerFailed
@@ -108,6 +109,40 @@ async def settle(pilot: Pilot) -> None:
         except (WorkerCancelled, WorkerFailed):
             continue  # a stale search was cancelled: wait for the others
         await pilot.pause()
+
+
+# The names and characters a terminal reports for the non-letter keys the tests press.
+KEY_CHARACTERS = {
+    "space": " ",
+    "left_square_bracket": "[",
+    "right_square_bracket": "]",
+    "slash": "/",
+    "at": "@",
+    "equals_sign": "=",
+    "number_sign": "#",
+    "colon": ":",
+    "minus": "-",
+    "asterisk": "*",
+    "exclamation_mark": "!",
+    "question_mark": "?",
+    "enter": "\r",
+    "escape": "\x1b",
+    "tab": "\t",
+    "backspace": "\x7f",
+}
+KEY_NAMES = {character: name for name, character in KEY_CHARACTERS.items()}
+
+
+def key_event(key: str) -> events.Key:
+    """The event a terminal driver posts for `key`, so it meets bindings, focus and screens."""
+    character = key if len(key) == 1 else KEY_CHARACTERS.get(key)
+    return events.Key(key, character)
+
+
+def burst(app: DigestApp, keys: str) -> None:
+    """Queue `keys` at once, as a terminal delivers a fast typist's or a paste's keys."""
+    for character in keys:
+        app.post_message(key_event(KEY_NAMES.get(character, character)))
 
 
 def visible_text(widget: Widget) -> str:

@@ -6,7 +6,15 @@ import re
 from pathlib import Path
 
 import pytest
-from app_support import NEWEST_FIRST, listed_paths, make_app, settle, visible_text, write_content
+from app_support import (
+    NEWEST_FIRST,
+    burst,
+    listed_paths,
+    make_app,
+    settle,
+    visible_text,
+    write_content,
+)
 
 from digest_tui.tui.screens.help import HelpScreen
 from digest_tui.tui.screens.problems import ProblemsScreen
@@ -240,15 +248,6 @@ async def test_sort_cycles_newest_oldest_title_relevance(content: Path) -> None:
         await pilot.press("S")
         await settle(pilot)
         assert listed_paths(app) == NEWEST_FIRST
-
-
-def burst(app, keys: str) -> None:
-    """Queue `keys` at once, as a terminal delivers a fast typist's or a paste's keys."""
-    from textual import events
-
-    names = {"/": "slash", " ": "space", "\x1b": "escape"}
-    for char in keys:
-        app.post_message(events.Key(names.get(char, char), char))
 
 
 async def test_a_search_typed_in_one_burst_reaches_the_search_box(content: Path) -> None:

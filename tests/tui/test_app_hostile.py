@@ -7,7 +7,15 @@ import webbrowser
 from pathlib import Path
 
 import pytest
-from app_support import listed_paths, make_app, settle, shown_notices, visible_text
+from app_support import (
+    KEY_NAMES,
+    key_event,
+    listed_paths,
+    make_app,
+    settle,
+    shown_notices,
+    visible_text,
+)
 from hostile_content import (
     ALIAS_BOMB_NAME,
     BINARY_NAME,
@@ -20,7 +28,6 @@ from hostile_content import (
     write_hostile_content,
     write_undecodable_name,
 )
-from textual import events
 from textual.command import CommandPalette
 from textual.widgets import DataTable
 
@@ -135,26 +142,6 @@ STORM_KEYS = [
     *["exclamation_mark", "question_mark", "home", "end", "backspace"],
 ]
 TYPED = "abcdfhilmnprstvwxz [/]@=#:-"
-# The names and characters a terminal reports for the non-letter keys above.
-KEY_CHARACTERS = {
-    "space": " ",
-    "left_square_bracket": "[",
-    "right_square_bracket": "]",
-    "slash": "/",
-    "at": "@",
-    "equals_sign": "=",
-    "number_sign": "#",
-    "colon": ":",
-    "minus": "-",
-    "asterisk": "*",
-    "exclamation_mark": "!",
-    "question_mark": "?",
-    "enter": "\r",
-    "escape": "\x1b",
-    "tab": "\t",
-    "backspace": "\x7f",
-}
-KEY_NAMES = {character: name for name, character in KEY_CHARACTERS.items()}
 # Keys that push a screen: the keys after them wait until it is up, as a user's would.
 SCREEN_KEYS = {"ctrl+p", "question_mark", "exclamation_mark"}
 STORM_SIZE = 3200
@@ -181,12 +168,6 @@ def key_storm(seed: int, count: int) -> list[str]:
         else:
             keys.append(rng.choice(STORM_KEYS))
     return [KEY_NAMES.get(key, key) for key in keys]
-
-
-def key_event(key: str) -> events.Key:
-    """The event a terminal driver posts for `key`, so it meets bindings, focus and screens."""
-    character = key if len(key) == 1 else KEY_CHARACTERS.get(key)
-    return events.Key(key, character)
 
 
 async def test_key_storm_over_the_hostile_folder(hostile: Path, browser_calls) -> None:
