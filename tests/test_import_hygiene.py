@@ -1,4 +1,4 @@
-"""The core (loading, indexing, searching, state, CLI) never imports Textual."""
+"""The core (loading, indexing, searching, state, rendering, CLI) never imports Textual."""
 
 from __future__ import annotations
 
@@ -13,6 +13,11 @@ CORE_MODULES = [
     "digest_tui.state",
     "digest_tui.config",
     "digest_tui.cli.main",
+    "digest_tui.render",
+    "digest_tui.render.blocks",
+    "digest_tui.render.header",
+    "digest_tui.render.lines",
+    "digest_tui.render.link_rows",
 ]
 
 

@@ -11,7 +11,7 @@ DEFERRED = (
     "digest_tui.loading",
     "digest_tui.search",
     "digest_tui.state",
-    "digest_tui.tui.rendering.blocks",
+    "digest_tui.render.blocks",
     "sqlite3",
     "yaml",
 )

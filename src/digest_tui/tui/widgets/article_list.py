@@ -17,7 +17,7 @@ from textual.message import Message
 from textual.reactive import Reactive, reactive
 from textual.strip import Strip
 
-from digest_tui.tui.rendering.rows import RowMarks, row_cells, row_layout
+from digest_tui.tui.widgets.article_rows import RowMarks, row_cells, row_layout
 from digest_tui.tui.widgets.line_view import (
     RowCursorView,
     StyleCache,

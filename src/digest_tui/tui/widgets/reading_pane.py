@@ -19,14 +19,14 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.worker import get_current_worker
 
-from digest_tui.tui.rendering.header import article_header
-from digest_tui.tui.rendering.lines import render_block, render_blocks
-from digest_tui.tui.rendering.link_rows import first_rows_of_links, mark_link
+from digest_tui.render.header import article_header
+from digest_tui.render.lines import render_block, render_blocks
+from digest_tui.render.link_rows import first_rows_of_links, mark_link
 from digest_tui.tui.widgets.line_view import content_width, scroll_row_into_view
 
 if TYPE_CHECKING:  # the Markdown parser loads with the first article, not at start
     from digest_tui.model import Article
-    from digest_tui.tui.rendering.blocks import Document
+    from digest_tui.render.blocks import Document
 
 SYNC_RENDER_CHARS = 8_000
 """Bodies up to this size render at once; larger ones render in a thread, in chunks."""
@@ -132,7 +132,7 @@ class ReadingPane(ScrollView, can_focus=True):
     @staticmethod
     def preload() -> None:
         """Load the Markdown parser and highlighter now (from any thread), not on first open."""
-        import digest_tui.tui.rendering.blocks  # noqa: F401
+        import digest_tui.render.blocks  # noqa: F401
 
     def show(self, article: Article, body: str) -> None:
         """Show `article` with its Markdown `body` (without frontmatter), from the top."""
@@ -177,7 +177,7 @@ class ReadingPane(ScrollView, can_focus=True):
             )
             return
         if document is None:
-            from digest_tui.tui.rendering.blocks import parse_markdown
+            from digest_tui.render.blocks import parse_markdown
 
             document = self._remember_document(key[:2], parse_markdown(self._body))
         lines = header + _strips(render_blocks(document.blocks, width))
@@ -191,7 +191,7 @@ class ReadingPane(ScrollView, can_focus=True):
         `CHUNK_SECONDS`. The thread pauses briefly every few milliseconds so the UI
         thread is never kept waiting for the interpreter lock.
         """
-        from digest_tui.tui.rendering.blocks import Document, parse_in_sections
+        from digest_tui.render.blocks import Document, parse_in_sections
 
         worker = get_current_worker()
         document = Document()

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from digest_tui.tui.rendering import parse_markdown, plain_lines, render_blocks
-from digest_tui.tui.rendering.code import MAX_CODE_LINES
-from digest_tui.tui.rendering.tables import MAX_TABLE_ROWS
+from digest_tui.render import parse_markdown, plain_lines, render_blocks
+from digest_tui.render.code import MAX_CODE_LINES
+from digest_tui.render.tables import MAX_TABLE_ROWS
 
 
 def render(markdown: str, width: int = 80) -> list[str]:

@@ -18,18 +18,18 @@ from rich.rule import Rule
 from rich.style import Style
 from rich.text import Text
 
-from digest_tui.text_safety import clean_block
-from digest_tui.tui.rendering.code import code_block
-from digest_tui.tui.rendering.inline import InlineBuilder
-from digest_tui.tui.rendering.nesting import (
+from digest_tui.render.code import code_block
+from digest_tui.render.inline import InlineBuilder
+from digest_tui.render.nesting import (
     LEAF_OPENERS,
     MAX_NESTING,
     nesting_overflowed,
     skipped_lines,
 )
-from digest_tui.tui.rendering.prefixed import Prefixed
-from digest_tui.tui.rendering.sections import SECTION_CHARS, reference_lines, split_sections
-from digest_tui.tui.rendering.tables import TableDraft, cell_alignment
+from digest_tui.render.prefixed import Prefixed
+from digest_tui.render.sections import SECTION_CHARS, reference_lines, split_sections
+from digest_tui.render.tables import TableDraft, cell_alignment
+from digest_tui.text_safety import clean_block
 
 HEADING_STYLES = {
     1: Style(bold=True, underline=True, color="magenta"),

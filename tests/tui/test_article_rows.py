@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.cells import cell_len
 
 from digest_tui.model import Article
-from digest_tui.tui.rendering.rows import RowMarks, fit, row_cells, row_layout
+from digest_tui.tui.widgets.article_rows import RowMarks, fit, row_cells, row_layout
 
 ARTICLE = Article(
     path="a.md",

@@ -1,4 +1,4 @@
-"""Markdown to Rich lines for the reading pane (pure Rich: no Textual here, for unit tests).
+"""Markdown to Rich lines, for the reading pane and `show` (Rich only: never Textual).
 
 The names below load their module on first use: the Markdown parser and the syntax
 highlighter are not needed for the first frame, only for the first article opened.
@@ -10,9 +10,9 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from digest_tui.tui.rendering.blocks import Document, parse_in_sections, parse_markdown
-    from digest_tui.tui.rendering.header import article_header
-    from digest_tui.tui.rendering.lines import plain_lines, render_block, render_blocks
+    from digest_tui.render.blocks import Document, parse_in_sections, parse_markdown
+    from digest_tui.render.header import article_header
+    from digest_tui.render.lines import plain_lines, render_block, render_blocks
 
 _HOMES = {
     "Document": "blocks",

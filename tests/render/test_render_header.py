@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from digest_tui.model import Article
-from digest_tui.tui.rendering import article_header, render_blocks
-from digest_tui.tui.rendering.header import human_date
-from digest_tui.tui.rendering.lines import plain_lines
+from digest_tui.render import article_header, render_blocks
+from digest_tui.render.header import human_date
+from digest_tui.render.lines import plain_lines
 
 
 def header_text(article: Article, width: int = 100) -> str:

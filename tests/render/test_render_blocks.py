@@ -5,8 +5,8 @@ from __future__ import annotations
 from rich.segment import Segment
 
 from digest_tui.model import Article
-from digest_tui.tui.rendering import article_header, parse_markdown, plain_lines, render_blocks
-from digest_tui.tui.rendering.link_rows import link_index
+from digest_tui.render import article_header, parse_markdown, plain_lines, render_blocks
+from digest_tui.render.link_rows import link_index
 
 
 def render(markdown: str, width: int = 60) -> list[str]:
@@ -118,7 +118,7 @@ def test_header_shows_metadata_but_never_frontmatter():
 
 
 def test_parsing_in_sections_gives_the_same_lines_as_parsing_whole():
-    from digest_tui.tui.rendering import Document, parse_in_sections
+    from digest_tui.render import Document, parse_in_sections
 
     parts = []
     for n in range(60):
