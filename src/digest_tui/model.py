@@ -32,6 +32,8 @@ class Article:
     first_link: str = ""
     words: int = 0
     warnings: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    """Jekyll's `category`/`categories`, Hugo's and Zola's `categories`: a facet of their own."""
 
     @property
     def link(self) -> str:
@@ -42,6 +44,11 @@ class Article:
     def reading_minutes(self) -> int:
         """Estimated reading time at 220 words a minute, at least one minute."""
         return max(1, round(self.words / 220))
+
+    @property
+    def year(self) -> str:
+        """The year part of `date` (YYYY), or empty when unknown."""
+        return self.date[:4] if self.date else ""
 
     @property
     def day(self) -> str:

@@ -148,3 +148,64 @@ def test_list_query_understands_reader_state(content: Path, capsys):
     assert len(unread) == 2
     main(["list", str(content), "--query", "is:read"])
     assert capsys.readouterr().out.split("\t")[1] == "Solar Kite Sets Altitude Record"
+
+
+JEKYLL_AND_HUGO = {
+    "jekyll/_posts/2022-10-20-jekyll-4-3-0-released.md": (
+        "---\ntitle: Jekyll 4.3.0 Released\ncategories: release community\n---\nNotes.\n"
+    ),
+    "jekyll/_posts/2023-01-05-jekyll-4-3-2-released.md": (
+        "---\ntitle: Jekyll 4.3.2 Released\ncategory: release\n---\n"
+        "**Source:** [Jekyll Blog](https://jekyllrb.com/news/)\n"
+    ),
+    "hugo/content/posts/_index.md": '+++\ntitle = "Posts"\n+++\nSection text.\n',
+    "hugo/content/posts/bundle/index.md": (
+        '+++\ntitle = "Hugo 0.120"\ndate = 2023-10-30\ncategories = ["Release", "Docs"]\n'
+        'link = "https://gohugo.io/news/0.120/"\n+++\nBody.\n'
+    ),
+}
+
+
+def _write(root: Path, files: dict[str, str]) -> None:
+    for relative, text in files.items():
+        (root / relative).parent.mkdir(parents=True, exist_ok=True)
+        (root / relative).write_text(text, encoding="utf-8")
+
+
+def test_facets_json_counts_each_facet_most_used_first(tmp_path: Path, capsys):
+    _write(tmp_path, JEKYLL_AND_HUGO)
+    status, facets = run_json(capsys, "facets", str(tmp_path), "--json")
+    assert status == 0
+    assert list(facets) == ["tags", "categories", "sources", "years"]
+    assert facets["tags"] == []
+    assert facets["categories"] == [
+        {"value": "Release", "count": 3},  # spelt as in the newest article
+        {"value": "community", "count": 1},
+        {"value": "Docs", "count": 1},
+    ]
+    assert facets["sources"] == [
+        {"value": "gohugo.io", "count": 1},
+        {"value": "Jekyll Blog", "count": 1},
+    ]
+    assert facets["years"] == [{"value": "2023", "count": 2}, {"value": "2022", "count": 1}]
+
+
+def test_facets_table_names_the_facet_of_each_row(content: Path, capsys):
+    assert main(["facets", str(content)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "tags\tAI\t2" in lines
+    assert "sources\tOrbital Wire\t1" in lines
+    assert "years\t2025\t3" in lines
+
+
+def test_section_pages_are_not_listed_and_check_counts_them_skipped(tmp_path: Path, capsys):
+    _write(tmp_path, JEKYLL_AND_HUGO)
+    _, rows = run_json(capsys, "list", str(tmp_path), "--json")
+    assert "hugo/content/posts/_index.md" not in [row["path"] for row in rows]
+    assert "hugo/content/posts/bundle/index.md" in [row["path"] for row in rows]
+    status, report = run_json(capsys, "check", str(tmp_path), "--json")
+    assert status == 0
+    assert report["articles"] == 3
+    assert [item["path"] for item in report["skipped"]] == ["hugo/content/posts/_index.md"]
+    assert main(["check", str(tmp_path)]) == 0
+    assert capsys.readouterr().out.splitlines()[-1].endswith(", 1 skipped")

@@ -100,3 +100,18 @@ def test_a_damaged_copy_falls_back_to_the_table(small_folder):
         articles, _ = index.cached()
         assert articles == from_table(index)
         assert len(articles) == 12
+
+
+def test_categories_survive_the_table_and_the_copy(content):
+    (content / "a.md").write_text(
+        "---\ntitle: A\ncategories: release community\n---\nBody\n", encoding="utf-8"
+    )
+    (content / "b.md").write_text("---\ntitle: B\ncategory: Docs\n---\nBody\n", encoding="utf-8")
+    with ArticleIndex(content, workers=1) as index:
+        index.refresh(fulltext=False)
+        articles, _ = index.cached()
+        assert {a.path: a.categories for a in articles} == {
+            "a.md": ("release", "community"),
+            "b.md": ("Docs",),
+        }
+        assert articles == from_table(index)

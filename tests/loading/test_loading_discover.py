@@ -145,3 +145,14 @@ def test_load_folder_lists_articles_problems_and_warnings(content):
     assert [p.path for p in fatal] == ["bad.md"]
     assert [p.path for p in warnings] == ["odd.md"]
     assert "list" in warnings[0].reason
+
+
+def test_section_pages_are_left_out_but_a_bundles_index_stays(tmp_path: Path):
+    root = tmp_path / "content"
+    for relative in ("_index.md", "posts/_index.md", "posts/bundle/index.md", "posts/a.md"):
+        (root / relative).parent.mkdir(parents=True, exist_ok=True)
+        (root / relative).write_text("---\ntitle: x\n---\nBody\n", encoding="utf-8")
+    sections: list[str] = []
+    found = [item.path for item in discover(root, sections=sections)]
+    assert found == ["posts/a.md", "posts/bundle/index.md"]
+    assert sections == ["_index.md", "posts/_index.md"]

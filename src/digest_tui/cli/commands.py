@@ -15,7 +15,8 @@ from digest_tui.cli.output import (
     write_table,
 )
 from digest_tui.cli.session import FolderSession, open_folder
-from digest_tui.loading import load_article
+from digest_tui.facets import FACETS, count_facets
+from digest_tui.loading import discover, load_article
 from digest_tui.model import Article, Problem
 from digest_tui.search import Library, SortOrder
 from digest_tui.text_safety import clean_block, clean_line
@@ -91,6 +92,22 @@ def run_tags(args: argparse.Namespace, content_dir: Path) -> int:
     return 0
 
 
+def run_facets(args: argparse.Namespace, content_dir: Path) -> int:
+    with open_folder(content_dir) as session:
+        facets = count_facets(session.library.articles)
+    if args.json:
+        write_json(
+            {
+                facet: [{"value": e.value, "count": e.count} for e in facets[facet]]
+                for facet in FACETS
+            }
+        )
+    else:
+        rows = [(facet, e.value, str(e.count)) for facet in FACETS for e in facets[facet]]
+        write_table(("FACET", "VALUE", "COUNT"), rows, flexible=1)
+    return 0
+
+
 def run_show(args: argparse.Namespace, content_dir: Path) -> int:
     path = resolve_article(content_dir, args.article)
     out = sys.stdout
@@ -114,17 +131,30 @@ def run_show(args: argparse.Namespace, content_dir: Path) -> int:
     return 0
 
 
+SECTION_PAGE = "a section page (Hugo or Zola _index.md), not an article"
+
+
+def _section_pages(content_dir: Path) -> list[str]:
+    """The section pages the walk leaves out of the list."""
+    found: list[str] = []
+    for _ in discover(content_dir, stat_files=False, sections=found):
+        pass
+    return found
+
+
 def run_check(args: argparse.Namespace, content_dir: Path) -> int:
     with open_folder(content_dir) as session:
         failed = [p for p in session.problems if p.fatal]
         warned = [p for p in session.problems if not p.fatal]
         total = len(session.library.with_drafts(True).articles)
+    skipped = [Problem(path, SECTION_PAGE, fatal=False) for path in _section_pages(content_dir)]
     if args.json:
         write_json(
             {
                 "articles": total,
                 "problems": [problem_record(p) for p in failed],
                 "warnings": [problem_record(p) for p in warned],
+                "skipped": [problem_record(p) for p in skipped],
             }
         )
     else:
@@ -132,5 +162,8 @@ def run_check(args: argparse.Namespace, content_dir: Path) -> int:
             print(f"error: {clean_line(str(problem))}")
         for problem in warned:
             print(f"warning: {clean_line(str(problem))}")
-        print(f"{total} articles, {len(failed)} problems, {len(warned)} warnings")
+        for problem in skipped:
+            print(f"skipped: {clean_line(str(problem))}")
+        summary = f"{total} articles, {len(failed)} problems, {len(warned)} warnings"
+        print(summary + (f", {len(skipped)} skipped" if skipped else ""))
     return 1 if failed else 0

@@ -15,6 +15,7 @@ RUNNERS = {
     "list": commands.run_list,
     "search": commands.run_search,
     "tags": commands.run_tags,
+    "facets": commands.run_facets,
     "show": commands.run_show,
     "check": commands.run_check,
 }

@@ -9,7 +9,7 @@ from typing import NoReturn
 from digest_tui import __version__
 from digest_tui.cli.errors import UsageError
 
-COMMANDS = ("list", "search", "tags", "show", "check")
+COMMANDS = ("list", "search", "tags", "facets", "show", "check")
 
 
 class OneLineParser(argparse.ArgumentParser):
@@ -85,6 +85,12 @@ def command_parser() -> OneLineParser:
     tags = commands.add_parser("tags", help="list tags with article counts")
     _add_path(tags)
     tags.add_argument("--json", action="store_true", help="print a JSON array")
+
+    facets = commands.add_parser(
+        "facets", help="list tags, categories, sources and years with article counts"
+    )
+    _add_path(facets)
+    facets.add_argument("--json", action="store_true", help="print a JSON object")
 
     show = commands.add_parser("show", help="print one article")
     show.add_argument("article", metavar="ARTICLE", help="path relative to PATH")

@@ -88,6 +88,7 @@ def article_row(stamp: FileStamp, article: Article) -> ArticleRow:
         article.first_link,
         article.words,
         join_list(article.warnings),
+        join_list(article.categories),
     )
 
 
@@ -116,6 +117,7 @@ CACHED_ARTICLE_COLUMNS = (
     "first_link",
     "words",
     "warnings",
+    "categories",
 )
 CACHED_ARTICLE_QUERY = f"SELECT {', '.join(CACHED_ARTICLE_COLUMNS)} FROM articles ORDER BY id"
 CACHED_PROBLEM_QUERY = "SELECT path, reason, line, fatal FROM problems"
@@ -142,8 +144,9 @@ def articles_from_rows(rows: Iterable[tuple]) -> list[Article]:
             fl,
             w,
             split(wn),
+            split(cg),
         )
-        for (p, t, d, ts, m, tg, desc, dr, ft, a, i, sn, su, fl, w, wn) in rows
+        for (p, t, d, ts, m, tg, desc, dr, ft, a, i, sn, su, fl, w, wn, cg) in rows
     ]
 
 

@@ -6,7 +6,7 @@ import contextlib
 import sqlite3
 from pathlib import Path
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """Bump whenever a table, a column or the meaning of a stored value changes."""
 
 BUSY_TIMEOUT_MS = 5000
@@ -33,6 +33,7 @@ CREATE TABLE IF NOT EXISTS articles (
     first_link TEXT NOT NULL,
     words INTEGER NOT NULL,
     warnings TEXT NOT NULL,
+    categories TEXT NOT NULL,
     fts_done INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS articles_fts_pending ON articles(id) WHERE fts_done = 0;
@@ -67,7 +68,7 @@ _FULLTEXT_RANK = f"INSERT INTO fulltext(fulltext, rank) VALUES ('rank', 'bm25({R
 
 ARTICLE_COLUMNS = (
     "path, size, mtime_ns, title, date, timestamp, modified, tags, description, draft, "
-    "featured, author, image, source_name, source_url, first_link, words, warnings"
+    "featured, author, image, source_name, source_url, first_link, words, warnings, categories"
 )
 
 

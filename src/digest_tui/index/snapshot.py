@@ -27,7 +27,7 @@ from digest_tui.index.rows import (
 )
 from digest_tui.model import Article
 
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 """Bump whenever a layout changes; older copies are then ignored and replaced."""
 
 
@@ -38,9 +38,15 @@ def _is_one(value: object) -> bool:
 _HEADER_POSITION, _HEADER_KIND = -1, "format"
 _COLUMN_COUNT = len(CACHED_ARTICLE_COLUMNS)
 # How each stored value becomes an `Article` field, where it is not stored as it is.
-# (Tags and warnings are stored as "lists", which hold tuples already.)
-_CONVERTED: dict[int, Callable] = {5: split_list, 15: split_list, 7: _is_one, 8: _is_one}
-_LIST_COLUMNS = (5, 15)
+# (Tags, warnings and categories are stored as "lists", which hold tuples already.)
+_CONVERTED: dict[int, Callable] = {
+    5: split_list,
+    15: split_list,
+    16: split_list,
+    7: _is_one,
+    8: _is_one,
+}
+_LIST_COLUMNS = (5, 15, 16)
 
 
 @contextlib.contextmanager

@@ -77,7 +77,7 @@ def _forget_article(conn: sqlite3.Connection, row: tuple, fulltext: bool) -> Non
     conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
 
 
-_INSERT_ARTICLE = f"INSERT INTO articles ({ARTICLE_COLUMNS}) VALUES ({', '.join('?' * 18)})"
+_INSERT_ARTICLE = f"INSERT INTO articles ({ARTICLE_COLUMNS}) VALUES ({', '.join('?' * 19)})"
 _INSERT_PROBLEM = (
     "INSERT OR REPLACE INTO problems (path, reason, line, fatal, size, mtime_ns) "
     "VALUES (?, ?, ?, ?, ?, ?)"

@@ -24,6 +24,15 @@ def is_markdown_name(name: str) -> bool:
     return name.lower().endswith(MARKDOWN_SUFFIXES)
 
 
+def is_section_page(name: str) -> bool:
+    """True for Hugo's and Zola's `_index.md`: a section's list page, not an article.
+
+    A page bundle's `index.md` (no underscore) is an article.
+    """
+    stem, dot, suffix = name.rpartition(".")
+    return stem == "_index" and f".{suffix.lower()}" in MARKDOWN_SUFFIXES
+
+
 def is_inside(path: str, root: str) -> bool:
     """True when the resolved `path` is `root` or below it (both already resolved)."""
     return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
@@ -51,7 +60,9 @@ def too_large_reason(size: int) -> str:
     return f"file is too large ({size:,} bytes; the limit is {describe_limit(MAX_ARTICLE_BYTES)})"
 
 
-def discover(root: Path, *, stat_files: bool = True) -> Iterator[Found]:
+def discover(
+    root: Path, *, stat_files: bool = True, sections: list[str] | None = None
+) -> Iterator[Found]:
     """Yield every Markdown file under `root` as a FileStamp, and problems found on the way.
 
     Paths are relative to `root` with `/` separators. Order is stable: in each folder, its
@@ -64,6 +75,8 @@ def discover(root: Path, *, stat_files: bool = True) -> Iterator[Found]:
     `stat_files=False` spares the stat of plain files (no symlink, a regular file by the
     folder listing): they come as stamps of `NOT_STATTED` size and time, so the caller
     must stat them itself (see `stamp_of`) before trusting or storing them.
+
+    Section pages (`is_section_page`) are left out; their paths go to `sections` if given.
     """
     real_root = os.path.realpath(os.fspath(root))
     try:
@@ -71,7 +84,7 @@ def discover(root: Path, *, stat_files: bool = True) -> Iterator[Found]:
     except OSError as error:
         yield Problem(".", f"cannot read the content folder: {error.strerror or error}")
         return
-    walk = _Walk(real_root, {(root_stat.st_dev, root_stat.st_ino)}, stat_files)
+    walk = _Walk(real_root, {(root_stat.st_dev, root_stat.st_ino)}, stat_files, sections)
     pending: list[tuple[str, str]] = [(real_root, "")]
     while pending:
         directory, rel_dir = pending.pop()
@@ -95,10 +108,17 @@ def _is_plain_markdown(entry: os.DirEntry[str]) -> bool:
 class _Walk:
     """The state of one walk: the resolved root and the folders already visited."""
 
-    def __init__(self, real_root: str, seen_dirs: set[tuple[int, int]], stat_files: bool) -> None:
+    def __init__(
+        self,
+        real_root: str,
+        seen_dirs: set[tuple[int, int]],
+        stat_files: bool,
+        sections: list[str] | None,
+    ) -> None:
         self.real_root = real_root
         self.seen_dirs = seen_dirs
         self.stat_files = stat_files
+        self.sections = sections
 
     def scan(self, directory: str, rel_dir: str) -> Iterator[Found]:
         """Yield this folder's files and problems; return its sub-folders to walk."""
@@ -113,6 +133,10 @@ class _Walk:
         prefix = f"{rel_dir}/" if rel_dir else ""
         for entry in entries:
             name = entry.name
+            if name[0] == "_" and is_section_page(name):
+                if self.sections is not None:
+                    self.sections.append(prefix + name)
+                continue
             if not self.stat_files and _is_plain_markdown(entry):
                 yield FileStamp(prefix + name, NOT_STATTED, NOT_STATTED)
                 continue

@@ -93,37 +93,45 @@ def flag(value: object, name: str, notes: Notes) -> bool | None:
     return None
 
 
-def tag_list(value: object, notes: Notes) -> tuple[str, ...]:
-    """Tags from a list or a string, cleaned, de-duplicated case-insensitively, bounded.
+_PLURALS = {"tag": "tags", "category": "categories"}
 
-    A string holding commas is split on them; otherwise it is split on whitespace (Jekyll).
+
+def tag_list(
+    value: object, notes: Notes, kind: str = "tag", *, split_words: bool = True
+) -> tuple[str, ...]:
+    """Tags (or another `kind` of label) from a list or a string, cleaned, de-duplicated
+    case-insensitively, bounded.
+
+    A string holding commas is split on them; otherwise it is split on whitespace (Jekyll),
+    unless `split_words` is false (Jekyll's singular `category` names one category).
     List items are split on commas only, so `vitess cluster` stays one tag.
     """
     if value is None:
         return ()
     if type(value) is list and all(type(item) is str and "," not in item for item in value):
-        return _unique_tags(value, notes)  # each item would split into itself
+        return _unique_tags(value, notes, kind)  # each item would split into itself
     if isinstance(value, str):
-        raw = value.split(",") if "," in value else value.split()
+        words = value.split() if split_words else [value]
+        raw = value.split(",") if "," in value else words
     elif isinstance(value, list | tuple):
         raw = []
         for item in value:
             text = scalar_text(item)
             if text is None:
                 if item is not None:
-                    notes.add("a tag is a list or mapping; ignored")
+                    notes.add(f"a {kind} is a list or mapping; ignored")
                 continue
             raw.extend(text.split(","))
     else:
         text = scalar_text(value)
         if text is None:
-            notes.add(f"tags is a {type(value).__name__}; ignored")
+            notes.add(f"{_PLURALS[kind]} is a {type(value).__name__}; ignored")
             return ()
         raw = [text]
-    return _unique_tags(raw, notes)
+    return _unique_tags(raw, notes, kind)
 
 
-def _unique_tags(raw: list[str], notes: Notes) -> tuple[str, ...]:
+def _unique_tags(raw: list[str], notes: Notes, kind: str) -> tuple[str, ...]:
     tags: list[str] = []
     seen: set[str] = set()
     for item in raw:
@@ -134,13 +142,13 @@ def _unique_tags(raw: list[str], notes: Notes) -> tuple[str, ...]:
         if not tag:
             continue
         if len(tag) > MAX_TAG_CHARS:
-            notes.add(f"a tag is longer than {MAX_TAG_CHARS} characters; shortened")
+            notes.add(f"a {kind} is longer than {MAX_TAG_CHARS} characters; shortened")
             tag = clean_line(tag, MAX_TAG_CHARS)
         key = tag.casefold()
         if key in seen:
             continue
         if len(tags) == MAX_TAGS:
-            notes.add(f"more than {MAX_TAGS} tags; the rest are ignored")
+            notes.add(f"more than {MAX_TAGS} {_PLURALS[kind]}; the rest are ignored")
             break
         seen.add(key)
         tags.append(tag)

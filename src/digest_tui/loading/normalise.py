@@ -22,6 +22,9 @@ MODIFIED_KEYS = ("modDatetime", "lastmod", "updated", "modified")
 DESCRIPTION_KEYS = ("description", "summary", "excerpt")
 IMAGE_KEYS = ("heroImage", "ogImage", "image", "cover")
 AUTHOR_KEYS = ("author", "authors")
+SOURCE_KEYS = ("source", "link", "url")
+"""Frontmatter keys naming the article's source URL when the body has no `**Source:**` line."""
+_WEB_SCHEMES = ("http://", "https://")
 _FLAGS = frozenset({"true", "false", "yes", "no"})
 _LOCALIZED_TAGS = re.compile(r"[A-Za-z]{2}tags")
 _ZOLA_PATH_DAY = re.compile(r"(?:^|/)(\d{4})/(\d{2})/(\d{2})(?:/|$)")
@@ -38,7 +41,7 @@ def build_article(
     name = path.rsplit("/", 1)[-1]
     published = parse_first_date(meta, DATE_KEYS, notes) or date_from_names(meta, name)
     modified = parse_first_date(meta, MODIFIED_KEYS, notes, created=False)
-    source_name, source_url = markdown_text.source_link(body)
+    source_name, source_url = source_of(meta, body)
     if plain_text is None:
         plain_text = markdown_text.to_plain_text(body)
     return Article(
@@ -48,6 +51,7 @@ def build_article(
         timestamp=published.timestamp,
         modified=modified.iso if modified else None,
         tags=tags_of(meta, notes),
+        categories=categories_of(meta, notes),
         description=description_of(meta, body, notes),
         draft=is_draft(meta, notes),
         # Hugo themes use `featured` for an image name, so only a clear "true" counts.
@@ -62,6 +66,19 @@ def build_article(
         words=markdown_text.word_count(plain_text),
         warnings=tuple(notes.items),
     )
+
+
+def source_of(meta: Mapping[str, Any], body: str) -> tuple[str, str]:
+    """The source's name and URL: the body's `**Source:**` line, else the first of
+    `SOURCE_KEYS` that holds an http(s) URL (a site-relative `url: /archives/` is no source)."""
+    name, url = markdown_text.source_link(body)
+    if name or url:
+        return name, url
+    for key in SOURCE_KEYS:
+        value = meta.get(key)
+        if isinstance(value, str) and value.strip().lower().startswith(_WEB_SCHEMES):
+            return "", value.strip()
+    return "", ""
 
 
 def title_of(meta: Mapping[str, Any], body: str, name: str, notes: Notes) -> str:
@@ -138,6 +155,28 @@ def tags_of(meta: Mapping[str, Any], notes: Notes) -> tuple[str, ...]:
         if _LOCALIZED_TAGS.fullmatch(key):
             return tag_list(meta[key], notes)
     return ()
+
+
+def categories_of(meta: Mapping[str, Any], notes: Notes) -> tuple[str, ...]:
+    """Categories from `categories` (Jekyll, Hugo), Zola's `taxonomies.categories` and
+    Jekyll's singular `category`, which names one category even with spaces in it."""
+    found: list[str] = []
+    if "categories" in meta:
+        found += tag_list(meta["categories"], notes, "category")
+    taxonomies = meta.get("taxonomies")
+    if isinstance(taxonomies, Mapping) and "categories" in taxonomies:
+        found += tag_list(taxonomies["categories"], notes, "category")
+    if "category" in meta:
+        found += tag_list(meta["category"], notes, "category", split_words=False)
+    found = [_wikilink_text(item) for item in found]
+    return tag_list(found, Notes(), "category")  # one of each, case-insensitively
+
+
+def _wikilink_text(item: str) -> str:
+    """`Clippings` for Obsidian's `[[Clippings]]` (the alias of `[[target|alias]]`)."""
+    if item.startswith("[[") and item.endswith("]]"):
+        return item[2:-2].rpartition("|")[2].strip()
+    return item
 
 
 def is_draft(meta: Mapping[str, Any], notes: Notes) -> bool:

@@ -20,15 +20,17 @@ from digest_tui.loading.decode import plain_utf8
 from digest_tui.loading.fences import split_simple
 from digest_tui.loading.fields import Notes, text_field
 from digest_tui.loading.limits import MAX_FIELD_CHARS
-from digest_tui.loading.markdown_text import source_link
 from digest_tui.loading.normalise import (
     DATE_KEYS,
     DESCRIPTION_KEYS,
+    SOURCE_KEYS,
     TITLE_KEYS,
+    categories_of,
     date_from_names,
     description_of,
     is_draft,
     parse_first_date,
+    source_of,
     tags_of,
     title_of,
 )
@@ -51,6 +53,7 @@ PREVIEW_FIELDS = (
     "draft",
     "source_name",
     "source_url",
+    "categories",
 )
 """The Article fields a preview shares with the full loader's article."""
 
@@ -58,7 +61,10 @@ ArticleValues = tuple
 """An Article's field values in declaration order: `Article(*values)` builds it."""
 
 # Keys whose values decide a shown field; other keys are only checked to be simple YAML.
-_SHOWN_KEYS = frozenset((*TITLE_KEYS, *DATE_KEYS, *DESCRIPTION_KEYS, "tags", "draft", "path"))
+_SHOWN_KEYS = frozenset(
+    (*TITLE_KEYS, *DATE_KEYS, *DESCRIPTION_KEYS, "tags", "categories", "category", "draft", "path")
+    + SOURCE_KEYS
+)
 _LOCALIZED_TAGS = re.compile(r"[A-Za-z]{2}tags")
 _KEY_KINDS: dict[str, bool] = {}
 _KEY_KINDS_KEPT = 4096
@@ -107,6 +113,7 @@ def _values_of(loaded: LoadedArticle | Problem) -> ArticleValues | Problem:
         a.first_link,
         a.words,
         a.warnings,
+        a.categories,
     )
 
 
@@ -186,9 +193,10 @@ def _shown_fields(path: str, meta: dict[str, Any], body: str) -> ArticleValues |
     published = parse_first_date(meta, DATE_KEYS, notes) or date_from_names(meta, name)
     title = title_of(meta, body, name, notes)
     tags = tags_of(meta, notes)
+    categories = categories_of(meta, notes)
     description = description_of(meta, body, notes)
     draft = is_draft(meta, notes)
-    source_name, source_url = source_link(body)
+    source_name, source_url = source_of(meta, body)
     source_name = text_field(source_name, "source name", MAX_FIELD_CHARS, notes)
     source_url = text_field(source_url, "source URL", MAX_FIELD_CHARS * 4, notes)
     if notes.items:
@@ -211,4 +219,5 @@ def _shown_fields(path: str, meta: dict[str, Any], body: str) -> ArticleValues |
         "",
         0,
         (),
+        categories,
     )
