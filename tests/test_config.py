@@ -26,6 +26,16 @@ def test_values_are_read(tmp_path: Path) -> None:
     assert config.keys == {"search": "ctrl+f"}
 
 
+def test_watch_is_on_unless_turned_off(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    assert load_config(path)[0].watch is True
+    path.write_text("watch = false\n", encoding="utf-8")
+    assert load_config(path) == (Config(watch=False), [])
+    path.write_text('watch = "no"\n', encoding="utf-8")
+    config, errors = load_config(path)
+    assert config.watch is True and len(errors) == 1
+
+
 def test_default_path_comes_from_the_environment(isolated_user_dirs: Path) -> None:
     (isolated_user_dirs / "config.toml").write_text('theme = "dracula"\n', encoding="utf-8")
     config, _ = load_config()

@@ -1,8 +1,9 @@
-"""The TOML config file: the default content folder, the theme and key rebindings.
+"""The TOML config file: the default content folder, the theme, following and key rebindings.
 
 ```toml
 content_dir = "~/notes/digests"
 theme = "nord"
+watch = false      # do not follow the folder's changes while the reader runs
 
 [keys]
 search = "ctrl+f"
@@ -36,6 +37,8 @@ class Config:
     theme: str | None = None
     keys: Mapping[str, str] = field(default_factory=dict)
     """Binding id → key string (comma-separated for several keys), as `App.set_keymap` takes."""
+    watch: bool = True
+    """Follow the content folder's changes while the reader runs."""
 
 
 def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
@@ -64,7 +67,11 @@ def _config_from(data: dict[str, Any], path: Path) -> tuple[Config, list[str]]:
         errors.append(f"{path}: theme must be a non-empty string; ignored")
         theme = None
     keys = _keys(data.get("keys", {}), path, errors)
-    return Config(content_dir=content_dir, theme=theme, keys=keys), errors
+    watch = data.get("watch", True)
+    if not isinstance(watch, bool):
+        errors.append(f"{path}: watch must be true or false; following the folder")
+        watch = True
+    return Config(content_dir=content_dir, theme=theme, keys=keys, watch=watch), errors
 
 
 def _content_dir(value: object, path: Path, errors: list[str]) -> Path | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -23,6 +23,7 @@ from digest_tui.model import Article, Problem
 
 if TYPE_CHECKING:
     # Parsing and full-text code load on first use, keeping them out of the first frame.
+    from digest_tui.index.changes import PathChanges
     from digest_tui.index.fulltext import FulltextBuild
     from digest_tui.index.refresh import RefreshResult
 
@@ -195,6 +196,26 @@ class ArticleIndex:
         else:
             result.articles, result.problems = self.cached()
         return result
+
+    def refresh_paths(self, paths: Iterable[str], fulltext: bool = True) -> PathChanges:
+        """Re-read only `paths` (relative, `/`-separated), as a folder watcher reports them.
+
+        Each is taken as it is on disk now: parsed when new or changed, forgotten when gone
+        or no longer listed. The full-text index follows, unless `fulltext` is false.
+        Never raises for a locked or broken database: the result says why in `error`.
+        """
+        from digest_tui.index.changes import PathChanges, refresh_paths
+
+        try:
+            conn = self._writer()
+            found = refresh_paths(conn, self.content_dir, paths, schema.has_fulltext_table(conn))
+        except (sqlite3.Error, OSError, IndexBusy) as error:
+            return PathChanges(error=_describe(error))
+        if found.paths:
+            self._save_snapshot()
+            if fulltext:
+                self.build_fulltext()
+        return found
 
     def _reconcile(
         self,

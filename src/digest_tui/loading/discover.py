@@ -203,3 +203,39 @@ def stamp_of(root: Path, stamp: FileStamp) -> Found:
     if info.st_size > MAX_ARTICLE_BYTES:
         return Problem(stamp.path, too_large_reason(info.st_size))
     return FileStamp(stamp.path, info.st_size, info.st_mtime_ns)
+
+
+def stamp_path(root: Path, path: str) -> Found | None:
+    """What a walk of `root` would give for the one file at `path` (relative, `/`-separated).
+
+    None when the walk would not list it: gone, a folder, not a Markdown name, hidden, under
+    `node_modules`, or a section page. A symlink is followed only to a file inside `root`.
+    """
+    parts = path.split("/")
+    name = parts[-1]
+    if (
+        not path
+        or any(not part or part.startswith(".") or part in SKIPPED_DIR_NAMES for part in parts)
+        or ".." in parts
+        or not is_markdown_name(name)
+        or is_section_page(name)
+    ):
+        return None
+    real_root = os.path.realpath(os.fspath(root))
+    full = os.path.join(os.fspath(root), *parts)
+    try:
+        info = os.stat(full)
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        return Problem(path, f"cannot read file: {error.strerror or error}")
+    if not is_inside(os.path.realpath(full), real_root):
+        return Problem(path, "symlink points outside the content folder; not followed", fatal=False)
+    if stat.S_ISDIR(info.st_mode):
+        return None
+    kind = special_file_kind(info.st_mode)
+    if kind is not None:
+        return Problem(path, f"{kind}, not a regular file; not opened")
+    if info.st_size > MAX_ARTICLE_BYTES:
+        return Problem(path, too_large_reason(info.st_size))
+    return FileStamp(path, info.st_size, info.st_mtime_ns)
