@@ -1,0 +1,82 @@
+"""`LiveFolder`: the folder's current articles and problems, kept in step with its changes.
+
+The watcher's batches, an edit made from the reader and a "reload" all go through here, so
+the list, the counts, the full-text index and the cache follow each change the same way.
+Safe to call from several threads: one change is applied at a time.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from digest_tui.index.changes import problems_with_changes, with_changes
+from digest_tui.model import Article, Problem
+from digest_tui.watching.watcher import FolderChanges
+
+if TYPE_CHECKING:
+    from digest_tui.index import ArticleIndex
+
+
+@dataclass(frozen=True, slots=True)
+class FolderUpdate:
+    """The folder after one change: every article and problem, and what changed."""
+
+    articles: list[Article]
+    problems: list[Problem]
+    added: tuple[str, ...] = ()
+    changed: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    error: str | None = None
+    """Why the index could not follow (the list is then unchanged)."""
+
+
+@dataclass(slots=True)
+class LiveFolder:
+    """The articles of the folder `index` caches, as they are after every change so far."""
+
+    index: ArticleIndex
+    articles: list[Article]
+    problems: list[Problem] = field(default_factory=list)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def apply(self, batch: FolderChanges) -> FolderUpdate | None:
+        """Follow one watcher batch; None when the list did not change."""
+        return self.rescan() if batch.rescan else self.refresh_paths(batch.paths)
+
+    def refresh_paths(self, paths: Iterable[str]) -> FolderUpdate | None:
+        """Re-read `paths` (relative, `/`-separated); None when nothing listed changed."""
+        with self._lock:
+            found = self.index.refresh_paths(paths)
+            if found.error:
+                return FolderUpdate(self.articles, self.problems, error=found.error)
+            if not found.paths:
+                return None
+            self.articles = with_changes(self.articles, found)
+            self.problems = problems_with_changes(self.problems, found)
+            return FolderUpdate(
+                self.articles,
+                self.problems,
+                tuple(found.added),
+                tuple(found.changed),
+                tuple(found.removed),
+            )
+
+    def rescan(self) -> FolderUpdate | None:
+        """Compare the whole folder with the index (where no events say what changed)."""
+        with self._lock:
+            result = self.index.refresh(known=self.articles)
+            if result.error:
+                return FolderUpdate(self.articles, self.problems, error=result.error)
+            if not (result.added or result.changed or result.removed):
+                return None
+            self.articles, self.problems = result.articles, result.problems
+            return FolderUpdate(
+                self.articles,
+                self.problems,
+                tuple(result.added),
+                tuple(result.changed),
+                tuple(result.removed),
+            )
