@@ -8,7 +8,7 @@ import pytest
 from app_support import make_app, settle, shown_notices, write_content
 
 from digest_tui.tui.links import OpenArticle, OpenInBrowser, Refused, browser_url, route_link
-from digest_tui.tui.screens import reading
+from digest_tui.tui.screens import article_reading
 from digest_tui.tui.widgets.reading_pane import ReadingPane
 
 KNOWN = {"2025/01/a.md", "2025/02/b.md", "notes/index.md"}
@@ -62,7 +62,7 @@ def test_the_source_url_must_be_a_web_link() -> None:
 @pytest.fixture
 def opened(monkeypatch, tmp_path: Path) -> list[str]:
     calls: list[str] = []
-    monkeypatch.setattr(reading.webbrowser, "open", lambda url, *args, **kwargs: calls.append(url))
+    monkeypatch.setattr(article_reading.webbrowser, "open", lambda url, *args, **kwargs: calls.append(url))
     return calls
 
 

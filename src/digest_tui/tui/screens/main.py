@@ -1,33 +1,40 @@
 """The main screen: tag sidebar, search box, article list, reading pane and status bar.
 
-Widgets post what the user wants; this screen loads the folder and acts on their requests.
-Filtering and showing the result live in `listing.py`; reading actions (open, links,
-marks) in `reading.py`.
+Widgets post what the user wants; this screen holds what the user chose (query, tags,
+sort, the open article) as reactives, which the widgets follow. Two parts do the work:
+`ArticleListing` filters the library into the list, `ArticleReading` acts on one article.
+`FolderLoader` reads the folder in a worker.
 """
 
 from __future__ import annotations
 
 import gc
-import time
-from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from textual import events, on, work
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.reactive import var
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Static
-from textual.worker import Worker, WorkerState, get_current_worker
+from textual.worker import Worker, WorkerState
 
 from digest_tui.tui.bindings import MAIN_BINDINGS
 from digest_tui.tui.messages import (
+    ArticleOpened,
     ArticlesLoaded,
     FulltextReady,
     IndexProgress,
     SessionOpened,
+    TagCountsReady,
+    ViewReady,
     WorkFailed,
 )
-from digest_tui.tui.screens.listing import ListingScreen
+from digest_tui.tui.screens.article_listing import ArticleListing
+from digest_tui.tui.screens.article_reading import ArticleReading
+from digest_tui.tui.screens.folder_loading import FolderLoader
+from digest_tui.tui.screens.loading_report import LoadingReport
 from digest_tui.tui.session import ReaderSession
 from digest_tui.tui.widgets.article_list import ArticleList
 from digest_tui.tui.widgets.reading_pane import ReadingPane
@@ -37,43 +44,78 @@ from digest_tui.tui.widgets.tag_sidebar import TagSidebar
 
 if TYPE_CHECKING:
     # The core loads in the index worker, after the first frame.
-    from textual.widgets import ProgressBar
-
-    from digest_tui.model import Article, Problem
-    from digest_tui.search import Library
+    from digest_tui.model import LoadedArticle, Problem
+    from digest_tui.search import Library, SortOrder
 
 NARROW_WIDTH = 100
 """Below this many columns the screen shows one pane at a time."""
-LIST_SHOWN_TIMEOUT = 10.0
-"""The index worker refreshes after this many seconds even if the list was never painted."""
 
 
-class MainScreen(ListingScreen):
+class MainScreen(Screen[None]):
     """The reader's one working screen."""
 
     BINDINGS = MAIN_BINDINGS
     AUTO_FOCUS = "#articles"
 
+    query_text: var[str] = var("", always_update=True)
+    """The search box's query, trimmed."""
+    tags: var[tuple[str, ...]] = var(())
+    """The tags every listed article carries."""
+    sort: var[SortOrder | None] = var(None, always_update=True)
+    """The order the user keeps; None until the reader state is open."""
+    article: var[LoadedArticle | None] = var(None, always_update=True)
+    """The article open in the reading pane."""
+
     def __init__(self, session: ReaderSession) -> None:
         # Classes given here cost nothing; each one added after mount restyles the screen.
-        super().__init__(session, classes="nothing-open show-list")
-        self.problems: list[Problem] = []
-        self._indexing = "reading the index…"
-        self._progress: ProgressBar | None = None
-        """Mounted with the first progress report: a warm start never needs it."""
+        super().__init__(classes="nothing-open show-list")
+        self.session = session
+        self.listing = ArticleListing(self)
+        self.reading = ArticleReading(self)
+        self.report = LoadingReport(self)
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="body"):
-            yield TagSidebar(id="sidebar")
+            yield TagSidebar(id="sidebar").data_bind(selected=MainScreen.tags)
             with Vertical(id="main"):
                 yield SearchBox(on_leave=lambda: self.focus_pane("list"), id="search")
                 yield Static("", id="matches")
                 yield ArticleList(id="articles")
                 yield Static("", id="empty", markup=False)
-                yield ReadingPane(id="reader")
+                yield ReadingPane(id="reader").data_bind(loaded=MainScreen.article)
         with Horizontal(id="status-row"):
             yield StatusBar(id="status")
         yield Footer(compact=True)
+
+    @property
+    def articles(self) -> ArticleList:
+        """The article list."""
+        return self.query_one(ArticleList)
+
+    @property
+    def reader(self) -> ReadingPane:
+        """The reading pane."""
+        return self.query_one(ReadingPane)
+
+    @property
+    def sidebar(self) -> TagSidebar:
+        """The tag sidebar."""
+        return self.query_one(TagSidebar)
+
+    @property
+    def library(self) -> Library | None:
+        """Every article of the folder, ready to search (None until read)."""
+        return self.listing.library
+
+    @property
+    def problems(self) -> list[Problem]:
+        """The files that failed to load or loaded with warnings."""
+        return self.report.problems
+
+    @property
+    def effective_sort(self) -> SortOrder:
+        """The order in use: relevance while searching, unless the user chose an order."""
+        return self.listing.effective_sort
 
     def on_mount(self) -> None:
         self.sidebar.border_title = "Tags"
@@ -82,9 +124,13 @@ class MainScreen(ListingScreen):
         if not self.session.state_deferred:
             self._use_state()
         self._apply_width(self.app.size.width)
-        self._update_status()
+        self.update_status()
         # The first frame comes before any indexing work.
-        self.call_after_refresh(self._index_folder)
+        self.call_after_refresh(self._load_folder)
+
+    def _load_folder(self) -> None:
+        loader = FolderLoader(self.session, self.post_message, self.listing.list_shown)
+        self.run_worker(loader.run, thread=True, exclusive=True, group="index", exit_on_error=False)
 
     def _use_state(self) -> None:
         """Take the read marks and the remembered sort order from the reader state."""
@@ -96,8 +142,20 @@ class MainScreen(ListingScreen):
             state.is_starred if state else None,
             state.is_new if state else None,
         )
-        self.sort = self.session.initial_sort()
-        self.sort_chosen = self.sort != SortOrder.NEWEST
+        sort = self.session.initial_sort()
+        self.listing.sort_chosen = sort != SortOrder.NEWEST
+        self.sort = sort
+
+    # What the user chose: the list follows it.
+
+    def watch_query_text(self) -> None:
+        self.listing.refilter()
+
+    def watch_tags(self) -> None:
+        self.listing.refilter()
+
+    def watch_sort(self) -> None:
+        self.listing.refilter()
 
     def on_unmount(self) -> None:
         # Frozen objects in reference cycles (this screen's widgets among them) are
@@ -139,111 +197,33 @@ class MainScreen(ListingScreen):
         if self.focused is not widget:  # not focusable yet: once the new styles apply
             self.call_after_refresh(widget.focus)
 
-    # Loading the folder.
-
-    @work(thread=True, exclusive=True, group="index", exit_on_error=False)
-    def _index_folder(self) -> None:
-        """Show the cached list first; then refresh it, then build the full-text index.
-
-        Nothing else competes with the cached list for the interpreter: the refresh
-        and the state store's reconcile wait until the list has been painted.
-        """
-        worker = get_current_worker()
-        self.post_message(SessionOpened(self.session.open_deferred()))
-        index = self.session.index
-        articles, problems = index.cached()
-        library = self._library_of(articles)
-        self.post_message(ArticlesLoaded(library, problems, False, _paths(articles)))
-        self._wait_for_list(worker)
-        if worker.is_cancelled:
-            return
-        library.prepare()  # the first keystroke should not pay for the search data
-        _freeze_long_lived()
-        ReadingPane.preload()
-
-        def progress(done: int, total: int) -> None:
-            self.post_message(IndexProgress(done, total))
-
-        def show_preview(preview: list[Article]) -> None:
-            # A first index of a big folder: the quick preview is listed and searchable
-            # while the full parse (word counts, links, warnings) goes on.
-            early = self._library_of(preview)
-            self.post_message(ArticlesLoaded(early, problems, False, _paths(preview)))
-            early.prepare()
-
-        result = index.refresh(
-            progress,
-            lambda: worker.is_cancelled,
-            fulltext=False,
-            known=articles,
-            on_preview=show_preview,
-        )
-        if worker.is_cancelled:
-            return
-        problem = self.session.reconcile(result.articles)
-        if problem:
-            self.post_message(WorkFailed(problem))
-        changed = result.added or result.changed or result.removed or not articles
-        fresh = self._library_of(result.articles) if changed else None
-        if fresh is not None:
-            fresh.prepare()
-            _freeze_long_lived()
-        paths = _paths(result.articles) if changed else frozenset()
-        self.post_message(ArticlesLoaded(fresh, result.problems, True, paths))
-        if result.error:
-            self.post_message(WorkFailed(f"The index could not be refreshed: {result.error}"))
-        index.build_fulltext(progress, lambda: worker.is_cancelled)
-        self.post_message(FulltextReady())
-
-    def _wait_for_list(self, worker: Worker) -> None:
-        deadline = time.monotonic() + LIST_SHOWN_TIMEOUT
-        while not worker.is_cancelled and time.monotonic() < deadline:
-            if self._list_shown.wait(0.05):
-                return
-
-    def _library_of(self, articles: Sequence[Article]) -> Library:
-        from digest_tui.search import Library
-
-        return Library(articles, fulltext=self.session.index, state=self.session.state)
+    # What the folder loader reports.
 
     def on_session_opened(self, message: SessionOpened) -> None:
         if self.sort is None:
             self._use_state()
         for notice in message.notices:
             self.app.notify(notice, severity="warning", timeout=8, markup=False)
-        self._update_status()
+        self.update_status()
 
     def on_articles_loaded(self, message: ArticlesLoaded) -> None:
-        self.problems = list(message.problems)
-        if message.final:
-            self._indexing = "building the body search…"
+        self.report.loaded(message.problems, message.final)
         if message.library is None:  # the folder had not changed: keep the list as it is
-            self._update_status()
+            self.update_status()
             return
-        self.library = message.library
-        self.known_paths = message.known_paths
-        self._refilter()
+        self.listing.library = message.library
+        self.reading.known_paths = message.known_paths
+        self.listing.refilter()
 
     def on_index_progress(self, message: IndexProgress) -> None:
-        bar = self._progress_bar()
-        bar.update(total=message.total or None, progress=message.done)
-        self.add_class("indexing")
-        self._update_status()
-
-    def _progress_bar(self) -> ProgressBar:
-        if self._progress is None:
-            from textual.widgets import ProgressBar
-
-            self._progress = ProgressBar(id="progress", show_eta=False)
-            self.query_one("#status-row").mount(self._progress)
-        return self._progress
+        self.report.progress(message.done, message.total)
+        self.update_status()
 
     def on_fulltext_ready(self, _message: FulltextReady) -> None:
-        self._indexing = ""
-        self.remove_class("indexing")
-        self._update_status()
+        self.report.finished()
+        self.update_status()
         if self.query_text:
-            self._refilter()
+            self.listing.refilter()
 
     def on_work_failed(self, message: WorkFailed) -> None:
         self.app.notify(message.text, severity="warning", markup=False)
@@ -257,11 +237,8 @@ class MainScreen(ListingScreen):
                 markup=False,
             )
 
-    def _update_status(self) -> None:
-        indexing = self._indexing
-        bar = self._progress
-        if self.has_class("indexing") and bar is not None and bar.total:
-            indexing = f"indexing {int(bar.progress)}/{int(bar.total)}"
+    def update_status(self) -> None:
+        """Show the current facts in the status bar."""
         after = before = None
         if self.query_text:
             from digest_tui.search import parse_query
@@ -269,26 +246,35 @@ class MainScreen(ListingScreen):
             query = parse_query(self.query_text)
             after, before = query.after, query.before
         facts = StatusFacts(
-            shown=len(self.shown),
-            total=self.total,
+            shown=len(self.listing.shown),
+            total=self.listing.total,
             tags=self.tags,
             query=self.query_text,
             after=after,
             before=before,
             sort=self.effective_sort.value if self.sort else "",
-            problems=len(self.problems),
-            indexing=indexing,
+            problems=len(self.report.problems),
+            indexing=self.report.note(),
         )
         self.query_one(StatusBar).show(facts)
 
     # What the widgets ask for.
 
+    def on_view_ready(self, message: ViewReady) -> None:
+        self.listing.show_view(message)
+
+    def on_tag_counts_ready(self, message: TagCountsReady) -> None:
+        self.listing.show_tag_counts(message)
+
+    def on_article_opened(self, message: ArticleOpened) -> None:
+        self.reading.opened(message)
+
     @on(SearchBox.Edited)
     def _query_changed(self, event: SearchBox.Edited) -> None:
-        self.query_text = event.value.strip()
+        query = event.value.strip()
         # Clearing the query keeps the highlighted article: it is shown in its place.
-        self._query_edited = bool(self.query_text)
-        self._refilter()
+        self.listing.query_edited = bool(query)
+        self.query_text = query
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self) -> None:
@@ -300,21 +286,29 @@ class MainScreen(ListingScreen):
             self.tags = tuple(tag for tag in self.tags if tag != event.tag)
         else:
             self.tags = (*self.tags, event.tag)
-        self._refilter()
 
     @on(TagSidebar.Cleared)
-    def _tags_cleared(self) -> None:
-        self.clear_tags()
-
     def clear_tags(self) -> None:
         """Drop every tag filter."""
         if self.tags:
             self.tags = ()
-            self._refilter()
 
     def toggle_tag(self, tag: str) -> None:
         """Add `tag` to the filter, or remove it (for the command palette)."""
         self.post_message(TagSidebar.Toggled(tag))
+
+    @on(ArticleList.Chosen)
+    def _article_chosen(self, event: ArticleList.Chosen) -> None:
+        self.reading.open_path(event.article.path, focus=True)
+
+    def open_path(self, path: str, focus: bool = True) -> None:
+        """Open the article at `path` (for the command palette and links)."""
+        self.reading.open_path(path, focus)
+
+    @on(ReadingPane.LinkActivated)
+    def _link_activated(self, event: ReadingPane.LinkActivated) -> None:
+        event.stop()
+        self.reading.follow_href(event.href)
 
     # Actions.
 
@@ -341,24 +335,31 @@ class MainScreen(ListingScreen):
 
         if self.sort is None:
             return  # the remembered order is not known yet
-        self.sort = next_sort(self.effective_sort)
-        self.sort_chosen = True
-        problem = self.session.remember("sort", self.sort.value)
+        sort = next_sort(self.effective_sort)
+        self.listing.sort_chosen = True
+        self.sort = sort
+        problem = self.session.remember("sort", sort.value)
         if problem:
             self.app.notify(problem, severity="warning", markup=False)
         self.app.notify(f"Sorted by {self.sort.value}", timeout=2)
-        self._refilter()
 
+    def action_next_article(self) -> None:
+        self.reading.step(self.articles.select_next)
 
-def _paths(articles: Iterable[Article]) -> frozenset[str]:
-    return frozenset(article.path for article in articles)
+    def action_previous_article(self) -> None:
+        self.reading.step(self.articles.select_previous)
 
+    def action_open_link(self) -> None:
+        self.reading.open_link()
 
-def _freeze_long_lived() -> None:
-    """Keep the library's millions of objects out of the cyclic garbage collector.
+    def action_copy_link(self) -> None:
+        self.reading.copy_link()
 
-    Each full collection would otherwise walk them all, a pause of a tenth of a second
-    or more at 100,000 articles, landing on random keystrokes. Frozen objects are still
-    freed by reference counting when the library is replaced.
-    """
-    gc.freeze()
+    def action_toggle_read(self) -> None:
+        self.reading.toggle_read()
+
+    def action_toggle_star(self) -> None:
+        self.reading.toggle_star()
+
+    def action_edit(self) -> None:
+        self.reading.edit()

@@ -15,6 +15,7 @@ from textual.actions import SkipAction
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import var
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.worker import get_current_worker
@@ -25,7 +26,7 @@ from digest_tui.render.link_rows import first_rows_of_links, mark_link
 from digest_tui.tui.widgets.line_view import content_width, scroll_row_into_view
 
 if TYPE_CHECKING:  # the Markdown parser loads with the first article, not at start
-    from digest_tui.model import Article
+    from digest_tui.model import Article, LoadedArticle
     from digest_tui.render.blocks import Document
 
 SYNC_RENDER_CHARS = 8_000
@@ -96,6 +97,9 @@ class ReadingPane(ScrollView, can_focus=True):
             self.document = document
             """Set on the last chunk only."""
 
+    loaded: var[LoadedArticle | None] = var(None, init=False)
+    """The article to show; a new value shows it from the top (the screen binds this)."""
+
     def __init__(
         self, *, name: str | None = None, id: str | None = None, classes: str | None = None
     ) -> None:
@@ -133,6 +137,12 @@ class ReadingPane(ScrollView, can_focus=True):
     def preload() -> None:
         """Load the Markdown parser and highlighter now (from any thread), not on first open."""
         import digest_tui.render.blocks  # noqa: F401
+
+    def watch_loaded(self, loaded: LoadedArticle | None) -> None:
+        if loaded is None:
+            self.clear()
+        else:
+            self.show(loaded.article, loaded.body)
 
     def show(self, article: Article, body: str) -> None:
         """Show `article` with its Markdown `body` (without frontmatter), from the top."""

@@ -34,7 +34,7 @@ class SearchBox(Input):
         self, *, on_leave: Callable[[], None] | None = None, id: str | None = None
     ) -> None:
         super().__init__(placeholder=PLACEHOLDER, id=id, select_on_focus=False)
-        self._on_leave = on_leave
+        self._leave = on_leave
         """Called (not posted) so that keys typed right after `escape` already go elsewhere."""
 
     def watch_value(self, value: str) -> None:
@@ -48,5 +48,5 @@ class SearchBox(Input):
         """Empty the box (the screen hears an ordinary change), or leave an empty one."""
         if self.value:
             self.value = ""
-        elif self._on_leave is not None:
-            self._on_leave()
+        elif self._leave is not None:
+            self._leave()

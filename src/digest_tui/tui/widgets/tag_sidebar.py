@@ -16,7 +16,7 @@ from rich.style import Style
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
-from textual.reactive import reactive
+from textual.reactive import reactive, var
 from textual.strip import Strip
 
 from digest_tui.text_safety import clean_line
@@ -106,8 +106,13 @@ class TagSidebar(RowCursorView, can_focus=True):
     class Cleared(Message):
         """The user chose "All": no tag filter."""
 
+    selected: var[tuple[str, ...]] = var(())
+    """The tags in the filter: marked, and listed even when nothing matches them."""
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self._counts: Sequence[TagCount] = ()
+        self._total = 0
         self._tags: list[str] = []
         self._rows: tuple[TagRow, ...] = ()
         self._strips: dict[tuple[TagRow, bool, int], Strip] = {}
@@ -118,10 +123,15 @@ class TagSidebar(RowCursorView, can_focus=True):
         """The rows shown, "All" first."""
         return self._rows
 
-    def show_tags(self, counts: Sequence[TagCount], selected: Collection[str], total: int) -> None:
+    def show_tags(
+        self, counts: Sequence[TagCount], total: int, selected: Collection[str] | None = None
+    ) -> None:
         """Replace the rows, keeping the highlight on the same tag where it still exists."""
         from digest_tui.search import TagCount  # loaded by the first filter already
 
+        if selected is None:
+            selected = self.selected
+        self._counts, self._total = counts, total
         was = self._highlighted_tag()
         # Selected tags stay listed even when the query leaves them no matches.
         shown = {count.tag: count for count in counts}
@@ -138,6 +148,10 @@ class TagSidebar(RowCursorView, can_focus=True):
             self.virtual_size = Size(0, len(rows))
             self.refresh()
         self.highlighted = self._tags.index(was) + 1 if was in self._tags else 0
+
+    def watch_selected(self) -> None:
+        if self._rows:  # mark the change at once; new counts follow
+            self.show_tags(self._counts, self._total)
 
     def _highlighted_tag(self) -> str | None:
         if self.highlighted <= 0 or self.highlighted > len(self._tags):

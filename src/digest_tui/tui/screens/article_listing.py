@@ -1,0 +1,173 @@
+"""The listing part of the main screen: the library filtered by its tags, query and sort.
+
+A filter runs in a worker (a new request cancels the stale one), or inline when it
+narrows a query that filtered quickly (see `filter_clock`). The sidebar's tag counts
+follow in a worker of their own, started a frame after the rows are shown.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Sequence
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.widgets import Static
+from textual.worker import get_current_worker
+
+from digest_tui.tui.messages import TagCountsReady, ViewReady
+from digest_tui.tui.screens.filter_clock import FilterClock
+
+if TYPE_CHECKING:
+    from digest_tui.model import Article
+    from digest_tui.search import Library, SortOrder
+    from digest_tui.tui.filtering import FilterRequest
+    from digest_tui.tui.screens.main import MainScreen
+
+TAG_COUNT_DELAY = 0.025
+"""Seconds between showing the rows and counting their tags: time to paint the rows."""
+
+
+class ArticleListing:
+    """Filters the screen's library by the screen's tags, query and sort into its list."""
+
+    def __init__(self, screen: MainScreen) -> None:
+        self.screen = screen
+        self.library: Library | None = None
+        """None until the index worker has read the cached articles."""
+        self.shown: Sequence[Article] = ()
+        self.sort_chosen = False
+        """False until the user picks an order: a query then ranks by relevance."""
+        self.query_edited = False
+        """True from an edit to a non-empty query until its list is shown: that list
+        starts at its best match, as in fzf, instead of looking for the highlighted one."""
+        self.list_shown = threading.Event()
+        """Set once the first list has been painted; the index worker waits for it."""
+        self._generation = 0
+        self._restore_pending = True
+        self._clock = FilterClock()
+
+    @property
+    def total(self) -> int:
+        """How many articles the library holds (0 until it is read)."""
+        return self.library.total if self.library is not None else 0
+
+    @property
+    def effective_sort(self) -> SortOrder:
+        """The order in use: relevance while searching, unless the user chose an order."""
+        from digest_tui.search import SortOrder
+
+        sort = self.screen.sort
+        if sort is None:
+            return SortOrder.NEWEST
+        if self.screen.query_text and not self.sort_chosen:
+            return SortOrder.RELEVANCE
+        return sort
+
+    def refilter(self) -> None:
+        """Filter the library again for the screen's current tags, query and sort."""
+        from digest_tui.tui.filtering import FilterRequest
+
+        self._generation += 1
+        screen = self.screen
+        if self.library is None or screen.sort is None:
+            return  # the list arrives with the library and is filtered then
+        request = FilterRequest(self.library, screen.tags, screen.query_text, self.effective_sort)
+        if self._clock.may_run_inline(request):
+            # On the event loop: the rows are painted with the keystroke's own frame.
+            self.show_view(self._timed_filter(request, self._generation))
+        else:
+            screen.run_worker(
+                partial(self._filter_in_thread, request, self._generation),
+                thread=True,
+                exclusive=True,
+                group="filter",
+                exit_on_error=False,
+            )
+
+    def _filter_in_thread(self, request: FilterRequest, generation: int) -> None:
+        """Filter and post the rows; their tags are counted after they are painted."""
+        worker = get_current_worker()
+        message = self._timed_filter(request, generation)
+        if not worker.is_cancelled:
+            self.screen.post_message(message)
+
+    def _timed_filter(self, request: FilterRequest, generation: int) -> ViewReady:
+        """Filter and list the rows (here, on whichever thread calls), timed for the clock."""
+        from digest_tui.tui.filtering import filter_library
+
+        start = time.perf_counter()
+        view = filter_library(request)
+        articles = view.articles
+        self._clock.record(request, time.perf_counter() - start)
+        return ViewReady(articles, generation, view.query_errors, view)
+
+    def show_view(self, message: ViewReady) -> None:
+        """List the rows of a finished filter, unless a newer one was asked for since."""
+        if message.generation != self._generation:
+            return
+        screen = self.screen
+        self.shown = message.articles
+        highlighted = screen.articles.highlighted
+        keep = highlighted.path if highlighted and not self.query_edited else None
+        self.query_edited = False
+        screen.articles.set_articles(message.articles, keep=keep)
+        self._show_counts(message)
+        screen.update_status()
+        if message.view is not None:
+            self._count_tags_after_paint(message.view, len(message.articles), message.generation)
+        if not self.list_shown.is_set():
+            screen.call_after_refresh(self.list_shown.set)
+        if self._restore_pending and message.articles:
+            self._restore_pending = False
+            screen.call_after_refresh(screen.reading.restore_last_opened)
+
+    def _count_tags_after_paint(self, view: Library, shown: int, generation: int) -> None:
+        # A count in a thread while the rows are drawn would slow that frame (the two take
+        # turns on the interpreter, 5 ms at a time), so it starts a frame later, and not
+        # at all when typing went on meanwhile.
+        def start() -> None:
+            if generation == self._generation:
+                self.screen.run_worker(
+                    partial(self._count_tags, view, shown, generation),
+                    thread=True,
+                    exclusive=True,
+                    group="tags",
+                    exit_on_error=False,
+                )
+
+        self.screen.set_timer(TAG_COUNT_DELAY, start)
+
+    def _count_tags(self, view: Library, shown: int, generation: int) -> None:
+        """Count the tags of the listed view for the sidebar (in a worker)."""
+        worker = get_current_worker()
+        counts = view.tag_counts()
+        if not worker.is_cancelled:
+            self.screen.post_message(TagCountsReady(counts, shown, generation))
+
+    def show_tag_counts(self, message: TagCountsReady) -> None:
+        """Show the counted tags, unless the list changed since."""
+        if message.generation == self._generation:
+            self.screen.sidebar.show_tags(message.tag_counts, message.shown)
+
+    def _show_counts(self, message: ViewReady) -> None:
+        screen = self.screen
+        matches = screen.query_one("#matches", Static)
+        empty = screen.query_one("#empty", Static)
+        filtered = bool(screen.query_text or screen.tags)
+        count = len(message.articles)
+        noun = "match" if count == 1 else "matches"
+        line = f"{count} {noun}" if filtered else f"{count} articles"
+        if message.errors:
+            line += "  ·  ignored: " + "; ".join(message.errors)
+        # One line of fixed height: new text never changes the layout.
+        matches.update(line if self.total else "", layout=False)
+        no_match = count == 0 and filtered
+        empty.update(self._empty_text() if no_match else "", layout=False)
+        screen.set_class(no_match, "no-match")
+
+    def _empty_text(self) -> str:
+        if self.screen.query_text:
+            return "No articles match this search — press escape in the search box to clear it."
+        return "No article carries all the selected tags — press escape to clear the tags."

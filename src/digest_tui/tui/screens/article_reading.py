@@ -1,0 +1,184 @@
+"""The reading part of the main screen: open an article, follow its links, mark it, edit it."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+import webbrowser
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.app import SuspendNotSupported
+
+from digest_tui.text_safety import clean_line
+from digest_tui.tui.messages import ArticleOpened, WorkFailed
+
+if TYPE_CHECKING:
+    from digest_tui.model import Article
+    from digest_tui.state import StateStore
+    from digest_tui.tui.links import OpenArticle, OpenInBrowser, Refused
+    from digest_tui.tui.screens.main import MainScreen
+
+
+class ArticleReading:
+    """Acts on one article of the screen: the open one while reading, else the highlighted."""
+
+    def __init__(self, screen: MainScreen) -> None:
+        self.screen = screen
+        self.known_paths: frozenset[str] = frozenset()
+        """Every article's path, for links between articles."""
+
+    # Opening articles.
+
+    def open_path(self, path: str, focus: bool = True) -> None:
+        """Load the article at `path` in a worker and show it in the reading pane."""
+        self.screen.articles.move_to(path)
+        self.load(path, focus)
+
+    def load(self, path: str, focus: bool, mark_read: bool = True) -> None:
+        """Read the article at `path` off the event loop; it arrives as `ArticleOpened`."""
+        self.screen.run_worker(
+            partial(self._load_in_thread, path, focus, mark_read),
+            thread=True,
+            exclusive=True,
+            group="open",
+            exit_on_error=False,
+        )
+
+    def _load_in_thread(self, path: str, focus: bool, mark_read: bool) -> None:
+        # The loader (YAML, frontmatter) is imported here, off the first frame's path.
+        from digest_tui.loading import load_article
+        from digest_tui.model import Problem
+
+        loaded = load_article(self.screen.session.content_dir, path)
+        if isinstance(loaded, Problem):
+            self.screen.post_message(WorkFailed(f"Cannot open {clean_line(str(loaded), 200)}"))
+        else:
+            self.screen.post_message(ArticleOpened(loaded, focus, mark_read))
+
+    def opened(self, message: ArticleOpened) -> None:
+        """Show a loaded article and remember it was read."""
+        screen = self.screen
+        article = message.loaded.article
+        screen.remove_class("nothing-open")
+        screen.article = message.loaded
+        if message.focus:
+            screen.focus_pane("reader")
+        if message.mark_read:
+            self.store(lambda state: state.mark_read(article.path))
+        self.store(lambda state: state.set_last_opened(article.path))
+
+    def restore_last_opened(self) -> None:
+        """Put the cursor back on the article open last time, and show it."""
+        state = self.screen.session.state
+        last = state.last_opened() if state else None
+        if last and self.screen.articles.move_to(last):
+            self.load(last, focus=False, mark_read=False)
+
+    def current_article(self) -> Article | None:
+        """The article the reading keys act on: the open one while reading, else the highlighted."""
+        screen = self.screen
+        reader = screen.reader
+        if screen.focused is reader and reader.article is not None:
+            return reader.article
+        return screen.articles.highlighted or reader.article
+
+    def step(self, move: Callable[[], None]) -> None:
+        """Move the list's cursor with `move` and open the article it lands on."""
+        screen = self.screen
+        move()
+        article = screen.articles.highlighted
+        if article is not None:
+            self.load(article.path, screen.focused is screen.reader)
+
+    # Links.
+
+    def follow_href(self, href: str) -> None:
+        """Open a link of the article shown: another article, the browser, or a refusal."""
+        from digest_tui.tui.links import route_link
+
+        current = self.screen.reader.article
+        self.follow(route_link(href, current.path if current else "", self.known_paths))
+
+    def follow(self, target: OpenInBrowser | OpenArticle | Refused) -> None:
+        """Go where a routed link leads."""
+        from digest_tui.tui.links import OpenArticle, OpenInBrowser
+
+        app = self.screen.app
+        if isinstance(target, OpenInBrowser):
+            webbrowser.open(target.url)
+            app.notify(f"Opened {clean_line(target.url, 80)}", timeout=3, markup=False)
+        elif isinstance(target, OpenArticle):
+            self.open_path(target.path, focus=True)
+        else:
+            app.notify(target.reason, severity="warning", markup=False)
+
+    def open_link(self) -> None:
+        """Open the article's source URL in the browser."""
+        article = self.current_article()
+        if article is None or not article.link:
+            self.screen.app.notify("This article has no link to open", markup=False)
+            return
+        from digest_tui.tui.links import browser_url
+
+        self.follow(browser_url(article.link))
+
+    def copy_link(self) -> None:
+        """Copy the article's source URL to the clipboard."""
+        app = self.screen.app
+        article = self.current_article()
+        if article is None or not article.link:
+            app.notify("This article has no link to copy", markup=False)
+            return
+        app.copy_to_clipboard(clean_line(article.link))
+        app.notify(f"Copied {clean_line(article.link, 80)}", timeout=3, markup=False)
+
+    # Marks.
+
+    def toggle_read(self) -> None:
+        """Mark the current article read or unread."""
+        if (article := self.current_article()) is not None:
+            self.store(lambda state: state.toggle_read(article.path))
+
+    def toggle_star(self) -> None:
+        """Star or unstar the current article."""
+        if (article := self.current_article()) is not None:
+            self.store(lambda state: state.toggle_star(article.path))
+
+    def store(self, change: Callable[[StateStore], object]) -> None:
+        """Apply one change to the reader state; a failure becomes a notice."""
+        from digest_tui.state import StateError
+
+        screen = self.screen
+        state = screen.session.state
+        if state is None:
+            return
+        try:
+            change(state)
+        except StateError as error:
+            screen.app.notify(f"Reader state not saved: {error}", severity="error", markup=False)
+        screen.articles.refresh_marks()
+
+    # Editing.
+
+    def edit(self) -> None:
+        """Open the current article in $EDITOR and reload it after."""
+        screen = self.screen
+        article = self.current_article()
+        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+        if article is None:
+            return
+        if not editor:
+            screen.app.notify("Set $EDITOR to edit articles", severity="warning", markup=False)
+            return
+        file = screen.session.content_dir / article.path
+        try:
+            with screen.app.suspend():
+                subprocess.run([*shlex.split(editor), str(file)], check=False)
+        except (SuspendNotSupported, OSError, ValueError) as error:
+            message = f"Could not run the editor: {error}"
+            screen.app.notify(message, severity="error", markup=False)
+            return
+        self.load(article.path, screen.focused is screen.reader)

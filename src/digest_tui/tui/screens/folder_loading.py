@@ -1,0 +1,127 @@
+"""Loading the folder for the main screen, in one worker: cached list, refresh, body index.
+
+Everything it learns goes to the screen as messages (`SessionOpened`, `ArticlesLoaded`,
+`IndexProgress`, `FulltextReady`, `WorkFailed`).
+"""
+
+from __future__ import annotations
+
+import gc
+import threading
+import time
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from textual.message import Message
+from textual.worker import Worker, get_current_worker
+
+from digest_tui.tui.messages import (
+    ArticlesLoaded,
+    FulltextReady,
+    IndexProgress,
+    SessionOpened,
+    WorkFailed,
+)
+from digest_tui.tui.session import ReaderSession
+from digest_tui.tui.widgets.reading_pane import ReadingPane
+
+if TYPE_CHECKING:
+    from digest_tui.model import Article
+    from digest_tui.search import Library
+
+LIST_SHOWN_TIMEOUT = 10.0
+"""The worker refreshes after this many seconds even if the list was never painted."""
+
+
+class FolderLoader:
+    """Reads the session's folder and posts what it finds through `post`."""
+
+    def __init__(
+        self,
+        session: ReaderSession,
+        post: Callable[[Message], object],
+        list_shown: threading.Event,
+    ) -> None:
+        self.session = session
+        self.post = post
+        self.list_shown = list_shown
+        """Set by the screen once the first list is painted; the refresh waits for it."""
+
+    def run(self) -> None:
+        """Show the cached list first; then refresh it, then build the full-text index.
+
+        Nothing else competes with the cached list for the interpreter: the refresh
+        and the state store's reconcile wait until the list has been painted.
+        """
+        worker = get_current_worker()
+        post = self.post
+        post(SessionOpened(self.session.open_deferred()))
+        index = self.session.index
+        articles, problems = index.cached()
+        library = self._library_of(articles)
+        post(ArticlesLoaded(library, problems, False, _paths(articles)))
+        self._wait_for_list(worker)
+        if worker.is_cancelled:
+            return
+        library.prepare()  # the first keystroke should not pay for the search data
+        _freeze_long_lived()
+        ReadingPane.preload()
+
+        def progress(done: int, total: int) -> None:
+            post(IndexProgress(done, total))
+
+        def show_preview(preview: list[Article]) -> None:
+            # A first index of a big folder: the quick preview is listed and searchable
+            # while the full parse (word counts, links, warnings) goes on.
+            early = self._library_of(preview)
+            post(ArticlesLoaded(early, problems, False, _paths(preview)))
+            early.prepare()
+
+        result = index.refresh(
+            progress,
+            lambda: worker.is_cancelled,
+            fulltext=False,
+            known=articles,
+            on_preview=show_preview,
+        )
+        if worker.is_cancelled:
+            return
+        problem = self.session.reconcile(result.articles)
+        if problem:
+            post(WorkFailed(problem))
+        changed = result.added or result.changed or result.removed or not articles
+        fresh = self._library_of(result.articles) if changed else None
+        if fresh is not None:
+            fresh.prepare()
+            _freeze_long_lived()
+        paths = _paths(result.articles) if changed else frozenset()
+        post(ArticlesLoaded(fresh, result.problems, True, paths))
+        if result.error:
+            post(WorkFailed(f"The index could not be refreshed: {result.error}"))
+        index.build_fulltext(progress, lambda: worker.is_cancelled)
+        post(FulltextReady())
+
+    def _wait_for_list(self, worker: Worker) -> None:
+        deadline = time.monotonic() + LIST_SHOWN_TIMEOUT
+        while not worker.is_cancelled and time.monotonic() < deadline:
+            if self.list_shown.wait(0.05):
+                return
+
+    def _library_of(self, articles: Sequence[Article]) -> Library:
+        from digest_tui.search import Library
+
+        return Library(articles, fulltext=self.session.index, state=self.session.state)
+
+
+def _paths(articles: Iterable[Article]) -> frozenset[str]:
+    return frozenset(article.path for article in articles)
+
+
+def _freeze_long_lived() -> None:
+    """Keep the library's millions of objects out of the cyclic garbage collector.
+
+    Each full collection would otherwise walk them all, a pause of a tenth of a second
+    or more at 100,000 articles, landing on random keystrokes. Frozen objects are still
+    freed by reference counting when the library is replaced.
+    """
+    gc.freeze()
