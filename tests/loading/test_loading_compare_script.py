@@ -9,10 +9,13 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
-CORPUS = Path("/work/shared/corpus/real")
+CORPUS = REPO.parent / "shared" / "corpus" / "real"
+"""The shared real-world corpus, beside the repository; these tests skip without it."""
 
 
-@pytest.mark.skipif(not (CORPUS / "expected.tsv").is_file(), reason="real corpus not present")
+@pytest.mark.skipif(
+    not (CORPUS / "expected.tsv").is_file(), reason="no ../shared/corpus/real beside the repository"
+)
 def test_compare_script_passes_on_real_corpus():
     result = subprocess.run(
         [

@@ -11,7 +11,8 @@ from digest_tui.model import FileStamp
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLES = REPO / "sample_content"
-CORPUS = Path("/work/shared/corpus/real")
+CORPUS = REPO.parent / "shared" / "corpus" / "real"
+"""The shared real-world corpus, beside the repository; these tests skip without it."""
 
 FIXTURES = [
     "---\ntitle: A\ntags: [x, y]\npubDatetime: 2025-01-02T03:04:05Z\n---\n\nBody\n",
@@ -65,6 +66,6 @@ def test_paths_agree_on_sample_content():
     assert agree_on_folder(SAMPLES) > 0
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="shared real-world corpus not present")
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="no ../shared/corpus/real beside the repository")
 def test_paths_agree_on_real_corpus():
     assert agree_on_folder(CORPUS) > 100

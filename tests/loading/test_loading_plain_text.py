@@ -14,7 +14,8 @@ from digest_tui.model import FileStamp, LoadedArticle
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLES = REPO / "sample_content"
-CORPUS = Path("/work/shared/corpus/real")
+CORPUS = REPO.parent / "shared" / "corpus" / "real"
+"""The shared real-world corpus, beside the repository; these tests skip without it."""
 
 # Pieces that each pass of the plain-text reduction reacts to, and a few it must leave alone.
 MARKUP = [
@@ -123,7 +124,7 @@ def test_fast_plain_text_matches_reference_on_sample_content():
     assert bodies_agree(SAMPLES) > 0
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="shared real-world corpus not present")
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="no ../shared/corpus/real beside the repository")
 def test_fast_plain_text_matches_reference_on_real_corpus():
     assert bodies_agree(CORPUS) > 100
 

@@ -17,7 +17,8 @@ from digest_tui.model import Article, FileStamp, LoadedArticle, Problem
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLES = REPO / "sample_content"
-CORPUS = Path("/work/shared/corpus/real")
+CORPUS = REPO.parent / "shared" / "corpus" / "real"
+"""The shared real-world corpus, beside the repository; these tests skip without it."""
 
 ACCEPTED = [
     '---\ntitle: "Sable raises funding"\npubDatetime: 2020-01-27T05:47:00Z\n'
@@ -106,7 +107,7 @@ def test_sample_content_previews_agree_with_the_loader():
     assert accepted > total // 2
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="shared real-world corpus not present")
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="no ../shared/corpus/real beside the repository")
 def test_real_corpus_previews_agree_with_the_loader():
     accepted, total = agree_on_folder(CORPUS)
     assert accepted > 10 and total > 50

@@ -144,8 +144,10 @@ def test_a_session_that_crashed_before_scanning_does_not_hide_new_articles(
 
 def test_reconcile_begins_a_session_when_none_was_begun(db_file: Path) -> None:
     with StateStore.open(db_file) as store:
-        store.reconcile([_article("a.md", "A")])
-        assert store.session is not None
+        store.reconcile([_article("a.md", "A")])  # a visit that never called begin_session
+    with _visit(db_file, _article("a.md", "A"), _article("b.md", "B")) as store:
+        assert store.is_new("b.md")
+        assert not store.is_new("a.md"), "a.md was seen on the visit before"
 
 
 def _folder(count: int) -> list[Article]:

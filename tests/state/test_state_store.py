@@ -171,10 +171,8 @@ def test_using_a_closed_store_raises_a_state_error(db_file: Path) -> None:
 
 
 def test_store_answers_the_reader_state_view_protocol(store: StateStore) -> None:
-    search = pytest.importorskip("digest_tui.search")
-    view = getattr(search, "ReaderStateView", None)
-    if view is None:
-        pytest.skip("digest_tui.search does not define ReaderStateView yet")
+    from digest_tui.search import ReaderStateView as view
+
     members = [name for name in dir(view) if not name.startswith("_")]
     assert {"is_read", "is_starred", "is_new"} <= set(members)
     for name in members:

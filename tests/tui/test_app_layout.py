@@ -28,7 +28,7 @@ async def test_narrow_layout_shows_one_pane_and_keys_switch(tmp_path: Path) -> N
         await pilot.press("enter")
         await settle(pilot)
         assert _shown(app) == {"reader"}
-        assert app.screen.reader.article is not None
+        assert app.screen.reader.article.path == app.screen.articles.highlighted.path
         await pilot.press("escape")
         await pilot.pause()
         assert _shown(app) == {"list"}

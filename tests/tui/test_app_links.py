@@ -62,7 +62,9 @@ def test_the_source_url_must_be_a_web_link() -> None:
 @pytest.fixture
 def opened(monkeypatch, tmp_path: Path) -> list[str]:
     calls: list[str] = []
-    monkeypatch.setattr(article_reading.webbrowser, "open", lambda url, *args, **kwargs: calls.append(url))
+    monkeypatch.setattr(
+        article_reading.webbrowser, "open", lambda url, *args, **kwargs: calls.append(url)
+    )
     return calls
 
 

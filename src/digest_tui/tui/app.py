@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
 from textual.screen import Screen
 
 from digest_tui.config import Config, save_theme
@@ -32,7 +33,7 @@ class DigestApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "digest-tui"
-    BINDINGS = APP_BINDINGS
+    BINDINGS: ClassVar[list[BindingType]] = [*APP_BINDINGS]
     COMMANDS = App.COMMANDS | {ArticleCommands, TagCommands}
 
     def __init__(
@@ -64,7 +65,7 @@ class DigestApp(App[None]):
         return self.session.config
 
     def action_command_palette(self) -> None:
-        if self.use_command_palette and not ReaderCommandPalette.is_open(self):
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
             self.push_screen(ReaderCommandPalette(id="--command-palette"))
 
     def get_default_screen(self) -> Screen:

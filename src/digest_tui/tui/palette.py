@@ -16,7 +16,7 @@ class ReaderCommandPalette(CommandPalette):
     app. Page keys that arrive before the hit list is laid out raised `KeyError` too.
     """
 
-    def dismiss(self, result: object = None) -> AwaitComplete:
+    def dismiss(self, result: None = None) -> AwaitComplete:
         if not self.is_current:
             return AwaitComplete()
         return super().dismiss(result)

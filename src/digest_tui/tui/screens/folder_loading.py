@@ -57,6 +57,7 @@ class FolderLoader:
         post = self.post
         post(SessionOpened(self.session.open_deferred()))
         index = self.session.index
+        assert index is not None, "open_deferred opens the index"
         articles, problems = index.cached()
         library = self._library_of(articles)
         post(ArticlesLoaded(library, problems, False, _paths(articles)))

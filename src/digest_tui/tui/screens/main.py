@@ -9,10 +9,11 @@ sort, the open article) as reactives, which the widgets follow. Two parts do the
 from __future__ import annotations
 
 import gc
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.reactive import var
 from textual.screen import Screen
@@ -54,7 +55,7 @@ NARROW_WIDTH = 100
 class MainScreen(Screen[None]):
     """The reader's one working screen."""
 
-    BINDINGS = MAIN_BINDINGS
+    BINDINGS: ClassVar[list[BindingType]] = [*MAIN_BINDINGS]
     AUTO_FOCUS = "#articles"
 
     query_text: var[str] = var("", always_update=True)
