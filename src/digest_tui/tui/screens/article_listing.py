@@ -1,4 +1,5 @@
-"""The listing part of the main screen: the library filtered by its tags, query and sort.
+"""The listing part of the main screen: the library filtered by its tags, query and sort,
+the list, the match line, the sidebar's counts and the status bar's facts.
 
 A filter runs in a worker (a new request cancels the stale one), or inline when it
 narrows a query that filtered quickly (see `filter_clock`). The sidebar's tag counts
@@ -18,6 +19,7 @@ from textual.worker import get_current_worker
 
 from digest_tui.tui.messages import TagCountsReady, ViewReady
 from digest_tui.tui.screens.filter_clock import FilterClock
+from digest_tui.tui.widgets.status_bar import StatusFacts
 
 if TYPE_CHECKING:
     from digest_tui.model import Article
@@ -64,6 +66,27 @@ class ArticleListing:
         if self.screen.query_text and not self.sort_chosen:
             return SortOrder.RELEVANCE
         return sort
+
+    def status_facts(self, problems: int, indexing: str) -> StatusFacts:
+        """What the status bar reports: the list, the filters, `problems` and `indexing`."""
+        screen = self.screen
+        after = before = None
+        if screen.query_text:
+            from digest_tui.search import parse_query
+
+            query = parse_query(screen.query_text)
+            after, before = query.after, query.before
+        return StatusFacts(
+            shown=len(self.shown),
+            total=self.total,
+            tags=screen.tags,
+            query=screen.query_text,
+            after=after,
+            before=before,
+            sort=self.effective_sort.value if screen.sort else "",
+            problems=problems,
+            indexing=indexing,
+        )
 
     def refilter(self) -> None:
         """Filter the library again for the screen's current tags, query and sort."""

@@ -17,7 +17,6 @@ from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import Footer, Input, Static
 from textual.worker import Worker, WorkerState
 
@@ -36,20 +35,18 @@ from digest_tui.tui.screens.article_listing import ArticleListing
 from digest_tui.tui.screens.article_reading import ArticleReading
 from digest_tui.tui.screens.folder_loading import FolderLoader
 from digest_tui.tui.screens.loading_report import LoadingReport
+from digest_tui.tui.screens.pane_layout import PaneLayout
 from digest_tui.tui.session import ReaderSession
 from digest_tui.tui.widgets.article_list import ArticleList
 from digest_tui.tui.widgets.reading_pane import ReadingPane
 from digest_tui.tui.widgets.search_box import SearchBox
-from digest_tui.tui.widgets.status_bar import StatusBar, StatusFacts
+from digest_tui.tui.widgets.status_bar import StatusBar
 from digest_tui.tui.widgets.tag_sidebar import TagSidebar
 
 if TYPE_CHECKING:
     # The core loads in the index worker, after the first frame.
     from digest_tui.model import LoadedArticle, Problem
     from digest_tui.search import Library, SortOrder
-
-NARROW_WIDTH = 100
-"""Below this many columns the screen shows one pane at a time."""
 
 
 class MainScreen(Screen[None]):
@@ -73,6 +70,7 @@ class MainScreen(Screen[None]):
         self.session = session
         self.listing = ArticleListing(self)
         self.reading = ArticleReading(self)
+        self.panes = PaneLayout(self)
         self.report = LoadingReport(self)
 
     def compose(self) -> ComposeResult:
@@ -124,7 +122,7 @@ class MainScreen(Screen[None]):
         self.reader.border_title = "Reader"
         if not self.session.state_deferred:
             self._use_state()
-        self._apply_width(self.app.size.width)
+        self.panes.fit_width(self.app.size.width)
         self.update_status()
         # The first frame comes before any indexing work.
         self.call_after_refresh(self._load_folder)
@@ -163,40 +161,17 @@ class MainScreen(Screen[None]):
         # collected again once the reader is gone; matters when one process runs many apps.
         gc.unfreeze()
 
-    # Layout: one pane at a time on narrow terminals.
+    # Layout.
 
     def on_resize(self, event: events.Resize) -> None:
-        self._apply_width(event.size.width)
-
-    def _apply_width(self, width: int) -> None:
-        self.set_class(width < NARROW_WIDTH, "narrow")
-        if not any(self.has_class(f"show-{pane}") for pane in ("tags", "list", "reader")):
-            self.add_class("show-list")
-
-    def show_pane(self, pane: str) -> None:
-        """In the narrow layout, show only `pane` ("tags", "list" or "reader")."""
-        for name in ("tags", "list", "reader"):
-            self.set_class(name == pane, f"show-{name}")
+        self.panes.fit_width(event.size.width)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        pane = {"sidebar": "tags", "reader": "reader"}.get(event.widget.id or "", "list")
-        self.show_pane(pane)
+        self.panes.follow_focus(event.widget)
 
     def focus_pane(self, pane: str) -> None:
-        """Show `pane` and move the keyboard focus into it."""
-        self.show_pane(pane)
-        widget = {"tags": self.sidebar, "reader": self.reader}.get(pane, self.articles)
-        self.focus_now(widget)
-
-    def focus_now(self, widget: Widget) -> None:
-        """Focus `widget` before the next queued key is handled.
-
-        `Widget.focus()` waits for a callback queued behind any keys already read, so
-        "/kite" typed in one burst would send "kite" to the list instead of the search box.
-        """
-        self.set_focus(widget)
-        if self.focused is not widget:  # not focusable yet: once the new styles apply
-            self.call_after_refresh(widget.focus)
+        """Show `pane` ("tags", "list" or "reader") and move the keyboard focus into it."""
+        self.panes.focus(pane)
 
     # What the folder loader reports.
 
@@ -240,23 +215,7 @@ class MainScreen(Screen[None]):
 
     def update_status(self) -> None:
         """Show the current facts in the status bar."""
-        after = before = None
-        if self.query_text:
-            from digest_tui.search import parse_query
-
-            query = parse_query(self.query_text)
-            after, before = query.after, query.before
-        facts = StatusFacts(
-            shown=len(self.listing.shown),
-            total=self.listing.total,
-            tags=self.tags,
-            query=self.query_text,
-            after=after,
-            before=before,
-            sort=self.effective_sort.value if self.sort else "",
-            problems=len(self.report.problems),
-            indexing=self.report.note(),
-        )
+        facts = self.listing.status_facts(len(self.report.problems), self.report.note())
         self.query_one(StatusBar).show(facts)
 
     # What the widgets ask for.
@@ -318,8 +277,8 @@ class MainScreen(Screen[None]):
         return not (action == "focus_search" and isinstance(self.focused, SearchBox))
 
     def action_focus_search(self) -> None:
-        self.show_pane("list")
-        self.focus_now(self.query_one(SearchBox))
+        self.panes.show("list")
+        self.panes.focus_now(self.query_one(SearchBox))
 
     def action_focus_tags(self) -> None:
         self.focus_pane("tags")

@@ -1,0 +1,59 @@
+"""Which panes of the main screen show, and where the keyboard focus goes.
+
+Below `NARROW_WIDTH` columns the screen shows one pane at a time ("tags", "list" or
+"reader"), switched by screen classes the stylesheet reads.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from textual.widget import Widget
+
+    from digest_tui.tui.screens.main import MainScreen
+
+NARROW_WIDTH = 100
+"""Below this many columns the screen shows one pane at a time."""
+PANES = ("tags", "list", "reader")
+
+
+class PaneLayout:
+    """Sets the main screen's layout classes and moves the focus between its panes."""
+
+    def __init__(self, screen: MainScreen) -> None:
+        self.screen = screen
+
+    def fit_width(self, width: int) -> None:
+        """Use the narrow layout below `NARROW_WIDTH` columns."""
+        screen = self.screen
+        screen.set_class(width < NARROW_WIDTH, "narrow")
+        if not any(screen.has_class(f"show-{pane}") for pane in PANES):
+            screen.add_class("show-list")
+
+    def show(self, pane: str) -> None:
+        """In the narrow layout, show only `pane` ("tags", "list" or "reader")."""
+        for name in PANES:
+            self.screen.set_class(name == pane, f"show-{name}")
+
+    def follow_focus(self, widget: Widget) -> None:
+        """Show the pane `widget` belongs to (it just took the focus)."""
+        self.show({"sidebar": "tags", "reader": "reader"}.get(widget.id or "", "list"))
+
+    def focus(self, pane: str) -> None:
+        """Show `pane` and move the keyboard focus into it."""
+        screen = self.screen
+        self.show(pane)
+        widget = {"tags": screen.sidebar, "reader": screen.reader}.get(pane, screen.articles)
+        self.focus_now(widget)
+
+    def focus_now(self, widget: Widget) -> None:
+        """Focus `widget` before the next queued key is handled.
+
+        `Widget.focus()` waits for a callback queued behind any keys already read, so
+        "/kite" typed in one burst would send "kite" to the list instead of the search box.
+        """
+        screen = self.screen
+        screen.set_focus(widget)
+        if screen.focused is not widget:  # not focusable yet: once the new styles apply
+            screen.call_after_refresh(widget.focus)
