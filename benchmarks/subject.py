@@ -65,10 +65,11 @@ def make_library(articles: list, index: Any | None = None) -> Any:
     except ImportError:
         return None
 
-    params = inspect.signature(Library).parameters
+    make = getattr(Library, "of", Library)  # older libraries were made by `Library(...)`
+    params = inspect.signature(make).parameters
     if index is not None and "fulltext" in params:
-        return Library(articles, fulltext=index)
-    return Library(articles)
+        return make(articles, fulltext=index)
+    return make(articles)
 
 
 def fuzzy(library: Any, text: str) -> int:

@@ -164,7 +164,7 @@ def _library_paths(index, text):
     from digest_tui.search import Library
 
     articles, _problems = index.cached()
-    return {article.path for article in Library(articles, fulltext=index).matching(text)}
+    return {article.path for article in Library.of(articles, fulltext=index).matching(text)}
 
 
 def test_a_two_letter_word_only_in_a_body_matches_nothing(write_article, content):

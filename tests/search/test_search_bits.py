@@ -3,7 +3,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from digest_tui.search import bits
+from digest_tui.search.engine import bits
 
 sets = st.integers(min_value=1, max_value=300).flatmap(
     lambda size: st.tuples(
@@ -20,23 +20,26 @@ def test_listing_a_set_gives_its_numbers_ascending(case):
     size, numbers, _ = case
     expected = sorted(numbers)
     built = bits.from_numbers(numbers, size)
+    remembered = bits.SetNumbers(size)
     assert bits.members(built, size) == expected
-    assert list(bits.numbers_of(built, size)) == expected
+    assert list(remembered.numbers_of(built)) == expected
     # Listed again (now from memory) and built from a sorted list: the same.
-    assert list(bits.numbers_of(built, size)) == expected
-    assert bits.members(bits.from_ascending(expected, size), size) == expected
+    assert list(remembered.numbers_of(built)) == expected
+    assert remembered.members(built) == expected
+    assert remembered.members(remembered.from_ascending(expected)) == expected
 
 
 @settings(max_examples=300, deadline=None)
 @given(sets)
 def test_an_intersection_lists_the_common_numbers(case):
     size, first, second = case
-    a = bits.from_ascending(sorted(first), size)
+    remembered = bits.SetNumbers(size)
+    a = remembered.from_ascending(sorted(first))
     b = bits.from_numbers(second, size)
-    both = bits.intersection(a, b, size)
+    both = remembered.intersection(a, b)
     assert both == a & b
-    assert list(bits.numbers_of(both, size)) == sorted(first & second)
-    assert bits.members(bits.intersection(b, a, size), size) == sorted(first & second)
+    assert list(remembered.numbers_of(both)) == sorted(first & second)
+    assert remembered.members(remembered.intersection(b, a)) == sorted(first & second)
 
 
 @settings(max_examples=300, deadline=None)

@@ -3,7 +3,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from digest_tui.search import bits
+from digest_tui.search.engine import bits
 from digest_tui.search.ranking import Ranked, SetBlock
 
 SIZE = 700

@@ -3,8 +3,8 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from digest_tui.search import bits
-from digest_tui.search.haystack import Haystack
+from digest_tui.search.engine import bits
+from digest_tui.search.engine.haystack import Haystack
 
 WORDS = ["kite", "Kitchen", "quantum", "chip", "sol", "solar", "k", "qu", "ä"]
 values = st.lists(

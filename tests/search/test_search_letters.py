@@ -4,8 +4,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from digest_tui.model import Article
-from digest_tui.search import FuzzyMatcher, Library, SortOrder
-from digest_tui.search.fuzzy import LETTERS_WHEN_FEWER
+from digest_tui.search import Library, SortOrder
+from digest_tui.search.engine.fuzzy import LETTERS_WHEN_FEWER, FuzzyMatcher
 
 
 def library(titles):
@@ -13,7 +13,7 @@ def library(titles):
         Article(path=f"{n:04}.md", title=title, timestamp=float(-n))
         for n, title in enumerate(titles)
     ]
-    return Library(articles)
+    return Library.of(articles)
 
 
 def titles_of(view):

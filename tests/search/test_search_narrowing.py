@@ -4,8 +4,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from digest_tui.model import Article
-from digest_tui.search import FuzzyMatcher, Library, SortOrder, bits
-from digest_tui.search.haystack import Haystack
+from digest_tui.search import Library, SortOrder
+from digest_tui.search.engine import bits
+from digest_tui.search.engine.fuzzy import FuzzyMatcher
+from digest_tui.search.engine.haystack import Haystack
 
 WORDS = [
     "kitchen kite",
@@ -61,10 +63,12 @@ def test_typing_a_second_word_letter_by_letter_keeps_the_same_results():
             ]
         )
     ]
-    typing = Library(articles)
+    typing = Library.of(articles)
     for text in ("quantum", "quantum c", "quantum ch", "quantum chi", "quantum chip"):
         typed = [a.title for a in typing.matching(text).sorted_by(SortOrder.RELEVANCE)]
-        fresh = [a.title for a in Library(articles).matching(text).sorted_by(SortOrder.RELEVANCE)]
+        fresh = [
+            a.title for a in Library.of(articles).matching(text).sorted_by(SortOrder.RELEVANCE)
+        ]
         assert typed == fresh
         if text == "quantum chi":
             assert "Quantum Kitchen Kite" in typed

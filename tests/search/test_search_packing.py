@@ -4,10 +4,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from digest_tui.model import Article
-from digest_tui.search.catalog import newest_first
-from digest_tui.search.fields import packed_tags
-from digest_tui.search.haystack import pack_tags
-from digest_tui.search.packing import normalise, normalise_all, spaced_words, spaced_words_of
+from digest_tui.search.engine.catalog import newest_first
+from digest_tui.search.engine.fields import packed_tags
+from digest_tui.search.engine.haystack import pack_tags
+from digest_tui.search.engine.packing import normalise, normalise_all, spaced_words, spaced_words_of
 
 # Letters that change length or word-ness when lower-cased, separators, punctuation.
 TRICKY = "aZ_9 -.,\n\r\x00\x01İΣσςÉé’—ǅß\u0301"

@@ -3,7 +3,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from digest_tui.search import FuzzyMatcher
+from digest_tui.search.engine.fuzzy import FuzzyMatcher
 
 TITLES = [
     "Kitchen Robots Kick Off Trade Show Season",

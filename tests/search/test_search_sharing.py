@@ -40,31 +40,31 @@ def paths(library):
 
 
 def test_equal_tags_are_found_on_every_article_carrying_them():
-    library = Library(ARTICLES)
+    library = Library.of(ARTICLES)
     assert paths(library.tagged("space")) == ["a1.md", "a2.md", "a3.md", "a4.md"]
     assert paths(library.matching("tag:energy")) == ["a1.md", "a2.md", "a3.md"]
     assert paths(library.matching("-tag:markets")) == ["a1.md", "a2.md", "a3.md", "a5.md"]
 
 
 def test_tag_counts_count_each_article_once():
-    counts = {c.tag.casefold(): c.count for c in Library(ARTICLES).tag_counts()}
+    counts = {c.tag.casefold(): c.count for c in Library.of(ARTICLES).tag_counts()}
     assert counts == {"space": 4, "energy": 3, "markets": 1}
 
 
 def test_fuzzy_tag_words_match_every_article_sharing_them():
-    ranked = Library(ARTICLES).sorted_by(SortOrder.RELEVANCE).matching("ener")
+    ranked = Library.of(ARTICLES).sorted_by(SortOrder.RELEVANCE).matching("ener")
     assert sorted(a.path for a in ranked.articles) == ["a1.md", "a2.md", "a3.md"]
 
 
 def test_a_source_shared_by_articles_with_different_urls_finds_each_by_its_own_host():
-    library = Library(ARTICLES)
+    library = Library.of(ARTICLES)
     assert paths(library.matching("source:wire")) == ["a1.md", "a2.md", "a3.md"]
     assert paths(library.matching("source:other.example")) == ["a3.md"]
     assert paths(library.matching("source:daily")) == ["a4.md", "a5.md"]
 
 
 def test_a_shared_day_bounds_each_article_by_its_own_date():
-    library = Library(ARTICLES)
+    library = Library.of(ARTICLES)
     assert paths(library.dated(after=date(2025, 3, 11))) == ["a3.md", "a4.md"]
     assert paths(library.dated(before=date(2025, 3, 10))) == ["a1.md", "a2.md", "a5.md"]
     assert paths(library.dated(date(2025, 3, 10), date(2025, 3, 10))) == ["a1.md", "a2.md"]

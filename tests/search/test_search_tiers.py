@@ -28,7 +28,7 @@ def test_relevance_order_is_score_then_newest(texts, words, tagged_every):
         )
         for n, title in enumerate(texts)
     ]
-    library = Library(articles)
+    library = Library.of(articles)
     newest = {article.path: number for number, article in enumerate(library.articles)}
     view = library.matching(" ".join(words)).sorted_by(SortOrder.RELEVANCE)
     ranked = list(view.articles)

@@ -7,7 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from digest_tui.model import Article
-from digest_tui.search import FuzzyMatcher, Library, SortOrder
+from digest_tui.search import Library, SortOrder
+from digest_tui.search.engine.fuzzy import FuzzyMatcher
 
 TITLES = [
     "Solar Kite Sets Altitude Record",
@@ -18,7 +19,7 @@ TITLES = [
 
 
 def library(titles):
-    return Library(
+    return Library.of(
         [Article(path=f"{n}.md", title=t, timestamp=float(n)) for n, t in enumerate(titles)]
     )
 

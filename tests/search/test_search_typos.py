@@ -1,12 +1,13 @@
 """Typo tolerance, short words, and relevance rankings read a slice at a time."""
 
 from digest_tui.model import Article
-from digest_tui.search import FuzzyMatcher, Library, SortOrder
+from digest_tui.search import Library, SortOrder
+from digest_tui.search.engine.fuzzy import FuzzyMatcher
 
 
 def library(titles, fulltext=None):
     articles = [Article(path=f"{n}.md", title=t, timestamp=float(-n)) for n, t in enumerate(titles)]
-    return Library(articles, fulltext=fulltext)
+    return Library.of(articles, fulltext=fulltext)
 
 
 def titles_of(view):

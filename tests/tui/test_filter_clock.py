@@ -7,7 +7,7 @@ from digest_tui.search import Library, SortOrder
 from digest_tui.tui.filtering import FilterRequest
 from digest_tui.tui.screens.filter_clock import RECENT_REQUESTS, FilterClock
 
-LIBRARY = Library([Article(path="a.md", title="Kite", date="2025-01-01", tags=("ai",))])
+LIBRARY = Library.of([Article(path="a.md", title="Kite", date="2025-01-01", tags=("ai",))])
 
 
 def request(
@@ -52,7 +52,7 @@ def test_widening_other_tags_or_another_library_go_to_the_worker() -> None:
     clock.record(request("kit"), 0.001)
     assert not clock.may_run_inline(request("ki"))
     assert not clock.may_run_inline(request("kite", tags=("ai",)))
-    assert not clock.may_run_inline(request("kite", library=Library([])))
+    assert not clock.may_run_inline(request("kite", library=Library.of([])))
 
 
 def test_the_first_letter_of_a_query_goes_to_the_worker() -> None:
@@ -82,7 +82,7 @@ def test_a_repeat_in_another_order_or_library_goes_to_the_worker() -> None:
     clock.record(request("kit"), 0.040)
     clock.record(request("kite"), 0.040)
     assert not clock.may_run_inline(request("kit", sort=SortOrder.NEWEST))
-    other = Library([])
+    other = Library.of([])
     clock.record(request("kite", library=other), 0.040)
     assert not clock.may_run_inline(request("kit", library=other))
     assert not clock.may_run_inline(request("kit"))

@@ -40,7 +40,7 @@ def open_folder(content_dir: Path, with_state: bool = False) -> Iterator[FolderS
     with ArticleIndex(content_dir) as index:
         result = index.refresh()
         state = _open_state(content_dir) if with_state else None
-        library = Library(result.articles, fulltext=index, state=state)
+        library = Library.of(result.articles, fulltext=index, state=state)
         try:
             yield FolderSession(content_dir, index, library, list(result.problems), state)
         finally:

@@ -38,7 +38,7 @@ def db_path(path: str) -> str | bytes:
 
 def path_from_db(value: str | bytes) -> str:
     """The inverse of `db_path`."""
-    return value if type(value) is str else value.decode("utf-8", "surrogateescape")
+    return value if isinstance(value, str) else value.decode("utf-8", "surrogateescape")
 
 
 def join_list(items: tuple[str, ...]) -> str:

@@ -318,7 +318,8 @@ class ArticleIndex:
             "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM problems), "
             "(SELECT count(*) FROM articles WHERE fts_done = 0)"
         ).fetchone()
-        return IndexStats(*counts, schema.has_fulltext_table(conn), size)
+        articles, problems, pending = counts
+        return IndexStats(articles, problems, pending, schema.has_fulltext_table(conn), size)
 
 
 def _describe(error: BaseException) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from operator import attrgetter
 from pathlib import Path
 
@@ -120,7 +120,7 @@ class _Walk:
         self.stat_files = stat_files
         self.sections = sections
 
-    def scan(self, directory: str, rel_dir: str) -> Iterator[Found]:
+    def scan(self, directory: str, rel_dir: str) -> Generator[Found, None, list[tuple[str, str]]]:
         """Yield this folder's files and problems; return its sub-folders to walk."""
         subdirs: list[tuple[str, str]] = []
         try:

@@ -31,9 +31,15 @@ class Split:
     warning: str | None = None
 
 
+def _blank_lead(text: str) -> int:
+    """Where the text after its leading blank lines starts (the pattern matches any text)."""
+    match = _LEADING_BLANK_LINES.match(text)
+    return match.end() if match is not None else 0
+
+
 def strip_leading_blank_lines(text: str) -> str:
     """Remove blank (or whitespace-only) lines at the start of `text`."""
-    return text[_LEADING_BLANK_LINES.match(text).end() :]
+    return text[_blank_lead(text) :]
 
 
 def split_frontmatter(text: str) -> Split:
@@ -47,7 +53,7 @@ def split_frontmatter(text: str) -> Split:
         simple = split_simple(text)
         if simple is not None:
             return Split("yaml", simple[0], simple[1], first_line=2)
-    start = _LEADING_BLANK_LINES.match(text).end()
+    start = _blank_lead(text)
     lead_lines = text.count("\n", 0, start)
     rest = text[start:]
     if rest.startswith("---"):

@@ -67,7 +67,7 @@ def read_metadata(split: Split, text: str, *, fast: bool = True) -> Metadata | P
 def _yaml_failure(error: yaml.YAMLError, split: Split) -> ParseFailure:
     if isinstance(error, yaml.MarkedYAMLError):
         mark = error.problem_mark or error.context_mark
-        if error.context_mark and mark.line >= split.frontmatter.count("\n"):
+        if error.context_mark and mark is not None and mark.line >= split.frontmatter.count("\n"):
             mark = error.context_mark  # "end of stream": point at where the value began
         line = split.first_line + mark.line if mark else None
         return ParseFailure(f"invalid YAML frontmatter: {error.problem or error}", line)

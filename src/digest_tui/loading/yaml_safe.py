@@ -16,7 +16,7 @@ class AliasBombError(ValueError):
     """The document's aliases would expand beyond the node budget (or loop)."""
 
 
-class _TolerantLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+class _TolerantLoader(_BaseLoader):
     """A safe loader that keeps timestamps as text and turns unknown tags into plain values."""
 
     def __init__(self, stream: str) -> None:

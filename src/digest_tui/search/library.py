@@ -1,11 +1,11 @@
 """`Library`: an immutable, chainable filtered view of a list of articles.
 
-    library = Library(articles, fulltext=index, state=store)
+    library = Library.of(articles, fulltext=index, state=store)
     view = library.tagged("AI").matching("kite after:2025-01").sorted_by(SortOrder.RELEVANCE)
     for article in view: ...
 
 Each filter returns a new `Library`; the original is unchanged. All views derived from
-one `Library(...)` share its precomputed search data, so deriving a view is cheap and the
+one `Library.of(...)` share its precomputed search data, so deriving a view is cheap and the
 matching articles are computed once, on first use.
 """
 
@@ -13,15 +13,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import compress
+from typing import Any
 
 from digest_tui.model import Article
-from digest_tui.search import bits
-from digest_tui.search.background import started
-from digest_tui.search.bits import mask
-from digest_tui.search.catalog import Catalog
+from digest_tui.search.engine import Catalog, bits
+from digest_tui.search.engine.matches import narrows
 from digest_tui.search.filters import Filters, SortOrder
 from digest_tui.search.protocols import FullTextSearch, ReaderStateView
 from digest_tui.search.query import Query, parse_query
@@ -39,42 +38,42 @@ class TagCount:
     """How many of those are unread; None when the reader state is not known."""
 
 
+class _Computed:
+    """What a view computes on first use: its selection and its articles."""
+
+    __slots__ = ("articles", "selection")
+
+    def __init__(self) -> None:
+        self.selection: Selection | None = None
+        self.articles: Sequence[Article] | None = None
+
+
+@dataclass(frozen=True, slots=True, eq=False)
 class Library:
-    """A filtered, sorted view of articles; every method returns a new view."""
+    """A filtered, sorted view of articles; every method returns a new view.
 
-    __slots__ = ("_articles", "_catalog", "_filters", "_fulltext", "_selection", "_state")
+    Made with `Library.of(articles)`; views compare by identity.
+    """
 
-    def __init__(
-        self,
+    catalog: Catalog
+    """The articles and the search data every view of them shares."""
+    filters: Filters = Filters()
+    fulltext: FullTextSearch | None = None
+    state: ReaderStateView | None = None
+    _computed: _Computed = field(default_factory=_Computed, init=False, repr=False)
+
+    @classmethod
+    def of(
+        cls,
         articles: Sequence[Article] = (),
         fulltext: FullTextSearch | None = None,
         state: ReaderStateView | None = None,
-    ) -> None:
+    ) -> Library:
         """Index `articles` for searching: done once, shared by every derived view."""
-        self._init(Catalog(articles), Filters(), fulltext, state)
+        return cls(Catalog(articles), fulltext=fulltext, state=state)
 
-    def _init(
-        self,
-        catalog: Catalog,
-        filters: Filters,
-        fulltext: FullTextSearch | None,
-        state: ReaderStateView | None,
-    ) -> None:
-        set_slot = object.__setattr__
-        set_slot(self, "_catalog", catalog)
-        set_slot(self, "_filters", filters)
-        set_slot(self, "_fulltext", fulltext)
-        set_slot(self, "_state", state)
-        set_slot(self, "_selection", None)
-        set_slot(self, "_articles", None)
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"Library is immutable; cannot set {name!r}")
-
-    def _with(self, **changes: object) -> Library:
-        view = object.__new__(Library)
-        view._init(self._catalog, replace(self._filters, **changes), self._fulltext, self._state)
-        return view
+    def _with(self, **changes: Any) -> Library:
+        return replace(self, filters=replace(self.filters, **changes))
 
     def prepare(self) -> None:
         """Precompute the search data now rather than on the first search.
@@ -83,28 +82,24 @@ class Library:
         background thread right after showing it makes the first keystroke fast too.
         Safe to call from any thread, and more than once.
         """
-        self._catalog.prepare()
-        if self._fulltext is not None:
-            # Body queries run on a worker thread, which opens its own database
-            # connection on its first query: open it now, not on the first keystroke.
-            started(self._fulltext.search, "", 1)
+        self.catalog.prepare(self.fulltext)
 
     # Filters ---------------------------------------------------------------------------
 
     def tagged(self, *tags: str) -> Library:
         """Only articles carrying every one of `tags` too (case-insensitive)."""
-        known = {tag.casefold() for tag in self._filters.tags}
+        known = {tag.casefold() for tag in self.filters.tags}
         added = tuple(dict.fromkeys(t for t in tags if t.casefold() not in known))
-        return self._with(tags=self._filters.tags + added)
+        return self._with(tags=self.filters.tags + added)
 
     def untagged(self, *tags: str) -> Library:
         """Drop `tags` from the tag filters (the opposite of `tagged`)."""
         dropped = {tag.casefold() for tag in tags}
-        return self._with(tags=tuple(t for t in self._filters.tags if t.casefold() not in dropped))
+        return self._with(tags=tuple(t for t in self.filters.tags if t.casefold() not in dropped))
 
     def without_tags(self, *tags: str) -> Library:
         """Leave out articles carrying any of `tags` (case-insensitive)."""
-        return self._with(excluded_tags=self._filters.excluded_tags + tags)
+        return self._with(excluded_tags=self.filters.excluded_tags + tags)
 
     def dated(self, after: date | None = None, before: date | None = None) -> Library:
         """Only articles dated within `after`..`before` (inclusive calendar days)."""
@@ -131,71 +126,92 @@ class Library:
         An immutable sequence (a tuple, or for a relevance ranking a sequence whose lower
         tiers are only ordered when first read): `len`, indexing, slicing and iteration.
         """
-        articles = self._articles
+        articles = self._computed.articles
         if articles is None:
-            selection, every = self._selected(), self._catalog.articles
+            selection, every = self._selected(), self.catalog.articles
             numbers = selection.numbers
             if selection.ascending:
                 chosen = selection.chosen
                 articles = (
-                    every if chosen is None else tuple(compress(every, mask(chosen, len(every))))
+                    every
+                    if chosen is None
+                    else tuple(compress(every, bits.mask(chosen, len(every))))
                 )
             elif isinstance(numbers, Ranked):
                 articles = RankedArticles(numbers, every)
             else:
                 articles = tuple(map(every.__getitem__, numbers))
-            object.__setattr__(self, "_articles", articles)
+            self._computed.articles = articles
         return articles
 
     def __len__(self) -> int:
         return len(self._selected().numbers)
 
     def __iter__(self) -> Iterator[Article]:
-        return map(self._catalog.articles.__getitem__, self._selected().numbers)
+        return map(self.catalog.articles.__getitem__, self._selected().numbers)
 
     def __repr__(self) -> str:
-        return f"<Library {len(self)} of {self.total} {self._filters!r}>"
+        return f"<Library {len(self)} of {self.total} {self.filters!r}>"
+
+    def refines(self, previous: Library) -> bool:
+        """True when this view differs from `previous` only in plain query words that
+        narrow its words (typed on: "kit" to "kite", or a word added), so that its search
+        looks only among the matches `previous` found."""
+        if self.catalog is not previous.catalog or previous.filters.query.is_empty:
+            return False
+        old, new = previous.filters.query, self.filters.query
+        if replace(previous.filters, query=new) != self.filters:
+            return False
+        if replace(old, text=new.text, words=new.words) != new:
+            return False
+        return len(new.words) >= len(old.words) and all(map(narrows, old.words, new.words))
 
     @property
     def total(self) -> int:
         """How many articles there are before filtering (drafts only when included)."""
-        catalog = self._catalog
-        return len(catalog) if self._filters.drafts else len(catalog) - catalog.drafts.bit_count()
+        catalog = self.catalog
+        return len(catalog) if self.filters.drafts else len(catalog) - catalog.drafts.bit_count()
 
     @property
     def tags(self) -> tuple[str, ...]:
         """The tag filters set with `tagged`, spelt as in the articles."""
-        return tuple(map(self._catalog.tag_name, self._filters.tags))
+        return tuple(map(self.catalog.tag_name, self.filters.tags))
 
     @property
     def excluded_tags(self) -> tuple[str, ...]:
         """The tags set with `without_tags`."""
-        return self._filters.excluded_tags
+        return self.filters.excluded_tags
 
     @property
     def date_range(self) -> tuple[date | None, date | None]:
         """The `dated` bounds (the query's `after:`/`before:` are in `parsed_query`)."""
-        return self._filters.after, self._filters.before
+        return self.filters.after, self.filters.before
+
+    @property
+    def day_bounds(self) -> tuple[date | None, date | None]:
+        """The calendar days the view is limited to: the tighter of the `dated` bounds
+        and the query's `after:`/`before:`."""
+        return self.filters.date_range
 
     @property
     def query(self) -> str:
         """The query text given to `matching`."""
-        return self._filters.query.text
+        return self.filters.query.text
 
     @property
     def parsed_query(self) -> Query:
         """The query given to `matching`, parsed."""
-        return self._filters.query
+        return self.filters.query
 
     @property
     def order(self) -> SortOrder:
         """The sort order."""
-        return self._filters.order
+        return self.filters.order
 
     @property
     def drafts(self) -> bool:
         """True when drafts are included."""
-        return self._filters.drafts
+        return self.filters.drafts
 
     @property
     def query_errors(self) -> tuple[str, ...]:
@@ -204,7 +220,7 @@ class Library:
 
     def score(self, article: Article) -> float | None:
         """The fuzzy score of `article` for the query's plain words, if it has one."""
-        number = self._catalog.numbers.get(article.path)
+        number = self.catalog.numbers.get(article.path)
         ranked = self if self.order is SortOrder.RELEVANCE else self.sorted_by(SortOrder.RELEVANCE)
         return None if number is None else ranked._selected().score(number)
 
@@ -214,11 +230,11 @@ class Library:
         The counts are faceted: they are taken over the current matches, so each says how
         many articles would remain if that tag were selected too.
         """
-        catalog = self._catalog
-        unfiltered = not self._filters.narrows and (self._filters.drafts or not catalog.drafts)
+        catalog = self.catalog
+        unfiltered = not self.filters.narrows and (self.filters.drafts or not catalog.drafts)
         chosen = None if unfiltered else self._selected_set()
         counts = catalog.tag_counts(chosen)
-        unread = self._unread_counts(chosen) if self._state is not None else None
+        unread = self._unread_counts(chosen) if self.state is not None else None
         named = [
             TagCount(catalog.tag_name(key), count, None if unread is None else unread[key])
             for key, count in counts.items()
@@ -229,20 +245,22 @@ class Library:
     def _selected_set(self) -> int:
         """The matching articles as a `bits` set."""
         chosen = self._selected().chosen
-        return self._catalog.everything if chosen is None else chosen
+        return self.catalog.everything if chosen is None else chosen
 
     def _unread_counts(self, chosen: int | None) -> Counter[str]:
-        catalog = self._catalog
-        is_read = self._state.is_read
+        catalog = self.catalog
+        assert self.state is not None
+        is_read = self.state.is_read
         size = len(catalog)
-        pool = range(size) if chosen is None else bits.members(chosen, size)
+        pool = range(size) if chosen is None else catalog.members(chosen)
         articles = catalog.articles
         unread = (n for n in pool if not is_read(articles[n].path))
         return catalog.tag_counts(bits.from_numbers(unread, size))
 
     def _selected(self) -> Selection:
-        selection = self._selection
+        computed = self._computed
+        selection = computed.selection
         if selection is None:
-            selection = select(self._catalog, self._filters, self._fulltext, self._state)
-            object.__setattr__(self, "_selection", selection)
+            selection = select(self.catalog, self.filters, self.fulltext, self.state)
+            computed.selection = selection
         return selection

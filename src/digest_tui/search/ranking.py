@@ -14,7 +14,7 @@ from threading import RLock
 from typing import overload
 
 from digest_tui.model import Article
-from digest_tui.search import bits
+from digest_tui.search.engine import bits
 
 LAZY_PREFIX = 256
 """A set block is listed member by member up to this far; reading further lists it all."""

@@ -9,11 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from digest_tui.search import bits
-from digest_tui.search.catalog import Catalog
+from digest_tui.search.engine import bits
+from digest_tui.search.engine.catalog import Catalog
+from digest_tui.search.engine.matches import SHORT_WORD, Matches, WordMatch
 from digest_tui.search.filters import Filters, SortOrder
-from digest_tui.search.matches import Matches, WordMatch
-from digest_tui.search.narrowing import SHORT_WORD
 from digest_tui.search.protocols import FullTextSearch, ReaderStateView
 from digest_tui.search.query import Query
 from digest_tui.search.ranking import Block, Ranked, SetBlock
@@ -92,15 +91,13 @@ def _by_metadata(catalog: Catalog, filters: Filters) -> Numbers:
     if after is not None or before is not None:
         chosen = _within(chosen, catalog.dated(after, before))
     for source in query.sources:
-        chosen = _within(chosen, catalog.sources.containing(source, chosen))
+        chosen = _within(chosen, catalog.sources_containing(source, chosen))
     for source in query.excluded_sources:
-        chosen = _minus(catalog, chosen, catalog.sources.containing(source, chosen))
-    if query.titles or query.excluded_titles:
-        titles = catalog.matcher.titles
-        for word in query.titles:
-            chosen = _within(chosen, titles.containing(word, chosen))
-        for word in query.excluded_titles:
-            chosen = _minus(catalog, chosen, titles.containing(word, chosen))
+        chosen = _minus(catalog, chosen, catalog.sources_containing(source, chosen))
+    for word in query.titles:
+        chosen = _within(chosen, catalog.titles_containing(word, chosen))
+    for word in query.excluded_titles:
+        chosen = _minus(catalog, chosen, catalog.titles_containing(word, chosen))
     return chosen
 
 
@@ -110,15 +107,15 @@ def _by_text(
     """Exact phrases (metadata or body) and excluded words."""
     size = len(catalog)
     for phrase in query.phrases:
-        found = catalog.matcher.containing(phrase, chosen)
+        found = catalog.containing(phrase, chosen)
         found |= bits.from_numbers(_body_matches(catalog, fulltext, f'"{phrase}"'), size)
         chosen = _within(chosen, found)
     for phrase in query.excluded_phrases:
-        chosen = _minus(catalog, chosen, catalog.matcher.containing(phrase, chosen))
+        chosen = _minus(catalog, chosen, catalog.containing(phrase, chosen))
         body = _body_matches(catalog, fulltext, f'"{phrase}"')
         chosen = _minus(catalog, chosen, bits.from_numbers(body, size))
     for word in query.excluded_words:
-        chosen = _minus(catalog, chosen, catalog.matcher.containing(word, chosen))
+        chosen = _minus(catalog, chosen, catalog.containing(word, chosen))
     return chosen
 
 
@@ -144,7 +141,7 @@ def _by_state(
     wanted = [(checks[name], True) for name in query.states]
     wanted += [(checks[name], False) for name in query.excluded_states]
     articles = catalog.articles
-    pool = range(len(catalog)) if chosen is None else bits.members(chosen, len(catalog))
+    pool = range(len(catalog)) if chosen is None else catalog.members(chosen)
     kept = (n for n in pool if all(check(articles[n].path) is want for check, want in wanted))
     return bits.from_numbers(kept, len(catalog))
 
@@ -161,8 +158,8 @@ def _by_words(
     if long_words and fulltext is not None:
         # The body query runs on another core while the words are matched here.
         terms = " ".join(long_words)
-        body_soon = catalog.remembered_search_soon(fulltext, terms, BODY_LIMIT)
-    matches = catalog.matcher.search(query.words, scored=scored)
+        body_soon = catalog.bodies_soon(fulltext, terms, BODY_LIMIT)
+    matches = catalog.words(query.words, scored=scored)
     if body_soon is None:
         return matches, {}
     body = body_soon()
@@ -175,7 +172,7 @@ def _by_words(
             # A body-only match still needs every short word at a title or tag word
             # start; only those few articles are searched, and the memory of the typed
             # words (for narrowing the next keystroke) is left alone.
-            needed = catalog.matcher.found_among(short_words, bits.from_numbers(body, size))
+            needed = catalog.words_among(short_words, bits.from_numbers(body, size))
             body = {number: rank for number, rank in body.items() if bits.contains(needed, number)}
     return matches, body
 
@@ -186,7 +183,7 @@ def _body_matches(
     """Article number to rank for the bodies that hold `terms` (the best `limit`)."""
     if fulltext is None:
         return {}
-    return catalog.remembered_search(fulltext, terms, limit)
+    return catalog.bodies(fulltext, terms, limit)
 
 
 def _ordered(
@@ -195,7 +192,7 @@ def _ordered(
     order: SortOrder,
     matches: Matches | None,
     extra: dict[int, float],
-) -> list[int]:
+) -> Sequence[int]:
     if order is SortOrder.RELEVANCE and matches is not None:
         return _by_relevance(
             catalog, catalog.everything if chosen is None else chosen, matches, extra

@@ -37,6 +37,8 @@ class ArticleListing:
     def __init__(self, screen: MainScreen) -> None:
         self.screen = screen
         self.library: Library | None = None
+        self.view: Library | None = None
+        """The filtered view listed last: it carries the parsed query."""
         """None until the index worker has read the cached articles."""
         self.shown: Sequence[Article] = ()
         self.sort_chosen = False
@@ -70,12 +72,8 @@ class ArticleListing:
     def status_facts(self, problems: int, indexing: str) -> StatusFacts:
         """What the status bar reports: the list, the filters, `problems` and `indexing`."""
         screen = self.screen
-        after = before = None
-        if screen.query_text:
-            from digest_tui.search import parse_query
-
-            query = parse_query(screen.query_text)
-            after, before = query.after, query.before
+        view = self.view
+        after, before = view.day_bounds if view is not None else (None, None)
         return StatusFacts(
             shown=len(self.shown),
             total=self.total,
@@ -132,6 +130,7 @@ class ArticleListing:
             return
         screen = self.screen
         self.shown = message.articles
+        self.view = message.view
         highlighted = screen.articles.highlighted
         keep = highlighted.path if highlighted and not self.query_edited else None
         self.query_edited = False

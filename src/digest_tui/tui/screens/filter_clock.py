@@ -76,17 +76,8 @@ class FilterClock:
             and seconds < self.budget
             and library == id(request.library)
             and tags == request.tags
-            and _search_narrows(query, request.query)
+            and request.library.matching(request.query).refines(request.library.matching(query))
         )
-
-
-def _search_narrows(old: str, new: str) -> bool:
-    """True when the search for `new` looks only among the matches of `old`: each word
-    of `old` narrows the word in its place (a new word may follow)."""
-    from digest_tui.search.narrowing import narrows  # loaded by the first filter already
-
-    old_words, new_words = old.split(), new.split()
-    return len(new_words) >= len(old_words) and all(map(narrows, old_words, new_words))
 
 
 def _key(request: FilterRequest) -> RequestKey:

@@ -111,7 +111,7 @@ class FolderLoader:
     def _library_of(self, articles: Sequence[Article]) -> Library:
         from digest_tui.search import Library
 
-        return Library(articles, fulltext=self.session.index, state=self.session.state)
+        return Library.of(articles, fulltext=self.session.index, state=self.session.state)
 
 
 def _paths(articles: Iterable[Article]) -> frozenset[str]:

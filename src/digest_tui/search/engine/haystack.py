@@ -12,23 +12,19 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from itertools import compress, repeat
 from operator import contains, itemgetter
-from threading import Lock
 
-from digest_tui.search import bits
-from digest_tui.search.packing import normalise, normalise_all
+from digest_tui.search.engine import bits
+from digest_tui.search.engine.bits import SetNumbers
+from digest_tui.search.engine.cache import FIELD_SEARCHES, SHORT_ANSWERS, BoundedCache
+from digest_tui.search.engine.packing import normalise, normalise_all
 
 _LINE = "{}\x00{}"
 _INDEX = itemgetter(2)  # of a rapidfuzz hit: (value, score, index)
 # A needle found in fewer than one value in this many is located hit by hit.
 RARE_SHARE = 50
 SAMPLE_PARTS = 16
-RECENT_SEARCHES = 6
-"""Recent searches per field whose answers narrow the next ones."""
 SHORT_NEEDLE = 3
-SHORT_ANSWERS = 24
-"""How many whole-list answers to needles of up to `SHORT_NEEDLE` characters each field
-keeps: there are few such needles (a query's first letters), and each one scans every
-value of the field again."""
+"""Whole-list answers to needles up to this long are kept (`short_answers`)."""
 Search = Callable[[str, "int | None"], int]
 # Fewer candidates than one value in this many are picked by number.
 FEW_SHARE = 3
@@ -37,21 +33,25 @@ FEW_SHARE = 3
 class Haystack:
     """The lower-cased values of one field for a fixed list of articles.
 
-    Queries take and return article sets as `bits` ints (see `digest_tui.search.bits`).
+    Queries take and return article sets as `bits` ints (see `bits`).
     """
 
-    __slots__ = ("_lock", "_packed", "_recent", "_short", "values")
+    __slots__ = ("_packed", "_recent", "_sets", "_short", "values")
 
-    def __init__(self, values: Iterable[str], normalised: bool = False) -> None:
-        """`normalised`: the values are already lower-cased and free of separators."""
+    def __init__(
+        self, values: Iterable[str], normalised: bool = False, sets: SetNumbers | None = None
+    ) -> None:
+        """`normalised`: the values are already lower-cased and free of separators.
+        `sets`: the member numbers remembered for the catalog's sets, shared by its fields."""
         listed = values if isinstance(values, list) else list(values)
         self.values: list[str] = listed if normalised else normalise_all(listed)
+        self._sets = SetNumbers(len(listed)) if sets is None else sets
         self._packed: str | None = None
-        # (search, needle, among, answer) of recent searches, newest first; replaced in
-        # one assignment, so that threads see a whole tuple.
-        self._recent: tuple[tuple[str, str, int | None, int], ...] = ()
-        self._short: dict[tuple[str, str], int] = {}
-        self._lock = Lock()
+        # (search kind, needle, identity of `among`) to (among, answer): `field_searches`.
+        self._recent: BoundedCache[tuple[str, str, int], tuple[int | None, int]] = BoundedCache(
+            FIELD_SEARCHES
+        )
+        self._short: BoundedCache[tuple[str, str], int] = BoundedCache(SHORT_ANSWERS)
 
     @property
     def _text(self) -> str:
@@ -87,36 +87,27 @@ class Haystack:
     def _narrowed(self, search: Search, needle: str, among: int | None) -> int:
         """`search(needle, among)`, looked for only among the answers of a recent search
         for a part of `needle` (typing "kit" after "ki" cannot find anything new)."""
-        kind, size = search.__name__, len(self.values)
+        kind, sets = search.__name__, self._sets
         short = len(needle) <= SHORT_NEEDLE
         if short:
             whole = self._short.get((kind, needle))
             if whole is not None:
                 # Recent again: the next keystroke narrows from it.
-                recent = ((kind, needle, None, whole), *self._recent[: RECENT_SEARCHES - 1])
-                self._recent = recent
-                return whole if among is None else bits.intersection(whole, among, size)
-        for known_kind, known, known_among, found in self._recent:
+                self._recent.put((kind, needle, id(None)), (None, whole))
+                return whole if among is None else sets.intersection(whole, among)
+        candidates = among
+        for (known_kind, known, _), (known_among, found) in self._recent.newest():
             # `among` is within `known_among`, so every answer is within `found`.
             if known_kind == kind and known in needle and _within_set(among, known_among):
+                candidates = found if among is None else sets.intersection(found, among)
                 if known == needle:
-                    return found if among is None else bits.intersection(found, among, size)
-                candidates = found if among is None else bits.intersection(found, among, size)
+                    return candidates
                 break
-        else:
-            candidates = among
         found = search(needle, candidates) if candidates != 0 else 0
-        self._recent = ((kind, needle, among, found), *self._recent[: RECENT_SEARCHES - 1])
+        self._recent.put((kind, needle, id(among)), (among, found))
         if short and among is None:
-            self._keep_short((kind, needle), found)
+            self._short.put((kind, needle), found)
         return found
-
-    def _keep_short(self, key: tuple[str, str], found: int) -> None:
-        with self._lock:
-            kept = self._short
-            if len(kept) >= SHORT_ANSWERS:
-                del kept[next(iter(kept))]
-            kept[key] = found
 
     def _contained(self, needle: str, among: int | None) -> int:
         values = self.values
@@ -170,7 +161,7 @@ class Haystack:
         values: Sequence[str] = self.values
         numbers: Sequence[int] | None = None
         if among is not None:
-            numbers = bits.numbers_of(among, len(self.values))
+            numbers = self._sets.numbers_of(among)
             values = list(map(self.values.__getitem__, numbers))
         hits = process.extract(
             needle,
@@ -200,17 +191,17 @@ class Haystack:
             return bits.from_flags(test(values))
         if among.bit_count() * FEW_SHARE < len(values):
             # Few candidates: their numbers (shared by the fields a search tests) pick them.
-            numbers = bits.numbers_of(among, len(values))
+            numbers = self._sets.numbers_of(among)
             flags = test(map(values.__getitem__, numbers))
-            return bits.from_ascending(list(compress(numbers, flags)), len(values))
+            return self._sets.from_ascending(list(compress(numbers, flags)))
         selector = bits.mask(among, len(values))
         flags = test(compress(values, selector))
         numbered = compress(range(len(values)), selector)
         return bits.from_numbers(compress(numbered, flags), len(values))
 
     def _within(self, numbers: list[int], among: int | None) -> int:
-        found = bits.from_ascending(numbers, len(self.values))
-        return found if among is None else bits.intersection(found, among, len(self.values))
+        found = self._sets.from_ascending(numbers)
+        return found if among is None else self._sets.intersection(found, among)
 
 
 def _within_set(among: int | None, known_among: int | None) -> bool:

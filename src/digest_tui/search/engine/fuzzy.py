@@ -30,13 +30,18 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import partial
-from threading import Lock
 
-from digest_tui.search.fields import SearchFields
-from digest_tui.search.haystack import Haystack, normalise, tag_pattern, word_start_pattern
-from digest_tui.search.matches import Matches, WordMatch
-from digest_tui.search.narrowing import SHORT_WORD, LastSearch
-from digest_tui.search.typos import TypoFinder, typo_prone
+from digest_tui.search.engine.bits import SetNumbers
+from digest_tui.search.engine.cache import WORD_SEARCHES, BoundedCache
+from digest_tui.search.engine.fields import SearchFields
+from digest_tui.search.engine.haystack import (
+    Haystack,
+    normalise,
+    tag_pattern,
+    word_start_pattern,
+)
+from digest_tui.search.engine.matches import SHORT_WORD, LastSearch, Matches, WordMatch
+from digest_tui.search.engine.typos import TypoFinder, typo_prone
 
 WHOLE_WORD = 100.0
 WORD_START = 90.0
@@ -50,8 +55,6 @@ TYPO_WHEN_FEWER = 20
 LETTERS_WHEN_FEWER = 200
 """Scattered letters are looked for when the exact tiers find fewer articles than this:
 four screenfuls of better matches come before the first scattered one."""
-RECENT_SEARCHES = 24
-
 _WORD = re.compile(r"\w+")
 
 __all__ = ["FuzzyMatcher", "Matches", "WordMatch"]
@@ -60,34 +63,31 @@ __all__ = ["FuzzyMatcher", "Matches", "WordMatch"]
 class FuzzyMatcher:
     """Scores plain words against a fixed list of articles' titles, tags and descriptions.
 
-    Built once per list of articles. It remembers the words of the last search and their
-    matches: when the next search only extends them (one more character typed), only those
-    matches are searched again. Safe to share between threads: the memory is replaced in
-    one assignment and read once per search.
+    Built once per list of articles. It remembers recent searches (`word_searches`):
+    backspacing repeats one without any work, and when the next search only extends the
+    latest one's words (one more character typed), only its matches are searched again.
+    Safe to share between threads.
     """
 
-    __slots__ = (
-        "_last",
-        "_lock",
-        "_recent",
-        "_typos",
-        "fields",
-    )
+    __slots__ = ("_recent", "_typos", "fields")
 
     letters_when_fewer = LETTERS_WHEN_FEWER
 
     def __init__(
-        self, titles: Sequence[str], tags: Sequence[Sequence[str]], descriptions: Sequence[str]
+        self,
+        titles: Sequence[str],
+        tags: Sequence[Sequence[str]],
+        descriptions: Sequence[str],
+        sets: SetNumbers | None = None,
     ) -> None:
         """Item `i` of each sequence belongs to article number `i`."""
-        self.fields = SearchFields(titles, tags, descriptions)
+        self.fields = SearchFields(titles, tags, descriptions, sets)
         self._typos = TypoFinder(self.fields)
-        # The last search: its words and, per word, the articles matching it and every
-        # word before it.
-        self._last: LastSearch | None = None
-        # Recent searches by their words: backspacing repeats one without any work.
-        self._recent: dict[tuple[tuple[str, ...], bool], tuple[Matches, LastSearch]] = {}
-        self._lock = Lock()
+        # By (words, scored): the matches, and per word the articles matching it and
+        # every word before it. The most recently used entry is the last search.
+        self._recent: BoundedCache[tuple[tuple[str, ...], bool], tuple[Matches, LastSearch]] = (
+            BoundedCache(WORD_SEARCHES)
+        )
 
     def __len__(self) -> int:
         return len(self.fields)
@@ -113,23 +113,17 @@ class FuzzyMatcher:
         if not needles:
             return Matches(0, ())
         key = (needles, scored)
-        remembered = self._recent.get(key)
+        remembered = self._recent.get(key)  # now the last search
         if remembered is not None:
-            matches, self._last = remembered
-            return matches
-        matches, last = self._search(needles, narrow, scored)
-        self._last = last
-        with self._lock:
-            recent = self._recent
-            if len(recent) >= RECENT_SEARCHES:
-                del recent[next(iter(recent))]
-            recent[key] = (matches, last)
+            return remembered[0]
+        latest = self._recent.latest() if narrow else None
+        matches, last = self._search(needles, None if latest is None else latest[1], scored)
+        self._recent.put(key, (matches, last))
         return matches
 
     def _search(
-        self, needles: tuple[str, ...], narrow: bool, scored: bool
+        self, needles: tuple[str, ...], last: LastSearch | None, scored: bool
     ) -> tuple[Matches, LastSearch]:
-        last = self._last if narrow else None
         # The exact tiers first: their count, which narrowing cannot change (every exact
         # match is within `among`), says whether scattered letters are looked for too.
         matches, narrowed = self._narrowed_chain(needles, last, scored, letters=False)
@@ -156,9 +150,9 @@ class FuzzyMatcher:
             for number in range(len(matches.words))
         ]
         pairs = zip(matches.words, in_full, strict=True)
-        found = tuple(word.found if full else None for word, full in pairs)
+        kept: tuple[int | None, ...] = tuple(word.found if full else None for word, full in pairs)
         exact = matches.words[: in_full.index(False)] if False in in_full else matches.words
-        return matches, LastSearch(needles, found, exact, scored, letters)
+        return matches, LastSearch(needles, kept, exact, scored, letters)
 
     def _narrowed_chain(
         self, needles: tuple[str, ...], last: LastSearch | None, scored: bool, letters: bool

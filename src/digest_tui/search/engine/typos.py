@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from threading import Lock
 
-from digest_tui.search.fields import SearchFields
+from digest_tui.search.engine.fields import SearchFields
 
 TYPO_MIN_LENGTH = 4
 """Shorter words are too close to too many others for a typo to say anything."""

@@ -1,5 +1,8 @@
 """The searchable text fields of one article list, each packed on its first search.
 
+Titles, tags and descriptions are `SearchFields`; sources (name and URL host) are a
+field of their own, searched only by `source:` terms.
+
 A first query such as "k" only looks at title and tag word starts; building only what a
 search needs keeps the first keystroke after start-up cheap.
 """
@@ -10,10 +13,12 @@ from collections.abc import Callable, Iterator, Sequence
 from operator import attrgetter
 from threading import RLock
 from typing import TypeVar
+from urllib.parse import urlsplit
 
 from digest_tui.model import Article
-from digest_tui.search.haystack import Haystack
-from digest_tui.search.packing import normalise_all, per_distinct, spaced_words
+from digest_tui.search.engine.bits import SetNumbers
+from digest_tui.search.engine.haystack import Haystack
+from digest_tui.search.engine.packing import normalise_all, per_distinct, spaced_words
 
 Item = TypeVar("Item")
 
@@ -33,7 +38,7 @@ class ArticleColumn(Sequence[Item]):
     def __iter__(self) -> Iterator[Item]:
         return map(self._read, self._articles)
 
-    def __getitem__(self, index):  # type: ignore[no-untyped-def]
+    def __getitem__(self, index):
         if isinstance(index, slice):
             return list(map(self._read, self._articles[index]))
         return self._read(self._articles[index])
@@ -52,6 +57,7 @@ class SearchFields:
         "_raw_descriptions",
         "_raw_tags",
         "_raw_titles",
+        "_sets",
         "_tag_words",
         "_tags",
         "_title_words",
@@ -59,8 +65,13 @@ class SearchFields:
     )
 
     def __init__(
-        self, titles: Sequence[str], tags: Sequence[Sequence[str]], descriptions: Sequence[str]
+        self,
+        titles: Sequence[str],
+        tags: Sequence[Sequence[str]],
+        descriptions: Sequence[str],
+        sets: SetNumbers | None = None,
     ) -> None:
+        self._sets = SetNumbers(len(titles)) if sets is None else sets
         self._raw_titles = titles
         self._raw_tags = tags
         self._raw_descriptions = descriptions
@@ -77,7 +88,7 @@ class SearchFields:
     @property
     def titles(self) -> Haystack:
         """The titles, lower-cased."""
-        return self._field("_titles", lambda: Haystack(self._raw_titles))
+        return self._field("_titles", lambda: Haystack(self._raw_titles, sets=self._sets))
 
     @property
     def title_words(self) -> Haystack:
@@ -97,26 +108,29 @@ class SearchFields:
     @property
     def descriptions(self) -> Haystack:
         """The descriptions, lower-cased."""
-        return self._field("_descriptions", lambda: Haystack(self._raw_descriptions))
+        return self._field(
+            "_descriptions", lambda: Haystack(self._raw_descriptions, sets=self._sets)
+        )
 
     def _packed_title_words(self) -> Haystack:
-        return Haystack(spaced_words(self._raw_titles, lower_first=True), normalised=True)
+        words = spaced_words(self._raw_titles, lower_first=True)
+        return Haystack(words, normalised=True, sets=self._sets)
 
     def _tag_tuples(self) -> list[tuple[str, ...]]:
         # `tuple` returns a tuple as it is: articles keep sharing theirs.
         return list(map(tuple, self._raw_tags))
 
     def _packed_tags(self) -> Haystack:
-        def pack(tags: list[Sequence[str]]) -> list[str]:
+        def pack(tags: list[tuple[str, ...]]) -> list[str]:
             return normalise_all(packed_tags(tags))
 
-        return Haystack(per_distinct(self._tag_tuples(), pack), normalised=True)
+        return Haystack(per_distinct(self._tag_tuples(), pack), normalised=True, sets=self._sets)
 
     def _packed_tag_words(self) -> Haystack:
-        def pack(tags: list[Sequence[str]]) -> list[str]:
+        def pack(tags: list[tuple[str, ...]]) -> list[str]:
             return spaced_words(list(map(" ".join, tags)), lower_first=False)
 
-        return Haystack(per_distinct(self._tag_tuples(), pack), normalised=True)
+        return Haystack(per_distinct(self._tag_tuples(), pack), normalised=True, sets=self._sets)
 
     def prepare(self) -> None:
         """Build every field now, packed for the scans of words of three letters on."""
@@ -142,3 +156,24 @@ def packed_tags(tags: Sequence[Sequence[str]]) -> list[str]:
     joined = normalise_all(list(map("\x01\x01".join, tags)))
     fenced = zip(joined, map(len, tags), strict=True)
     return [f"\x01{value}\x01" if count else "" for value, count in fenced]
+
+
+def source_haystack(articles: Sequence[Article], sets: SetNumbers | None = None) -> Haystack:
+    """Each article's source name and URL host; articles of one source share a value."""
+    described = [
+        f"{name} {_host(url)}"
+        for name, url in zip(
+            map(attrgetter("source_name"), articles),
+            map(attrgetter("source_url"), articles),
+            strict=True,
+        )
+    ]
+    # Each article links its own URL, but most share a source name and host.
+    return Haystack(per_distinct(described, normalise_all), normalised=True, sets=sets)
+
+
+def _host(url: str) -> str:
+    try:
+        return urlsplit(url).hostname or ""
+    except ValueError:
+        return ""

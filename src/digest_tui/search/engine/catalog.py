@@ -1,0 +1,292 @@
+"""The engine's face: one article list and every index and cache its searches use.
+
+Built once per list of articles; each `Library` derived from it (tagged, dated,
+matching...) asks it questions by name, so a filter never recomputes lower-cased text or
+tag sets. Everything below it (fields, haystacks, packed text, remembered answers) is the
+speed machinery those questions need.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from datetime import date
+from importlib import import_module
+from operator import attrgetter
+from threading import Event, Lock
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
+
+from digest_tui.model import Article
+from digest_tui.search.engine import bits
+from digest_tui.search.engine.bits import SetNumbers
+from digest_tui.search.engine.cache import BODY_SEARCHES, BoundedCache
+from digest_tui.search.engine.fields import ArticleColumn, source_haystack
+from digest_tui.search.engine.fuzzy import FuzzyMatcher
+from digest_tui.search.engine.haystack import Haystack
+from digest_tui.search.engine.matches import Matches
+from digest_tui.search.engine.tags import TagIndex
+
+if TYPE_CHECKING:
+    from digest_tui.search.protocols import FullTextSearch
+
+ENTER_WAIT = 0.05
+"""Seconds to wait at most for the worker thread to pick up a body query."""
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+class Catalog:
+    """An article list with per-article precomputed search data; never changes.
+
+    Articles are numbered newest first, so the numbers of any set, in ascending order,
+    are already in the default order. The text haystacks are built on first use (from
+    any thread), so that a large list is shown before it is first searched.
+    """
+
+    __slots__ = (
+        "_bodies",
+        "_lock",
+        "_matcher",
+        "_numbers",
+        "_orders",
+        "_sets",
+        "_sources",
+        "_tags",
+        "articles",
+        "drafts",
+        "everything",
+    )
+
+    def __init__(self, articles: Sequence[Article] = ()) -> None:
+        self.articles: tuple[Article, ...] = newest_first(articles)
+        size = len(self.articles)
+        self.everything = bits.full(size)
+        self.drafts = bits.from_flags(map(attrgetter("draft"), self.articles))
+        self._sets = SetNumbers(size)
+        self._numbers: dict[str, int] | None = None
+        self._orders: dict[str, list[int]] = {}
+        self._lock = Lock()
+        self._matcher: FuzzyMatcher | None = None
+        self._sources: Haystack | None = None
+        self._tags: TagIndex | None = None
+        self._bodies: BoundedCache[tuple[str, int | None], dict[int, float]] = BoundedCache(
+            BODY_SEARCHES
+        )
+
+    def __len__(self) -> int:
+        return len(self.articles)
+
+    @property
+    def numbers(self) -> dict[str, int]:
+        """Article number by path (built on first use)."""
+        numbers = self._numbers
+        if numbers is None:
+            paths = map(attrgetter("path"), self.articles)
+            numbers = self._numbers = dict(zip(paths, range(len(self.articles)), strict=True))
+        return numbers
+
+    def members(self, chosen: int) -> list[int]:
+        """The numbers of the set `chosen`, ascending (newest first)."""
+        return self._sets.members(chosen)
+
+    # Text ------------------------------------------------------------------------------
+
+    def words(self, words: Sequence[str], scored: bool) -> Matches:
+        """What plain query words match fuzzily in titles, tags and descriptions."""
+        return self._fuzzy.search(words, scored=scored)
+
+    def words_among(self, short_words: Sequence[str], among: int) -> int:
+        """The articles of `among` matching all `short_words` (of up to `SHORT_WORD`
+        letters) at title or tag word starts; recent searches are left alone."""
+        return self._fuzzy.found_among(short_words, among)
+
+    def containing(self, text: str, among: int | None) -> int:
+        """Articles whose title, tags or description contain `text` as typed."""
+        return self._fuzzy.containing(text, among)
+
+    def titles_containing(self, text: str, among: int | None) -> int:
+        """Articles whose title contains `text`."""
+        return self._fuzzy.titles.containing(text, among)
+
+    def sources_containing(self, text: str, among: int | None) -> int:
+        """Articles whose source name or URL host contains `text`."""
+        return self._source_field.containing(text, among)
+
+    def bodies(self, fulltext: FullTextSearch, terms: str, limit: int | None) -> dict[int, float]:
+        """Article number to rank for the bodies holding `terms`, from `fulltext`
+        (recent answers are kept in `body_searches`)."""
+        key = (terms, limit)
+        found = self._bodies.get(key)
+        if found is None:
+            numbers = self.numbers
+            ranked = fulltext.search(terms, limit)
+            found = {numbers[path]: rank for path, rank in ranked.items() if path in numbers}
+            self._bodies.put(key, found)
+        return found
+
+    def bodies_soon(
+        self, fulltext: FullTextSearch, terms: str, limit: int | None
+    ) -> Callable[[], dict[int, float]]:
+        """`bodies` started now on the worker thread; call the result for its answer.
+        SQLite works outside Python's lock, so the query runs beside the caller."""
+        found = self._bodies.get((terms, limit))
+        if found is not None:
+            return lambda: found
+        entered = Event()
+
+        def search() -> dict[int, float]:
+            entered.set()
+            return self.bodies(fulltext, terms, limit)
+
+        future = started(search)
+        # Python's lock switches threads only every few milliseconds; waiting here lets
+        # the worker run straight into the query, where SQLite hands the lock back.
+        entered.wait(ENTER_WAIT)
+        return future.result
+
+    def prepare(self, fulltext: FullTextSearch | None = None) -> None:
+        """Build everything a first search needs now (e.g. from a background thread)."""
+        _ = self._tag_index, self.numbers, self._source_field
+        self._fuzzy.fields.prepare()
+        # Scattered letters and typos load rapidfuzz on first use (~20 ms): load it now.
+        import_module("rapidfuzz.process")
+        import_module("rapidfuzz.distance")
+        if fulltext is not None:
+            # Body queries run on the worker thread, which opens its own database
+            # connection on its first query: open it now, not on the first keystroke.
+            started(fulltext.search, "", 1)
+
+    @property
+    def _fuzzy(self) -> FuzzyMatcher:
+        """Fuzzy matching over titles, tags and descriptions (built on first use)."""
+        matcher = self._matcher
+        if matcher is None:
+            with self._lock:
+                if self._matcher is None:
+                    articles = self.articles
+                    self._matcher = FuzzyMatcher(
+                        ArticleColumn(articles, "title"),
+                        ArticleColumn(articles, "tags"),
+                        ArticleColumn(articles, "description"),
+                        self._sets,
+                    )
+                matcher = self._matcher
+        return matcher
+
+    @property
+    def _source_field(self) -> Haystack:
+        """Source names and URL hosts (built on first use)."""
+        sources = self._sources
+        if sources is None:
+            with self._lock:
+                if self._sources is None:
+                    self._sources = source_haystack(self.articles, self._sets)
+                sources = self._sources
+        return sources
+
+    # Tags, days and orders -------------------------------------------------------------
+
+    @property
+    def _tag_index(self) -> TagIndex:
+        tags = self._tags
+        if tags is None:
+            with self._lock:
+                if self._tags is None:
+                    self._tags = TagIndex(self.articles)
+                tags = self._tags
+        return tags
+
+    def tagged(self, tag: str) -> int:
+        """Articles carrying `tag` (compared case-insensitively)."""
+        return self._tag_index.tagged(tag)
+
+    def tag_name(self, tag: str) -> str:
+        """The spelling of `tag` as first written in the articles (or as given)."""
+        return self._tag_index.tag_name(tag)
+
+    def tag_keys(self, number: int) -> tuple[str, ...]:
+        """The case-folded tags of one article."""
+        return self._tag_index.tag_keys(number)
+
+    def dated(self, after: date | None, before: date | None) -> int:
+        """Articles whose calendar day lies within the inclusive bounds."""
+        return self._tag_index.dated(after, before)
+
+    def tag_counts(self, chosen: int | None) -> Counter[str]:
+        """How many of `chosen` (all articles when None) carry each tag, by tag key."""
+        return self._tag_index.counts(chosen)
+
+    def ordering(self, name: str) -> list[int]:
+        """Every article number in `name` order ("newest", "oldest", "title").
+        Computed once per order on first use."""
+        if name == "newest":
+            return list(range(len(self.articles)))
+        cached = self._orders.get(name)
+        if cached is None:
+            cached = sorted(range(len(self.articles)), key=_SORT_KEYS[name](self.articles))
+            self._orders[name] = cached
+        return cached
+
+    def ordered(self, name: str, chosen: int) -> list[int]:
+        """The numbers of `chosen` in `name` order."""
+        if name == "newest":
+            return self.members(chosen)
+        selector = bits.mask(chosen, len(self.articles))
+        return [number for number in self.ordering(name) if selector[number]]
+
+
+def newest_first(articles: Sequence[Article]) -> tuple[Article, ...]:
+    """`articles` newest first; undated ones last; ties in path order."""
+    # Two sorts on plain attributes (stable, so the path order survives as the tie
+    # break) cost a third of one sort on a tuple key built per article.
+    by_path = sorted(articles, key=attrgetter("path"))
+    stamps = list(map(attrgetter("timestamp"), by_path))
+    if None not in stamps:
+        by_path.sort(key=attrgetter("timestamp"), reverse=True)
+        return tuple(by_path)
+    dated = [article for article, stamp in zip(by_path, stamps, strict=True) if stamp is not None]
+    dated.sort(key=attrgetter("timestamp"), reverse=True)
+    return (*dated, *(article for article in by_path if article.timestamp is None))
+
+
+def _oldest_key(articles: Sequence[Article]) -> Callable[[int], tuple[bool, float, str]]:
+    def key(number: int) -> tuple[bool, float, str]:
+        article = articles[number]
+        stamp = article.timestamp
+        return (stamp is None, stamp if stamp is not None else 0.0, article.path)
+
+    return key
+
+
+def _title_key(articles: Sequence[Article]) -> Callable[[int], tuple[str, str]]:
+    def key(number: int) -> tuple[str, str]:
+        article = articles[number]
+        return (article.title.casefold(), article.path)
+
+    return key
+
+
+_SORT_KEYS: dict[str, Callable[[Sequence[Article]], Callable[[int], tuple]]] = {
+    "oldest": _oldest_key,
+    "title": _title_key,
+}
+
+# One worker thread for calls that run outside Python's lock. A full-text query spends
+# nearly all its time inside SQLite, which releases the GIL, so started here it runs on
+# the second core while the caller's fuzzy matching runs on the first: a keystroke costs
+# the slower of the two instead of their sum. Shared by every catalog (a thread, not a
+# cache).
+_executor_lock = Lock()
+_executor: ThreadPoolExecutor | None = None
+
+
+def started(call: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> Future[R]:
+    """`call(*args, **kwargs)` running on the worker thread (started on first use)."""
+    global _executor
+    with _executor_lock:
+        if _executor is None:
+            _executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="search-worker")
+        executor = _executor
+    return executor.submit(call, *args, **kwargs)
