@@ -61,7 +61,7 @@ def _track(line: str, fence: str | None, in_html: bool) -> tuple[str | None, boo
     if in_html:
         return None, not _HTML_CLOSE.search(line)
     opened = _HTML_OPEN.search(line)
-    return None, bool(opened) and not _HTML_CLOSE.search(line, opened.end())
+    return None, opened is not None and not _HTML_CLOSE.search(line, opened.end())
 
 
 def reference_lines(markdown: str) -> str:
