@@ -68,7 +68,7 @@ def timeline(days: Iterable[str], width: int) -> Timeline:
     counts = Counter(day for day in days if day)
     if not counts or width <= 0:
         return Timeline((), "week")
-    parsed = Counter()
+    parsed: Counter[date] = Counter()
     for day, count in counts.items():
         try:
             parsed[date.fromisoformat(day)] += count
@@ -80,8 +80,8 @@ def timeline(days: Iterable[str], width: int) -> Timeline:
     unit = _unit(first, last, width)
     periods = _periods(_start(first, unit), last, unit)[-width:]
     bucketed: Counter[date] = Counter()
-    for day, count in parsed.items():
-        bucketed[_start(day, unit)] += count
+    for when, count in parsed.items():
+        bucketed[_start(when, unit)] += count
     return Timeline(tuple(Period(a, b, bucketed[a]) for a, b in periods), unit)
 
 
