@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from contextlib import suppress
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """The version this code writes; kept in `PRAGMA user_version`."""
 
 # Paths are stored as BLOBs (UTF-8 with surrogateescape) because file names that are not
@@ -38,7 +38,14 @@ INSERT INTO meta (key, value) VALUES ('application', 'digest-tui reader state');
 INSERT INTO meta (key, value) VALUES ('created_at', datetime('now'));
 """
 
-MIGRATIONS: dict[int, str] = {1: _V1}
+# Where the reader left each article: the share of its lines above the view, and the
+# body's length then (a much longer or shorter body makes the place meaningless).
+_V2 = """
+ALTER TABLE articles ADD COLUMN position REAL;
+ALTER TABLE articles ADD COLUMN position_chars INTEGER;
+"""
+
+MIGRATIONS: dict[int, str] = {1: _V1, 2: _V2}
 """Script that takes the schema from version `n - 1` to version `n`."""
 
 REQUIRED_TABLES = frozenset({"meta", "articles", "sessions", "ui"})

@@ -26,6 +26,7 @@ from digest_tui.state.connection import (
     immediate_transaction,
 )
 from digest_tui.state.keys import decode_path, encode_path
+from digest_tui.state.positions import ReadingPosition, read_position, write_position
 from digest_tui.state.reconcile import ReconcileResult, reconcile_articles
 from digest_tui.state.recovery import open_healthy
 from digest_tui.state.schema import migrate, rollback_quietly
@@ -238,6 +239,21 @@ class StateStore:
         last = self._ui_value_unlocked(LAST_OPENED_KEY)
         if isinstance(last, str) and last in moved:
             self._write_ui(LAST_OPENED_KEY, moved[last])
+
+    # Reading positions.
+
+    def set_position(self, path: str, position: ReadingPosition) -> None:
+        """Remember where the reader left the article at `path`."""
+        with self._lock, immediate_transaction(self._conn, "saving the reading position"):
+            write_position(self._conn, path, position)
+
+    def position(self, path: str) -> ReadingPosition | None:
+        """Where the reader left the article at `path`, if it was left anywhere."""
+        with self._lock:
+            try:
+                return read_position(self._conn, path)
+            except sqlite3.Error as error:
+                raise as_state_error(error, "reading the reading position") from error
 
     # Small UI values, stored as JSON text.
 
