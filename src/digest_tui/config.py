@@ -4,6 +4,8 @@
 content_dir = "~/notes/digests"
 theme = "nord"
 watch = false      # do not follow the folder's changes while the reader runs
+reading_width = 100  # the reader wraps text at this many columns, centred in a wider pane
+full_screen = false  # start with the full-screen reader (`f` toggles and remembers it)
 
 [keys]
 search = "ctrl+f"
@@ -28,6 +30,9 @@ from typing import Any
 
 from digest_tui.paths import config_file
 
+DEFAULT_READING_WIDTH = 100
+MIN_READING_WIDTH = 20
+
 
 @dataclass(frozen=True, slots=True)
 class Config:
@@ -39,6 +44,10 @@ class Config:
     """Binding id → key string (comma-separated for several keys), as `App.set_keymap` takes."""
     watch: bool = True
     """Follow the content folder's changes while the reader runs."""
+    reading_width: int = DEFAULT_READING_WIDTH
+    """Columns the reader's text wraps at; a wider pane centres the text column."""
+    full_screen: bool = False
+    """The reader fills the terminal (sidebar, search box and list hidden)."""
 
 
 def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
@@ -71,7 +80,19 @@ def _config_from(data: dict[str, Any], path: Path) -> tuple[Config, list[str]]:
     if not isinstance(watch, bool):
         errors.append(f"{path}: watch must be true or false; following the folder")
         watch = True
-    return Config(content_dir=content_dir, theme=theme, keys=keys, watch=watch), errors
+    reading_width = data.get("reading_width", DEFAULT_READING_WIDTH)
+    if type(reading_width) is not int or reading_width < MIN_READING_WIDTH:
+        errors.append(
+            f"{path}: reading_width must be a whole number of columns, at least "
+            f"{MIN_READING_WIDTH}; using {DEFAULT_READING_WIDTH}"
+        )
+        reading_width = DEFAULT_READING_WIDTH
+    full_screen = data.get("full_screen", False)
+    if not isinstance(full_screen, bool):
+        errors.append(f"{path}: full_screen must be true or false; ignored")
+        full_screen = False
+    config = Config(content_dir, theme, keys, watch, reading_width, full_screen)
+    return config, errors
 
 
 def _content_dir(value: object, path: Path, errors: list[str]) -> Path | None:
@@ -98,12 +119,19 @@ def _keys(value: object, path: Path, errors: list[str]) -> dict[str, str]:
     return keys
 
 
-_THEME_LINE = re.compile(r"^\s*theme\s*=.*$")
 _TABLE_HEADER = re.compile(r"^\s*\[")
 
 
 def save_theme(theme: str, path: Path | None = None) -> str | None:
     """Remember `theme` in the config file, keeping everything else in it.
+
+    Returns None on success, else a message saying why the file was not written.
+    """
+    return save_setting("theme", theme, path)
+
+
+def save_setting(key: str, value: str | bool | int, path: Path | None = None) -> str | None:
+    """Set the top-level `key` to `value` in the config file, keeping everything else.
 
     Returns None on success, else a message saying why the file was not written.
     """
@@ -113,23 +141,24 @@ def save_theme(theme: str, path: Path | None = None) -> str | None:
     except FileNotFoundError:
         text = ""
     except (OSError, UnicodeDecodeError) as error:
-        return f"{path}: theme not saved, cannot read the config file ({error})"
+        return f"{path}: {key} not saved, cannot read the config file ({error})"
     try:
-        _write_atomically(path, _with_theme(text, theme))
+        _write_atomically(path, _with_setting(text, key, value))
     except OSError as error:
-        return f"{path}: theme not saved ({error.strerror or error})"
+        return f"{path}: {key} not saved ({error.strerror or error})"
     return None
 
 
-def _with_theme(text: str, theme: str) -> str:
-    """The config text with its top-level `theme` line set (added before any table)."""
-    line = f"theme = {json.dumps(theme)}"
+def _with_setting(text: str, key: str, value: str | bool | int) -> str:
+    """The config text with its top-level `key` line set (added before any table)."""
+    line = f"{key} = {json.dumps(value)}"  # JSON strings, booleans and ints are TOML too
+    existing_line = re.compile(rf"^\s*{re.escape(key)}\s*=.*$")
     lines = text.splitlines()
     for number, existing in enumerate(lines):
         if _TABLE_HEADER.match(existing):
             lines.insert(number, line)
             break
-        if _THEME_LINE.match(existing):
+        if existing_line.match(existing):
             lines[number] = line
             break
     else:

@@ -20,7 +20,9 @@ APP_BINDINGS: list[Binding] = [
 MAIN_BINDINGS: list[Binding] = [
     # Priority: the app runs it before passing on the keys typed after it, so "/kite"
     # arriving in one read lands in the search box (MainScreen.check_action lets "/" be
-    # typed once the box has the focus).
+    # typed once the box has the focus). While reading, "/" finds in the article instead
+    # (MainScreen.check_action picks which of the two is on).
+    Binding("slash", "find", "Find", id="find", priority=True),
     Binding("slash", "focus_search", "Search", id="search", priority=True),
     Binding("t", "focus_tags", "Tags", id="tags"),
     Binding("escape", "back", "Back", id="back", show=False),
@@ -29,6 +31,7 @@ MAIN_BINDINGS: list[Binding] = [
     Binding("o", "open_link", "Web", id="open_link"),
     Binding("y", "copy_link", "Copy URL", id="copy_link", show=False),
     Binding("e", "edit", "Edit", id="edit", show=False),
+    Binding("f", "toggle_full_screen", "Full screen", id="full_screen", show=False),
     Binding("S", "cycle_sort", "Sort", id="sort"),
     Binding("u", "toggle_read", "Read", id="toggle_read", show=False),
     Binding("asterisk", "toggle_star", "Star", id="toggle_star"),
@@ -42,6 +45,8 @@ HELP_TEXT: dict[str, str] = {
     "palette": "Command palette: jump to an article, toggle a tag, run any command",
     "quit": "Quit",
     "search": "Focus the search box (enter moves to the list)",
+    "find": "Find in the article (while reading, and always in full screen): n/N next/previous",
+    "full_screen": "Full-screen reader: sidebar, search box and list hidden (remembered)",
     "tags": "Focus the tag sidebar (enter/space toggles a tag, All clears)",
     "back": "Search: clear it · reader: back to the list · list: clear tag filters",
     "next": "Next article while reading",
@@ -59,6 +64,9 @@ MOVEMENT_HELP: list[tuple[str, str]] = [
     ("up/down  j/k", "Move in the list, the tags or the reading pane"),
     ("g/G  home/end", "First / last"),
     ("pageup/pagedown", "Page up / down"),
+    ("space/b", "Reader: page down / up, as in less"),
+    ("ctrl+d/ctrl+u", "Reader: half a page down / up"),
+    ("n/N", "Reader: next / previous match of a find (escape clears it)"),
     ("enter", "Open the highlighted article (list) · toggle the tag (sidebar)"),
     ("tab/shift+tab", "Move between panes; in the reading pane, between links"),
 ]

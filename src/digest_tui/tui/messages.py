@@ -79,6 +79,8 @@ class ArticleOpened(Message):
     """Move the keyboard focus to the reading pane."""
     mark_read: bool = True
     """False when the article reopens at start: that is not a new reading."""
+    position: float = 0.0
+    """Where the reader left this article last time, as a share of its lines."""
 
 
 @dataclass

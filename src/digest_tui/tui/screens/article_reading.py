@@ -29,6 +29,9 @@ class ArticleReading:
         self.screen = screen
         self.known_paths: frozenset[str] = frozenset()
         """Every article's path, for links between articles."""
+        self.at = 0.0
+        """Where the reader is in the open article (kept as it scrolls: at quit, the
+        widgets are gone before the position is saved)."""
 
     # Opening articles.
 
@@ -55,16 +58,44 @@ class ArticleReading:
         loaded = load_article(self.screen.session.content_dir, path)
         if isinstance(loaded, Problem):
             self.screen.post_message(WorkFailed(f"Cannot open {clean_line(str(loaded), 200)}"))
-        else:
-            self.screen.post_message(ArticleOpened(loaded, focus, mark_read))
+            return
+        position = self._stored_position(path, len(loaded.body))
+        self.screen.post_message(ArticleOpened(loaded, focus, mark_read, position))
+
+    def _stored_position(self, path: str, chars: int) -> float:
+        """Where the reader left `path`, unless its body changed too much since (any thread)."""
+        from digest_tui.state import StateError
+
+        state = self.screen.session.state
+        try:
+            stored = state.position(path) if state is not None else None
+        except StateError:
+            return 0.0  # an unreadable position is no reason not to open the article
+        return stored.at if stored is not None and stored.still_fits(chars) else 0.0
+
+    def note_scroll(self) -> None:
+        """The reader scrolled: remember where it is."""
+        self.at = self.screen.reader.position
+
+    def save_position(self) -> None:
+        """Remember where the reader is in the open article."""
+        from digest_tui.state import ReadingPosition
+
+        loaded = self.screen.article
+        if loaded is None:
+            return
+        position = ReadingPosition(self.at, len(loaded.body))
+        self.store(lambda state: state.set_position(loaded.article.path, position), marks=False)
 
     def opened(self, message: ArticleOpened) -> None:
         """Show a loaded article and remember it was read."""
         screen = self.screen
         article = message.loaded.article
         screen.remove_class("nothing-open")
+        self.save_position()
+        screen.reader.resume_at = message.position
         screen.article = message.loaded
-        if message.focus:
+        if message.focus or screen.panes.full_screen:
             screen.focus_pane("reader")
         if message.mark_read:
             self.store(lambda state: state.mark_read(article.path))
@@ -147,8 +178,9 @@ class ArticleReading:
         if (article := self.current_article()) is not None:
             self.store(lambda state: state.toggle_star(article.path))
 
-    def store(self, change: Callable[[StateStore], object]) -> None:
-        """Apply one change to the reader state; a failure becomes a notice."""
+    def store(self, change: Callable[[StateStore], object], marks: bool = True) -> None:
+        """Apply one change to the reader state (repainting the list's `marks`); a failure
+        becomes a notice."""
         from digest_tui.state import StateError
 
         screen = self.screen
@@ -159,7 +191,8 @@ class ArticleReading:
             change(state)
         except StateError as error:
             screen.app.notify(f"Reader state not saved: {error}", severity="error", markup=False)
-        screen.articles.refresh_marks()
+        if marks:
+            screen.articles.refresh_marks()
 
     # Editing.
 

@@ -38,6 +38,7 @@ from digest_tui.tui.screens.loading_report import LoadingReport
 from digest_tui.tui.screens.pane_layout import PaneLayout
 from digest_tui.tui.session import ReaderSession
 from digest_tui.tui.widgets.article_list import ArticleList
+from digest_tui.tui.widgets.find_bar import FindBar
 from digest_tui.tui.widgets.reading_pane import ReadingPane
 from digest_tui.tui.widgets.search_box import SearchBox
 from digest_tui.tui.widgets.status_bar import StatusBar
@@ -66,7 +67,8 @@ class MainScreen(Screen[None]):
 
     def __init__(self, session: ReaderSession) -> None:
         # Classes given here cost nothing; each one added after mount restyles the screen.
-        super().__init__(classes="nothing-open show-list")
+        full_screen = " full-screen" if session.config.full_screen else ""
+        super().__init__(classes="nothing-open show-list" + full_screen)
         self.session = session
         self.listing = ArticleListing(self)
         self.reading = ArticleReading(self)
@@ -81,7 +83,11 @@ class MainScreen(Screen[None]):
                 yield Static("", id="matches")
                 yield ArticleList(id="articles")
                 yield Static("", id="empty", markup=False)
-                yield ReadingPane(id="reader").data_bind(loaded=MainScreen.article)
+                reading_width = self.session.config.reading_width
+                yield ReadingPane(id="reader", reading_width=reading_width).data_bind(
+                    loaded=MainScreen.article
+                )
+                yield FindBar(id="find")
         with Horizontal(id="status-row"):
             yield StatusBar(id="status")
         yield Footer(compact=True)
@@ -95,6 +101,11 @@ class MainScreen(Screen[None]):
     def reader(self) -> ReadingPane:
         """The reading pane."""
         return self.query_one(ReadingPane)
+
+    @property
+    def find_bar(self) -> FindBar:
+        """The find bar under the reader."""
+        return self.query_one(FindBar)
 
     @property
     def sidebar(self) -> TagSidebar:
@@ -123,6 +134,9 @@ class MainScreen(Screen[None]):
         if not self.session.state_deferred:
             self._use_state()
         self.panes.fit_width(self.app.size.width)
+        self.watch(self.reader, "scroll_y", self.reading.note_scroll, init=False)
+        if self.panes.full_screen:
+            self.panes.focus_now(self.reader)  # the list, focused otherwise, is hidden
         self.update_status()
         # The first frame comes before any indexing work.
         self.call_after_refresh(self._load_folder)
@@ -157,6 +171,7 @@ class MainScreen(Screen[None]):
         self.listing.refilter()
 
     def on_unmount(self) -> None:
+        self.reading.save_position()
         # Frozen objects in reference cycles (this screen's widgets among them) are
         # collected again once the reader is gone; matters when one process runs many apps.
         gc.unfreeze()
@@ -265,6 +280,19 @@ class MainScreen(Screen[None]):
         """Open the article at `path` (for the command palette and links)."""
         self.reading.open_path(path, focus)
 
+    @on(Input.Changed, "#find")
+    def _find_changed(self, event: Input.Changed) -> None:
+        self.reader.find([event.value] if event.value.strip() else [])
+
+    @on(Input.Submitted, "#find")
+    def _find_submitted(self) -> None:
+        self.panes.close_find()  # the highlights stay for n/N
+
+    @on(FindBar.Closed)
+    def _find_closed(self) -> None:
+        self.reader.clear_find()
+        self.panes.close_find()
+
     @on(ReadingPane.LinkActivated)
     def _link_activated(self, event: ReadingPane.LinkActivated) -> None:
         event.stop()
@@ -273,8 +301,26 @@ class MainScreen(Screen[None]):
     # Actions.
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # In the search box "/" is typed into the query instead.
-        return not (action == "focus_search" and isinstance(self.focused, SearchBox))
+        # In the search box and the find bar "/" is typed instead.
+        typing = isinstance(self.focused, Input)
+        full_screen = self.panes.full_screen
+        if action == "find":
+            return not typing and (full_screen or self.focused is self.reader)
+        if action == "focus_search":
+            return not typing and not full_screen
+        return not (action == "focus_tags" and full_screen)
+
+    def action_find(self) -> None:
+        self.panes.open_find()
+
+    def action_toggle_full_screen(self) -> None:
+        from digest_tui.config import save_setting
+
+        on = not self.panes.full_screen
+        self.panes.set_full_screen(on)
+        problem = save_setting("full_screen", on)
+        if problem:
+            self.app.notify(problem, severity="warning", markup=False)
 
     def action_focus_search(self) -> None:
         self.panes.show("list")
@@ -285,6 +331,8 @@ class MainScreen(Screen[None]):
 
     def action_back(self) -> None:
         focused = self.focused
+        if self.panes.full_screen:
+            return  # the list is hidden: `f` leaves full screen
         if focused is self.reader or focused is self.sidebar:
             self.focus_pane("list")
         else:

@@ -38,7 +38,32 @@ class PaneLayout:
 
     def follow_focus(self, widget: Widget) -> None:
         """Show the pane `widget` belongs to (it just took the focus)."""
-        self.show({"sidebar": "tags", "reader": "reader"}.get(widget.id or "", "list"))
+        pane = {"sidebar": "tags", "reader": "reader", "find": "reader"}.get(widget.id or "")
+        self.show(pane or "list")
+
+    @property
+    def full_screen(self) -> bool:
+        """True while the reader fills the screen."""
+        return self.screen.has_class("full-screen")
+
+    def set_full_screen(self, on: bool) -> None:
+        """Let the reader fill the screen (sidebar, search box and list hidden), or not."""
+        screen = self.screen
+        screen.set_class(on, "full-screen")
+        if on:
+            self.focus("reader")
+        elif screen.focused is not screen.reader:
+            self.focus("list")
+
+    def open_find(self) -> None:
+        """Show the find bar under the reader and type into it."""
+        self.screen.add_class("finding")
+        self.focus_now(self.screen.find_bar)
+
+    def close_find(self) -> None:
+        """Hide the find bar; the keyboard goes back to the reader."""
+        self.screen.remove_class("finding")
+        self.focus("reader")
 
     def focus(self, pane: str) -> None:
         """Show `pane` and move the keyboard focus into it."""

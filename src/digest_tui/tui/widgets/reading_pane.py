@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import gc
-import time
 from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
@@ -23,7 +23,9 @@ from textual.worker import get_current_worker
 from digest_tui.render.header import article_header
 from digest_tui.render.lines import render_block, render_blocks
 from digest_tui.render.link_rows import first_rows_of_links, mark_link
+from digest_tui.tui.widgets.chunked_render import render_in_chunks, strips
 from digest_tui.tui.widgets.line_view import content_width, scroll_row_into_view
+from digest_tui.tui.widgets.pane_find import CURRENT_MATCH, MATCH, PaneFind
 
 if TYPE_CHECKING:  # the Markdown parser loads with the first article, not at start
     from digest_tui.model import Article, LoadedArticle
@@ -31,13 +33,11 @@ if TYPE_CHECKING:  # the Markdown parser loads with the first article, not at st
 
 SYNC_RENDER_CHARS = 8_000
 """Bodies up to this size render at once; larger ones render in a thread, in chunks."""
-CHUNK_SECONDS = 0.05
-YIELD_EVERY_SECONDS = 0.004
-YIELD_SECONDS = 0.002
 CACHE_SIZE = 8
 RENDERING_NOTE = Text("⋯ rendering the rest of the article", style="dim italic")
 EMPTY_HINT = Text("Press enter to read the highlighted article · ? for help", style="dim")
 
+DEFAULT_READING_WIDTH = 100
 RenderKey = tuple[str, int, int]
 
 
@@ -55,16 +55,28 @@ class ReadingPane(ScrollView, can_focus=True):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up,k", "scroll_up", "Up", show=False),
         Binding("down,j", "scroll_down", "Down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("pageup,b", "page_up", "Page up", show=False),
         Binding("pagedown,space", "page_down", "Page down", show=False),
+        Binding("ctrl+u", "half_page(-1)", "Half page up", show=False),
+        Binding("ctrl+d", "half_page(1)", "Half page down", show=False),
         Binding("home,g", "scroll_home", "Top", show=False),
         Binding("end,G", "scroll_end", "Bottom", show=False),
+        Binding("n", "next_match", "Next match", show=False),
+        Binding("N", "previous_match", "Previous match", show=False),
+        Binding("escape", "clear_find", "Clear find", show=False),
         Binding("tab", "next_link", "Next link", show=False),
         Binding("shift+tab", "previous_link", "Previous link", show=False),
         Binding("enter", "follow_link", "Follow link", show=False),
     ]
 
     DEFAULT_CSS = """
+    ReadingPane > .reading-pane--match {
+        background: $warning 40%;
+    }
+    ReadingPane > .reading-pane--current-match {
+        background: $warning;
+        color: $background;
+    }
     ReadingPane {
         overflow-x: hidden;
         padding: 0 0 0 1;
@@ -97,13 +109,26 @@ class ReadingPane(ScrollView, can_focus=True):
             self.document = document
             """Set on the last chunk only."""
 
+    COMPONENT_CLASSES: ClassVar[set[str]] = {MATCH, CURRENT_MATCH}
+
     loaded: var[LoadedArticle | None] = var(None, init=False)
-    """The article to show; a new value shows it from the top (the screen binds this)."""
+    """The article to show; a new value shows it (see `resume_at`) (the screen binds this)."""
 
     def __init__(
-        self, *, name: str | None = None, id: str | None = None, classes: str | None = None
+        self,
+        *,
+        reading_width: int = DEFAULT_READING_WIDTH,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
+        self.reading_width = reading_width
+        """Columns the text wraps at; a wider pane centres the text column."""
+        self.resume_at = 0.0
+        """Where the next article shown starts, as a share of its lines (0 is the top)."""
+        self._find = PaneFind(self)
+        self._pending_position: float | None = None
         self._article: Article | None = None
         self._body = ""
         self._generation = 0
@@ -142,14 +167,23 @@ class ReadingPane(ScrollView, can_focus=True):
         if loaded is None:
             self.clear()
         else:
-            self.show(loaded.article, loaded.body)
+            self.show(loaded.article, loaded.body, at=self.resume_at)
+            self.resume_at = 0.0
 
-    def show(self, article: Article, body: str) -> None:
-        """Show `article` with its Markdown `body` (without frontmatter), from the top."""
+    def show(self, article: Article, body: str, at: float = 0.0) -> None:
+        """Show `article` with its Markdown `body` (without frontmatter), from the top or
+        from `at`, a share of its lines (see `position`)."""
         self._article = article
         self._body = body
+        self._find.clear()
         self.scroll_to(0, 0, animate=False, immediate=True)
+        self._pending_position = at if at > 0 else None
         self._start_render()
+
+    @property
+    def position(self) -> float:
+        """How far down the article the view is, as a share of its lines (0 is the top)."""
+        return round(self.scroll_y) / max(1, len(self._lines))
 
     def clear(self) -> None:
         """Show nothing."""
@@ -166,7 +200,7 @@ class ReadingPane(ScrollView, can_focus=True):
         self.workers.cancel_group(self, "render")
         self._selected_link = None
         article = self._article
-        width = content_width(self)
+        width = self._text_width()
         self._width = width
         if article is None or width <= 0:
             return
@@ -174,13 +208,20 @@ class ReadingPane(ScrollView, can_focus=True):
         if (cached := self._rendered.get(key)) is not None:
             self._set_lines(cached.lines, cached.links, rendering=False)
             return
-        header = _strips(render_blocks(article_header(article), width)) + [Strip([])]
+        header = strips(render_blocks(article_header(article), width)) + [Strip([])]
         document = self._documents.get(key[:2])
         if document is None and len(self._body) > SYNC_RENDER_CHARS:
             self._set_lines(header, [], rendering=True)
             body, generation, height = self._body, self._generation, self.size.height
+
+            def hand_over(lines: list[Strip], document: Document | None) -> None:
+                self.post_message(self.RenderedChunk(generation, lines, document))
+
+            def cancelled() -> bool:
+                return get_current_worker().is_cancelled
+
             self.run_worker(
-                lambda: self._render_in_thread(generation, body, width, height),
+                lambda: render_in_chunks(body, width, height, hand_over, cancelled),
                 thread=True,
                 group="render",
                 exit_on_error=False,
@@ -190,36 +231,9 @@ class ReadingPane(ScrollView, can_focus=True):
             from digest_tui.render.blocks import parse_markdown
 
             document = self._remember_document(key[:2], parse_markdown(self._body))
-        lines = header + _strips(render_blocks(document.blocks, width))
+        lines = header + strips(render_blocks(document.blocks, width))
         self._set_lines(lines, document.links, rendering=False)
         self._remember_render(key, lines, document.links)
-
-    def _render_in_thread(self, generation: int, body: str, width: int, height: int) -> None:
-        """Parse and render a long body a section at a time, posting lines back as they come.
-
-        The first screenful is posted as soon as it exists, then a batch every
-        `CHUNK_SECONDS`. The thread pauses briefly every few milliseconds so the UI
-        thread is never kept waiting for the interpreter lock.
-        """
-        from digest_tui.render.blocks import Document, parse_in_sections
-
-        worker = get_current_worker()
-        document = Document()
-        batch: list[Strip] = []
-        first = True
-        deadline = time.monotonic() + CHUNK_SECONDS
-        for blocks in parse_in_sections(body, document):
-            for block in blocks:
-                if worker.is_cancelled:
-                    return
-                batch.extend(_strips(render_block(block, width)))
-                _yield_to_ui()
-                if (first and len(batch) >= height) or (not first and time.monotonic() > deadline):
-                    self.post_message(self.RenderedChunk(generation, batch))
-                    batch, first = [], False
-                    deadline = time.monotonic() + CHUNK_SECONDS
-        if not worker.is_cancelled:
-            self.post_message(self.RenderedChunk(generation, batch, document))
 
     def on_reading_pane_rendered_chunk(self, message: RenderedChunk) -> None:
         if message.generation != self._generation or self._article is None:
@@ -244,6 +258,13 @@ class ReadingPane(ScrollView, can_focus=True):
         self._rendering = rendering
         self._link_rows = None
         self.virtual_size = Size(self._width, len(lines) + (1 if rendering else 0))
+        if self._find.active:
+            self._find.relines(self._line_texts())
+        if self._pending_position is not None and not rendering:
+            row = round(self._pending_position * len(lines))
+            self._pending_position = None
+            # After the next layout: the pane may still be growing to its reading size.
+            self.call_after_refresh(self.scroll_to, y=row, animate=False, immediate=True)
         self.refresh()
 
     def _remember_document(self, key: tuple[str, int], document: Document) -> Document:
@@ -257,8 +278,11 @@ class ReadingPane(ScrollView, can_focus=True):
         if len(self._rendered) > CACHE_SIZE:
             self._rendered.popitem(last=False)
 
+    def _text_width(self) -> int:
+        return min(content_width(self), self.reading_width)
+
     def on_resize(self, event: events.Resize) -> None:
-        if content_width(self) == self._width:
+        if self._text_width() == self._width:
             return
         ratio = self.scroll_y / max(1, self.virtual_size.height)
         self._start_render()
@@ -270,13 +294,18 @@ class ReadingPane(ScrollView, can_focus=True):
         if self._article is None:
             return self._hint_line(row, width)
         if row == len(self._lines) and self._rendering:
-            strip = Strip(render_block(RENDERING_NOTE, width)[0])
+            strip = Strip(render_block(RENDERING_NOTE, self._width)[0])
         elif not 0 <= row < len(self._lines):
             return Strip.blank(width, self.rich_style)
         else:
             strip = self._lines[row]
         if self._selected_link is not None:
             strip = Strip(mark_link(strip, self._selected_link), strip.cell_length)
+        if 0 <= row < len(self._lines):
+            strip = self._find.mark(strip, row)
+        indent = (width - self._width) // 2
+        if indent > 0:
+            strip = Strip([Segment(" " * indent), *strip], strip.cell_length + indent)
         return strip.adjust_cell_length(width, self.rich_style).apply_style(self.rich_style)
 
     def _hint_line(self, row: int, width: int) -> Strip:
@@ -286,6 +315,42 @@ class ReadingPane(ScrollView, can_focus=True):
             return Strip.blank(width, self.rich_style)
         strip = Strip(lines[row]).adjust_cell_length(width, self.rich_style)
         return strip.apply_style(self.rich_style)
+
+    # Paging and finding --------------------------------------------------------------
+
+    def action_half_page(self, direction: int) -> None:
+        """Scroll half a screen down (1) or up (-1), as `ctrl+d`/`ctrl+u` in less."""
+        step = max(1, self.scrollable_content_region.height // 2)
+        self.scroll_to(y=self.scroll_y + direction * step, animate=False)
+
+    def find(self, patterns: Sequence[str]) -> None:
+        """Highlight every occurrence of `patterns` and go to the first from the view's top."""
+        self._find.search(self._line_texts(), patterns)
+
+    def clear_find(self) -> None:
+        """Drop the highlights of `find`."""
+        self._find.clear()
+
+    @property
+    def finding(self) -> bool:
+        """True while find highlights show."""
+        return self._find.active
+
+    def action_next_match(self) -> None:
+        if not self._find.step(+1):
+            raise SkipAction()
+
+    def action_previous_match(self) -> None:
+        if not self._find.step(-1):
+            raise SkipAction()
+
+    def action_clear_find(self) -> None:
+        if not self._find.active:
+            raise SkipAction()
+        self._find.clear()
+
+    def _line_texts(self) -> list[str]:
+        return [strip.text for strip in self._lines]
 
     # Links -------------------------------------------------------------------------
 
@@ -321,19 +386,3 @@ class ReadingPane(ScrollView, can_focus=True):
         self._selected_link = index
         scroll_row_into_view(self, self._link_rows[index])
         self.refresh()
-
-
-_last_yield = 0.0
-
-
-def _yield_to_ui() -> None:
-    """Sleep a moment when this thread has run for a while, letting the UI thread in."""
-    global _last_yield
-    now = time.monotonic()
-    if now - _last_yield > YIELD_EVERY_SECONDS:
-        time.sleep(YIELD_SECONDS)
-        _last_yield = time.monotonic()
-
-
-def _strips(lines: list[list[Segment]]) -> list[Strip]:
-    return [Strip(line) for line in lines]
