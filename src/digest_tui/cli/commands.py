@@ -18,7 +18,7 @@ from digest_tui.cli.session import FolderSession, open_folder
 from digest_tui.facets import FACETS, count_facets
 from digest_tui.loading import discover, load_article
 from digest_tui.model import Article, Problem
-from digest_tui.search import Library, SortOrder
+from digest_tui.search import Library, SortOrder, parse_query
 from digest_tui.text_safety import clean_block, clean_line
 
 SORT_ORDERS = {
@@ -29,15 +29,24 @@ SORT_ORDERS = {
 }
 
 
+def _needs_fulltext(query: str | None) -> bool:
+    """Whether the query searches bodies (plain words and phrases do)."""
+    if not query:
+        return False
+    parsed = parse_query(query)
+    return bool(parsed.words or parsed.phrases or parsed.excluded_phrases)
+
+
 def _print_articles(session: FolderSession, articles: list[Article], as_json: bool) -> None:
     if as_json:
         state = session.state
+        assert state is not None  # list and search always open it
         write_json(
             [
                 article_record(
                     article,
-                    read=state.is_read(article.path) if state else None,
-                    starred=state.is_starred(article.path) if state else None,
+                    read=state.is_read(article.path),
+                    starred=state.is_starred(article.path),
                 )
                 for article in articles
             ]
@@ -56,7 +65,7 @@ def _report_query_errors(library: Library) -> None:
 
 
 def run_list(args: argparse.Namespace, content_dir: Path) -> int:
-    with open_folder(content_dir, with_state=True) as session:
+    with open_folder(content_dir, True, _needs_fulltext(args.query)) as session:
         library = session.library.with_drafts(args.drafts)
         if args.tag:
             library = library.tagged(*args.tag)
@@ -70,16 +79,16 @@ def run_list(args: argparse.Namespace, content_dir: Path) -> int:
         if args.limit is not None:
             articles = articles[: args.limit]
         _print_articles(session, articles, args.json)
-    return 0
+    return session.exit_status()
 
 
 def run_search(args: argparse.Namespace, content_dir: Path) -> int:
-    with open_folder(content_dir, with_state=True) as session:
+    with open_folder(content_dir, with_state=True, fulltext=True) as session:
         library = session.library.matching(args.query).sorted_by(SortOrder.RELEVANCE)
         _report_query_errors(library)
         articles = list(library.articles)[: args.limit]
         _print_articles(session, articles, args.json)
-    return 0
+    return session.exit_status()
 
 
 def run_tags(args: argparse.Namespace, content_dir: Path) -> int:
@@ -89,7 +98,7 @@ def run_tags(args: argparse.Namespace, content_dir: Path) -> int:
             write_json([{"tag": entry.tag, "count": entry.count} for entry in counts])
         else:
             write_table(("TAG", "COUNT"), [(e.tag, str(e.count)) for e in counts], flexible=0)
-    return 0
+    return session.exit_status()
 
 
 def run_facets(args: argparse.Namespace, content_dir: Path) -> int:
@@ -105,7 +114,7 @@ def run_facets(args: argparse.Namespace, content_dir: Path) -> int:
     else:
         rows = [(facet, e.value, str(e.count)) for facet in FACETS for e in facets[facet]]
         write_table(("FACET", "VALUE", "COUNT"), rows, flexible=1)
-    return 0
+    return session.exit_status()
 
 
 def run_show(args: argparse.Namespace, content_dir: Path) -> int:
@@ -166,4 +175,4 @@ def run_check(args: argparse.Namespace, content_dir: Path) -> int:
             print(f"skipped: {clean_line(str(problem))}")
         summary = f"{total} articles, {len(failed)} problems, {len(warned)} warnings"
         print(summary + (f", {len(skipped)} skipped" if skipped else ""))
-    return 1 if failed else 0
+    return session.exit_status(1 if failed else 0)

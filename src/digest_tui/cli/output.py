@@ -4,19 +4,41 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import sys
 from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
+from urllib.parse import quote_from_bytes
 
 from digest_tui.model import Article, Problem
 from digest_tui.text_safety import clean_line
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+"""What a file name that is not valid UTF-8 holds in Python, and UTF-8 cannot encode."""
+_PLAIN_BYTES = "".join(chr(c) for c in range(0x20, 0x7F) if chr(c) != "%")
+
+
+def path_fields(path: str) -> dict[str, str]:
+    """`path`, readable (U+FFFD for each undecodable byte), and when the name is not valid
+    UTF-8, `path_bytes`: its bytes, percent-encoded outside printable ASCII (`caf%E9.md`),
+    so a script can rebuild the name (`urllib.parse.unquote_to_bytes`)."""
+    if not _SURROGATES.search(path):
+        return {"path": path}
+    try:
+        raw = path.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        raw = path.encode("utf-8", "surrogatepass")
+    return {
+        "path": _SURROGATES.sub("\ufffd", path),
+        "path_bytes": quote_from_bytes(raw, _PLAIN_BYTES),
+    }
 
 
 def article_record(article: Article, read: bool | None = None, starred: bool | None = None) -> dict:
     """The JSON shape of one article in `list --json` and `search --json`."""
     record: dict[str, Any] = {
-        "path": article.path,
+        **path_fields(article.path),
         "title": article.title,
         "date": article.date,
         "modified": article.modified,
@@ -38,14 +60,18 @@ def article_record(article: Article, read: bool | None = None, starred: bool | N
 
 def problem_record(problem: Problem) -> dict:
     """The JSON shape of one problem or warning in `check --json`."""
-    return {"path": problem.path, "reason": problem.reason, "line": problem.line}
+    return {**path_fields(problem.path), "reason": problem.reason, "line": problem.line}
 
 
 def write_json(value: Any, out: TextIO | None = None) -> None:
-    """Print one JSON document. Escapes control characters, so nothing raw reaches a terminal."""
+    """Print one JSON document, valid UTF-8 whatever the strings hold.
+
+    Control characters are escaped, so nothing raw reaches a terminal; lone surrogates
+    (undecodable bytes of a file name, wherever they ended up) become U+FFFD.
+    """
     out = out or sys.stdout
-    json.dump(value, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    out.write(_SURROGATES.sub("\ufffd", text) + "\n")
 
 
 def is_terminal(out: TextIO) -> bool:

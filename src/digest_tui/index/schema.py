@@ -72,6 +72,27 @@ ARTICLE_COLUMNS = (
 )
 
 
+_UNWRITABLE_CODES = frozenset(
+    {
+        sqlite3.SQLITE_PERM,
+        sqlite3.SQLITE_READONLY,
+        sqlite3.SQLITE_IOERR,
+        sqlite3.SQLITE_FULL,
+        sqlite3.SQLITE_CANTOPEN,
+    }
+)
+
+
+def is_unwritable(error: BaseException) -> bool:
+    """Whether `error` says the cache file cannot be opened or written (not that it is bad)."""
+    if isinstance(error, OSError):
+        return True
+    if isinstance(error, sqlite3.Error):
+        code = getattr(error, "sqlite_errorcode", None)
+        return code is not None and (code & 0xFF) in _UNWRITABLE_CODES
+    return False
+
+
 def fts5_available(conn: sqlite3.Connection) -> bool:
     """Whether this SQLite build has the FTS5 module."""
     try:
@@ -88,9 +109,9 @@ def has_fulltext_table(conn: sqlite3.Connection) -> bool:
     return row is not None and fts5_available(conn)
 
 
-def connect(db_file: Path) -> sqlite3.Connection:
+def connect(db_file: Path | str, uri: bool = False) -> sqlite3.Connection:
     """Open a connection in autocommit mode; transactions are begun explicitly."""
-    conn = sqlite3.connect(db_file, isolation_level=None, check_same_thread=False)
+    conn = sqlite3.connect(db_file, isolation_level=None, check_same_thread=False, uri=uri)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA synchronous = NORMAL")
     conn.execute("PRAGMA temp_store = MEMORY")
@@ -148,7 +169,10 @@ def open_for_writing(db_file: Path) -> sqlite3.Connection:
     conn = connect(db_file)
     try:
         version = stored_version(conn)
-    except sqlite3.DatabaseError:
+    except sqlite3.DatabaseError as error:
+        if is_unwritable(error):  # a folder we may not write, not a broken file
+            conn.close()
+            raise
         version = -1
     if version == SCHEMA_VERSION:
         return conn
@@ -161,17 +185,25 @@ def open_for_writing(db_file: Path) -> sqlite3.Connection:
 
 
 def open_for_reading(db_file: Path) -> sqlite3.Connection | None:
-    """Open an existing, current database; None when there is none worth reading."""
+    """Open an existing, current database; None when there is none worth reading.
+
+    Raises what `is_unwritable` accepts when the file is there but cannot be opened as it
+    is (a read-only folder without WAL's shared-memory file).
+    """
     if not db_file.is_file():
         return None
     try:
         conn = connect(db_file)
-    except sqlite3.Error:
+    except sqlite3.Error as error:
+        if is_unwritable(error):
+            raise
         return None
     try:
         if stored_version(conn) == SCHEMA_VERSION:
             return conn
-    except sqlite3.DatabaseError:
-        pass
+    except sqlite3.DatabaseError as error:
+        if is_unwritable(error):
+            conn.close()
+            raise
     conn.close()
     return None

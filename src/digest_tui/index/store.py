@@ -8,10 +8,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from digest_tui import paths
-from digest_tui.index import schema, snapshot
+from digest_tui.index import memory, schema, snapshot
 from digest_tui.index.rows import (
     CACHED_ARTICLE_QUERY,
     CACHED_PROBLEM_QUERY,
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 Progress = Callable[[int, int], None]
 ShouldStop = Callable[[], bool]
+T = TypeVar("T")
 
 
 def _never() -> bool:
@@ -51,6 +52,10 @@ class ArticleIndex:
 
     Nothing is created until the first write. Each thread gets its own connection, so a
     background refresh never blocks searches from another thread (WAL mode).
+
+    When the cache file cannot be opened or written (a read-only folder, a path below a
+    regular file, a full disk), the index moves to memory for the rest of the run, starting
+    from whatever valid copy the file holds, and `fallback` says why.
     """
 
     def __init__(
@@ -70,6 +75,10 @@ class ArticleIndex:
         self._lock = threading.Lock()
         self._open: list[sqlite3.Connection] = []
         self._generation = 0
+        self.fallback: str | None = None
+        """Why this run keeps the index in memory instead of the cache file; None if it does not."""
+        self._memory: str | None = None
+        self._keeper: sqlite3.Connection | None = None
 
     def __enter__(self) -> ArticleIndex:
         return self
@@ -89,6 +98,9 @@ class ArticleIndex:
                 conn.close()
             self._open.clear()
             self._generation += 1
+            if self._keeper is not None:  # the database in memory goes with its last connection
+                self._keeper.close()
+            self._keeper = self._memory = None
 
     def _connection(self, write: bool) -> sqlite3.Connection | None:
         held = getattr(self._local, "held", None)
@@ -96,15 +108,50 @@ class ArticleIndex:
             return held[1]
         if held is not None:
             self._forget(held[1])
-        opened = schema.open_for_writing(self.db_file) if write else None
-        if opened is None:
-            opened = schema.open_for_reading(self.db_file)
+        opened = self._open_connection(write)
         if opened is None:
             return None
         with self._lock:
             self._open.append(opened)
             self._local.held = (self._generation, opened, write)
         return opened
+
+    def _open_connection(self, write: bool) -> sqlite3.Connection | None:
+        if self._memory is None:
+            try:
+                opened = schema.open_for_writing(self.db_file) if write else None
+                return opened or schema.open_for_reading(self.db_file)
+            except (OSError, sqlite3.Error) as error:
+                if not schema.is_unwritable(error):
+                    raise
+                self._fall_back(error)
+        assert self._memory is not None
+        return memory.connect_memory(self._memory)
+
+    def _fall_back(self, error: BaseException) -> None:
+        """Keep the index in memory from now on, starting from the file's valid contents."""
+        with self._lock:
+            if self._memory is not None:
+                return
+            self.fallback = memory.describe(self.db_file, error)
+            uri = memory.new_memory_uri()
+            self._keeper = memory.open_copy(uri, self.db_file)
+            self._memory = uri
+            self._generation += 1  # every thread reconnects, to memory
+
+    def _writing(self, work: Callable[[], T]) -> T:
+        """Run `work`; when the cache file refuses a write, move to memory and run it again.
+
+        The refused transaction was rolled back, so the copy in memory starts from the last
+        commit and `work` carries on from there.
+        """
+        try:
+            return work()
+        except sqlite3.Error as error:
+            if self._memory is not None or not schema.is_unwritable(error):
+                raise
+            self._fall_back(error)
+        return work()
 
     def _forget(self, conn: sqlite3.Connection) -> None:
         with self._lock:
@@ -120,9 +167,11 @@ class ArticleIndex:
 
     def _discard(self) -> None:
         """Throw the database away (it is unreadable); the next write recreates it."""
+        in_memory = self._memory is not None
         self.close()
         self._local.held = None
-        schema.discard(self.db_file)
+        if not in_memory:
+            schema.discard(self.db_file)
 
     def cached(self) -> tuple[list[Article], list[Problem]]:
         """The articles and problems from the last refresh, without looking at the folder.
@@ -181,8 +230,19 @@ class ArticleIndex:
         from digest_tui.index.refresh import RefreshResult
 
         stop = should_stop or _never
+        shown: list[bool] = []
+
+        def preview_once(articles: list[Article]) -> None:
+            shown.append(True)
+            on_preview(articles)  # type: ignore[misc]
+
+        def reconcile() -> RefreshResult:
+            # A second attempt (in memory, after a refused write) shows no second preview.
+            hook = preview_once if on_preview is not None and not shown else None
+            return self._reconcile(progress, stop, hook, known or ())
+
         try:
-            result = self._reconcile(progress, stop, on_preview, known or ())
+            result = self._writing(reconcile)
         except (sqlite3.Error, OSError, IndexBusy) as error:
             result = RefreshResult(stopped=True, error=_describe(error))
         if not result.stopped:
@@ -258,10 +318,14 @@ class ArticleIndex:
         from digest_tui.index import fulltext
 
         try:
-            conn = self._writer()
-            if not schema.has_fulltext_table(conn):
-                return fulltext.FulltextBuild(indexed=0, available=False)
-            return fulltext.build_pending(conn, progress, should_stop)
+
+            def build() -> FulltextBuild:
+                conn = self._writer()
+                if not schema.has_fulltext_table(conn):
+                    return fulltext.FulltextBuild(indexed=0, available=False)
+                return fulltext.build_pending(conn, progress, should_stop)
+
+            return self._writing(build)
         except (sqlite3.Error, OSError, IndexBusy):
             return fulltext.FulltextBuild(indexed=0, stopped=True)
 

@@ -16,7 +16,9 @@ DEFAULT_BUSY_TIMEOUT = 5.0
 _BUSY_CODES = frozenset({sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED})
 
 
-def connect(db_file: Path | str, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> sqlite3.Connection:
+def connect(
+    db_file: Path | str, busy_timeout: float = DEFAULT_BUSY_TIMEOUT, uri: bool = False
+) -> sqlite3.Connection:
     """Open `db_file` in autocommit mode with full fsync on commit and a busy timeout.
 
     Autocommit (`isolation_level=None`) leaves transactions to us: every change is an
@@ -24,7 +26,7 @@ def connect(db_file: Path | str, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> 
     Nothing is written to the file yet: see `enable_wal`.
     """
     conn = sqlite3.connect(
-        str(db_file), timeout=busy_timeout, isolation_level=None, check_same_thread=False
+        str(db_file), timeout=busy_timeout, isolation_level=None, check_same_thread=False, uri=uri
     )
     try:
         conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from digest_tui.state.connection import connect, enable_wal, is_busy
 from digest_tui.state.errors import StateBusyError, StateError
+from digest_tui.state.read_only import StateReadOnlyError, folder_is_read_only
 from digest_tui.state.schema import (
     SchemaMismatchError,
     SchemaTooNewError,
@@ -42,12 +43,15 @@ def open_healthy(db_file: Path, busy_timeout: float) -> OpenedDatabase:
     A file that is not SQLite, fails `PRAGMA quick_check`, lacks our tables or was written
     by a newer schema is renamed to `<name>.corrupt-<timestamp>` (with its WAL beside it)
     and a fresh database is started. A lock held by another process raises
-    `StateBusyError`; a full disk or an unusable folder raises `StateError`.
+    `StateBusyError`; a folder or file that may not be written `StateReadOnlyError` (it is
+    not moved aside); a full disk or an unusable folder raises `StateError`.
     """
     try:
         db_file.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise StateError(f"cannot create the state folder {db_file.parent}: {error}") from error
+    if folder_is_read_only(db_file):
+        raise StateReadOnlyError(f"the data folder {db_file.parent} cannot be written")
     reason = _unreadable_reason(db_file)
     if reason is None:
         conn, reason = _try_open(db_file, busy_timeout)
@@ -97,6 +101,8 @@ def _try_open(db_file: Path, busy_timeout: float) -> tuple[sqlite3.Connection | 
         _close(conn)
         if is_busy(error):
             raise StateBusyError("reader state is locked by another process") from error
+        if (getattr(error, "sqlite_errorcode", 0) & 0xFF) == sqlite3.SQLITE_READONLY:
+            raise StateReadOnlyError(f"the state file {db_file} cannot be written") from error
         if (getattr(error, "sqlite_errorcode", 0) & 0xFF) in _TRANSIENT_CODES:
             raise StateError(f"reader state could not be opened: {error}") from error
         return None, f"the state file is unreadable ({error})"

@@ -27,6 +27,7 @@ from digest_tui.state.connection import (
 )
 from digest_tui.state.keys import decode_path, encode_path
 from digest_tui.state.positions import ReadingPosition, read_position, write_position
+from digest_tui.state.read_only import StateReadOnlyError, copy_in_memory
 from digest_tui.state.reconcile import ReconcileResult, reconcile_articles
 from digest_tui.state.recovery import open_healthy
 from digest_tui.state.schema import migrate, rollback_quietly
@@ -67,6 +68,7 @@ class StateStore:
         db_file: Path | None,
         recovered_from: Path | None = None,
         recovery_reason: str | None = None,
+        read_only: str | None = None,
     ) -> None:
         """Wrap an open, migrated connection; use `open`, `for_folder` or `ephemeral`."""
         self._conn = conn
@@ -75,6 +77,8 @@ class StateStore:
         self.recovered_from = recovered_from
         """Where an unreadable state file was moved aside at open, for a notice; else None."""
         self.recovery_reason = recovery_reason
+        self.read_only = read_only
+        """Why the state was read into memory and changes stay there this run; else None."""
         self.session: int | None = None
         """The session begun by this instance (see `begin_session`), if any."""
         self._read: set[str] = set()
@@ -87,8 +91,13 @@ class StateStore:
         """Open the store at `db_file`, creating it and its folders if needed.
 
         An unreadable file is moved aside and a fresh one started (see `recovered_from`).
+        A file or folder that may not be written is read into memory (see `read_only`).
         """
-        opened = open_healthy(Path(db_file), busy_timeout)
+        try:
+            opened = open_healthy(Path(db_file), busy_timeout)
+        except StateReadOnlyError as error:
+            conn = copy_in_memory(Path(db_file), busy_timeout)
+            return cls(conn, Path(db_file), read_only=str(error))
         return cls(opened.conn, Path(db_file), opened.recovered_from, opened.reason)
 
     @classmethod

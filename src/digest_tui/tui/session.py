@@ -31,6 +31,10 @@ def open_state(content_dir: Path) -> tuple[StateStore | None, list[str]]:
         notice = f"Reader state unavailable ({error}); changes this session will not be kept"
         return StateStore.ephemeral(), [notice]
     notices = []
+    if state.read_only is not None:
+        notices.append(
+            f"Reader state is read-only ({state.read_only}); changes this session will not be kept"
+        )
     if state.recovered_from is not None:
         notices.append(
             f"The reader state file was unreadable ({state.recovery_reason}); it was moved to "
