@@ -9,7 +9,6 @@ Folders that user must reach are made under an open temporary folder (`open_fold
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -30,10 +29,10 @@ with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.St
 os.environ.update(env)
 if os.geteuid() == 0:
     os.setgroups([])
-    os.setgid(%(nobody)d)
-    os.setuid(%(nobody)d)
+    os.setgid(NOBODY)
+    os.setuid(NOBODY)
 sys.exit(main(argv))
-""" % {"nobody": NOBODY}
+""".replace("NOBODY", str(NOBODY))
 
 
 @contextmanager
@@ -67,6 +66,4 @@ def run_cli(argv: list[str], env: dict[str, str], scratch: Path) -> subprocess.C
         "DIGEST_TUI_CONFIG": str(scratch / "no-config.toml"),
     }
     payload = json.dumps([warm_env, {**warm_env, **env}, argv])
-    return subprocess.run(
-        [sys.executable, "-c", _CHILD, payload], capture_output=True, timeout=120
-    )
+    return subprocess.run([sys.executable, "-c", _CHILD, payload], capture_output=True, timeout=120)

@@ -204,13 +204,16 @@ def test_a_crashed_worker_process_loses_no_files(write_article, content, monkeyp
     assert not result.stopped
 
 
-def test_an_unusable_cache_location_is_reported_not_raised(small_folder, tmp_path):
+def test_an_unusable_cache_location_works_from_memory_and_says_why(small_folder, tmp_path):
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the cache folder should be", "utf-8")
     with ArticleIndex(small_folder, blocker / "index.sqlite3") as index:
         result = index.refresh()
-    assert result.stopped
-    assert result.error
+        assert not result.stopped
+        assert len(result.articles) == len(list(small_folder.rglob("*.md")))
+        assert index.fallback is not None and "working from memory" in index.fallback
+        assert index.search("post")  # the full text is in memory too
+    assert blocker.is_file()
 
 
 def test_an_unchanged_refresh_hands_back_the_list_it_was_given(tmp_path) -> None:
