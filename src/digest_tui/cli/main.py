@@ -9,6 +9,7 @@ from digest_tui.cli import commands
 from digest_tui.cli.content import resolve_content_dir
 from digest_tui.cli.errors import UsageError
 from digest_tui.cli.parser import COMMANDS, command_parser, reader_parser
+from digest_tui.cli.signals import exit_cleanly_on_termination
 from digest_tui.config import load_config
 
 RUNNERS = {
@@ -28,6 +29,7 @@ def _run(argv: list[str]) -> int:
     if argv and argv[0] in COMMANDS:
         args = command_parser().parse_args(argv)
         content_dir = resolve_content_dir(args.path, config)
+        exit_cleanly_on_termination()
         return RUNNERS[args.command](args, content_dir)
     args = reader_parser().parse_args(argv)
     content_dir = resolve_content_dir(args.path, config)

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from digest_tui import loading
 from digest_tui.index.rows import article_row, pack_text, problem_row
+from digest_tui.index.workers import worker_pool
 from digest_tui.loading.discover import stamp_of
 from digest_tui.model import FileStamp, Problem
 
@@ -49,13 +49,6 @@ def _chunks(stamps: Sequence[FileStamp], size: int) -> Iterator[Sequence[FileSta
         yield stamps[start : start + size]
 
 
-def pool_context() -> multiprocessing.context.BaseContext:
-    """The start method for worker processes: fork where the platform has it."""
-    # fork starts workers in milliseconds with the loader already imported.
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-
-
 def parse_files(
     root: Path,
     stamps: Sequence[FileStamp],
@@ -90,7 +83,7 @@ def _parse_in_pool(
     pending: deque[tuple[Sequence[FileStamp], Future]] = deque()
     chunks = _chunks(stamps, CHUNK_SIZE)
     leftover: list[Sequence[FileStamp]] = []
-    with ProcessPoolExecutor(max_workers=workers, mp_context=pool_context()) as pool:
+    with worker_pool(workers) as pool:
         try:
             for chunk in chunks:
                 try:

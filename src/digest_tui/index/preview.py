@@ -13,9 +13,9 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-from digest_tui.index.parsing import pool_context
 from digest_tui.index.rows import articles_from_columns
 from digest_tui.index.snapshot import collector_paused_then_frozen
+from digest_tui.index.workers import worker_pool
 from digest_tui.loading.preview import preview_file_values
 from digest_tui.model import Article, Problem
 
@@ -75,7 +75,7 @@ class PreviewStream:
             return
         self._paths.append(path)
         if self._pool is None and self._workers > 1 and self._worth_starting():
-            self._pool = ProcessPoolExecutor(self._workers, mp_context=pool_context())
+            self._pool = worker_pool(self._workers)
         while self._pool is not None and len(self._paths) - self._sent >= CHUNK_SIZE:
             self._send(self._sent + CHUNK_SIZE)
 
@@ -98,7 +98,7 @@ class PreviewStream:
         None when `should_stop()` turned true first.
         """
         if self._pool is None and self._workers > 1 and len(self._paths) > CHUNK_SIZE:
-            self._pool = ProcessPoolExecutor(self._workers, mp_context=pool_context())
+            self._pool = worker_pool(self._workers)
         for end in range(self._sent + CHUNK_SIZE, len(self._paths) + CHUNK_SIZE, CHUNK_SIZE):
             self._send(min(end, len(self._paths)))
         found: list[Article] = []
