@@ -60,12 +60,18 @@ def time_calls(work: Callable[[], object], repeat: int) -> list[float]:
     return samples
 
 
-def wall_time(command: Sequence[str], stdin: bytes | None = None, timeout: float = 600) -> float:
+def wall_time(
+    command: Sequence[str],
+    stdin: bytes | None = None,
+    timeout: float = 600,
+    env: dict[str, str] | None = None,
+) -> float:
     """Seconds from spawning `command` to its exit (its output is discarded)."""
     start = time.perf_counter()
     subprocess.run(
         command,
         input=stdin,
+        env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         timeout=timeout,

@@ -48,7 +48,7 @@ def _print_articles(session: FolderSession, articles: list[Article], as_json: bo
                     read=state.is_read(article.path),
                     starred=state.is_starred(article.path),
                 )
-                for article in articles
+                for article in session.in_full(articles)
             ]
         )
         return
@@ -65,7 +65,8 @@ def _report_query_errors(library: Library) -> None:
 
 
 def run_list(args: argparse.Namespace, content_dir: Path) -> int:
-    with open_folder(content_dir, True, _needs_fulltext(args.query)) as session:
+    fulltext = _needs_fulltext(args.query)
+    with open_folder(content_dir, True, fulltext, quick=not fulltext) as session:
         library = session.library.with_drafts(args.drafts)
         if args.tag:
             library = library.tagged(*args.tag)
@@ -92,7 +93,7 @@ def run_search(args: argparse.Namespace, content_dir: Path) -> int:
 
 
 def run_tags(args: argparse.Namespace, content_dir: Path) -> int:
-    with open_folder(content_dir) as session:
+    with open_folder(content_dir, quick=True) as session:
         counts = session.library.tag_counts()
         if args.json:
             write_json([{"tag": entry.tag, "count": entry.count} for entry in counts])

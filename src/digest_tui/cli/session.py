@@ -14,8 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from digest_tui import paths
+from digest_tui.cli.completion import builder_lock, start_in_background
+from digest_tui.cli.progress import BuildReport
 from digest_tui.index import ArticleIndex
-from digest_tui.model import Problem
+from digest_tui.loading import load_article
+from digest_tui.model import Article, Problem
 from digest_tui.search import Library
 from digest_tui.state import StateError, StateStore
 from digest_tui.text_safety import clean_line
@@ -37,6 +40,18 @@ class FolderSession:
     state: StateStore | None
     incomplete: list[str] = field(default_factory=list)
     """Why the answer may lack articles or reader state (already said on stderr)."""
+    previewed: bool = False
+    """True when the articles come from the quick preview (only `PREVIEW_FIELDS` are set)."""
+
+    def in_full(self, articles: list[Article]) -> list[Article]:
+        """These articles with every field, reading the files a preview stood in for."""
+        if not self.previewed:
+            return articles
+        full = []
+        for article in articles:
+            loaded = load_article(self.content_dir, article.path)
+            full.append(article if isinstance(loaded, Problem) else loaded.article)
+        return full
 
     def exit_status(self, status: int = 0) -> int:
         """`status` when the answer is complete, else 1."""
@@ -65,30 +80,55 @@ def _open_state(content_dir: Path) -> tuple[StateStore, str | None]:
     return state, None
 
 
+def _refreshed(
+    index: ArticleIndex, fulltext: bool, quick: bool
+) -> tuple[list[Article], list[Problem], list[str], bool]:
+    """The folder's articles and problems, why they may be incomplete, and whether they are
+    previews."""
+    shown: list[list[Article]] = []
+    if quick:
+        result = index.refresh(
+            fulltext=False, should_stop=lambda: bool(shown), on_preview=shown.append
+        )
+    else:
+        with builder_lock(index.content_dir, wait=True):
+            report = BuildReport()
+            try:
+                result = index.refresh(progress=report if fulltext else None, fulltext=fulltext)
+            finally:
+                report.close()
+    if index.fallback is not None:
+        warn(index.fallback)
+    if shown:  # the quick preview answered; the full parse is left for later
+        if index.fallback is None:
+            start_in_background(index.content_dir)
+        return shown[0], list(result.problems), [], True
+    if result.stopped:
+        reason = result.error or "the index could not be brought up to date"
+        warn(reason)
+        return result.articles, list(result.problems), [reason], False
+    return result.articles, list(result.problems), [], False
+
+
 @contextmanager
 def open_folder(
-    content_dir: Path, with_state: bool = False, fulltext: bool = False
+    content_dir: Path, with_state: bool = False, fulltext: bool = False, quick: bool = False
 ) -> Iterator[FolderSession]:
     """Refresh the folder's index (parsing only what changed) and yield a session over it.
 
     `fulltext` brings the full-text index up to date too, for commands that search bodies.
+    `quick` answers a first run from the quick preview, as the reader lists it, and leaves
+    the full parse to a background process (for commands that show only previewed fields).
     """
     with ArticleIndex(content_dir) as index:
-        result = index.refresh(fulltext=fulltext)
-        incomplete = []
-        if index.fallback is not None:
-            warn(index.fallback)
-        if result.stopped:
-            incomplete.append(result.error or "the index could not be brought up to date")
-            warn(incomplete[-1])
+        articles, problems, incomplete, previewed = _refreshed(index, fulltext, quick)
         state: StateStore | None = None
         if with_state:
             state, unknown = _open_state(content_dir)
             incomplete.extend([unknown] if unknown else [])
-        library = Library.of(result.articles, fulltext=index, state=state)
-        problems = list(result.problems)
+        library = Library.of(articles, fulltext=index, state=state)
         try:
-            yield FolderSession(content_dir, index, library, problems, state, incomplete)
+            yield FolderSession(content_dir, index, library, problems, state, incomplete, previewed)
         finally:
             if state is not None:
                 state.close()

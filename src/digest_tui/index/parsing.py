@@ -60,6 +60,8 @@ def parse_files(
 
     `workers=None` uses every core when there are more than `pool_threshold` files.
     """
+    if should_stop():
+        return
     count = workers if workers is not None else (os.cpu_count() or 1)
     if count <= 1 or len(stamps) <= pool_threshold:
         yield from _parse_serially(root, stamps, should_stop)
