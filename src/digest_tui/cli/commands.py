@@ -103,7 +103,7 @@ def run_tags(args: argparse.Namespace, content_dir: Path) -> int:
 
 
 def run_facets(args: argparse.Namespace, content_dir: Path) -> int:
-    with open_folder(content_dir) as session:
+    with open_folder(content_dir, quick=True) as session:
         facets = count_facets(session.library.articles)
     if args.json:
         write_json(

@@ -266,9 +266,14 @@ class ArticleIndex:
         """
         from digest_tui.index.changes import PathChanges, refresh_paths
 
-        try:
+        paths = list(paths)
+
+        def apply() -> PathChanges:
             conn = self._writer()
-            found = refresh_paths(conn, self.content_dir, paths, schema.has_fulltext_table(conn))
+            return refresh_paths(conn, self.content_dir, paths, schema.has_fulltext_table(conn))
+
+        try:
+            found = self._writing(apply)
         except (sqlite3.Error, OSError, IndexBusy) as error:
             return PathChanges(error=_describe(error))
         if found.paths:
