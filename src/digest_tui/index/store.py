@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import sqlite3
-import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from digest_tui import paths
-from digest_tui.index import memory, schema, snapshot
+from digest_tui.index import schema, snapshot
+from digest_tui.index.connections import Connections
 from digest_tui.index.rows import (
     CACHED_ARTICLE_QUERY,
     CACHED_PROBLEM_QUERY,
@@ -29,7 +29,6 @@ if TYPE_CHECKING:
 
 Progress = Callable[[int, int], None]
 ShouldStop = Callable[[], bool]
-T = TypeVar("T")
 
 
 def _never() -> bool:
@@ -71,14 +70,7 @@ class ArticleIndex:
         self._workers = workers
         self._pool_threshold = pool_threshold
         """Files to parse before a process pool is worth it; None for the default."""
-        self._local = threading.local()
-        self._lock = threading.Lock()
-        self._open: list[sqlite3.Connection] = []
-        self._generation = 0
-        self.fallback: str | None = None
-        """Why this run keeps the index in memory instead of the cache file; None if it does not."""
-        self._memory: str | None = None
-        self._keeper: sqlite3.Connection | None = None
+        self._db = Connections(self.db_file)
 
     def __enter__(self) -> ArticleIndex:
         return self
@@ -93,85 +85,12 @@ class ArticleIndex:
 
     def close(self) -> None:
         """Close every connection this index opened (call when no thread is using it)."""
-        with self._lock:
-            for conn in self._open:
-                conn.close()
-            self._open.clear()
-            self._generation += 1
-            if self._keeper is not None:  # the database in memory goes with its last connection
-                self._keeper.close()
-            self._keeper = self._memory = None
+        self._db.close()
 
-    def _connection(self, write: bool) -> sqlite3.Connection | None:
-        held = getattr(self._local, "held", None)
-        if held is not None and held[0] == self._generation and (held[2] or not write):
-            return held[1]
-        if held is not None:
-            self._forget(held[1])
-        opened = self._open_connection(write)
-        if opened is None:
-            return None
-        with self._lock:
-            self._open.append(opened)
-            self._local.held = (self._generation, opened, write)
-        return opened
-
-    def _open_connection(self, write: bool) -> sqlite3.Connection | None:
-        if self._memory is None:
-            try:
-                opened = schema.open_for_writing(self.db_file) if write else None
-                return opened or schema.open_for_reading(self.db_file)
-            except (OSError, sqlite3.Error) as error:
-                if not schema.is_unwritable(error):
-                    raise
-                self._fall_back(error)
-        assert self._memory is not None
-        return memory.connect_memory(self._memory)
-
-    def _fall_back(self, error: BaseException) -> None:
-        """Keep the index in memory from now on, starting from the file's valid contents."""
-        with self._lock:
-            if self._memory is not None:
-                return
-            self.fallback = memory.describe(self.db_file, error)
-            uri = memory.new_memory_uri()
-            self._keeper = memory.open_copy(uri, self.db_file)
-            self._memory = uri
-            self._generation += 1  # every thread reconnects, to memory
-
-    def _writing(self, work: Callable[[], T]) -> T:
-        """Run `work`; when the cache file refuses a write, move to memory and run it again.
-
-        The refused transaction was rolled back, so the copy in memory starts from the last
-        commit and `work` carries on from there.
-        """
-        try:
-            return work()
-        except sqlite3.Error as error:
-            if self._memory is not None or not schema.is_unwritable(error):
-                raise
-            self._fall_back(error)
-        return work()
-
-    def _forget(self, conn: sqlite3.Connection) -> None:
-        with self._lock:
-            if conn in self._open:
-                self._open.remove(conn)
-        conn.close()
-        self._local.held = None
-
-    def _writer(self) -> sqlite3.Connection:
-        conn = self._connection(write=True)
-        assert conn is not None  # open_for_writing creates the database
-        return conn
-
-    def _discard(self) -> None:
-        """Throw the database away (it is unreadable); the next write recreates it."""
-        in_memory = self._memory is not None
-        self.close()
-        self._local.held = None
-        if not in_memory:
-            schema.discard(self.db_file)
+    @property
+    def fallback(self) -> str | None:
+        """Why this run keeps the index in memory instead of the cache file; None if it does not."""
+        return self._db.fallback
 
     def cached(self) -> tuple[list[Article], list[Problem]]:
         """The articles and problems from the last refresh, without looking at the folder.
@@ -179,7 +98,7 @@ class ArticleIndex:
         Like `loading.load_folder`, the problems include one non-fatal problem per warning
         of an article that loaded with fallbacks.
         """
-        conn = self._connection(write=False)
+        conn = self._db.get(write=False)
         if conn is None:
             return [], []
         try:
@@ -192,7 +111,7 @@ class ArticleIndex:
 
     def _problems_of(self, articles: list[Article]) -> list[Problem]:
         """The stored problems, plus one warning per fallback of these articles."""
-        conn = self._connection(write=False)
+        conn = self._db.get(write=False)
         try:
             problems = problems_from_rows(conn.execute(CACHED_PROBLEM_QUERY)) if conn else []
         except sqlite3.Error:
@@ -242,7 +161,7 @@ class ArticleIndex:
             return self._reconcile(progress, stop, hook, known or ())
 
         try:
-            result = self._writing(reconcile)
+            result = self._db.writing(reconcile)
         except (sqlite3.Error, OSError, IndexBusy) as error:
             result = RefreshResult(stopped=True, error=_describe(error))
         if not result.stopped:
@@ -269,11 +188,11 @@ class ArticleIndex:
         paths = list(paths)
 
         def apply() -> PathChanges:
-            conn = self._writer()
+            conn = self._db.writer()
             return refresh_paths(conn, self.content_dir, paths, schema.has_fulltext_table(conn))
 
         try:
-            found = self._writing(apply)
+            found = self._db.writing(apply)
         except (sqlite3.Error, OSError, IndexBusy) as error:
             return PathChanges(error=_describe(error))
         if found.paths:
@@ -295,7 +214,7 @@ class ArticleIndex:
         threshold = POOL_THRESHOLD if self._pool_threshold is None else self._pool_threshold
         for attempt in (1, 2):
             try:
-                conn = self._writer()
+                conn = self._db.writer()
                 options = RefreshOptions(self._workers, threshold, schema.has_fulltext_table(conn))
                 known_paths = (article.path for article in known)  # a fresh one per attempt
                 return reconcile(
@@ -304,13 +223,13 @@ class ArticleIndex:
             except sqlite3.DatabaseError as error:
                 if isinstance(error, sqlite3.OperationalError) or attempt == 2:
                     raise
-                self._discard()  # corrupt: start again from an empty index
+                self._db.discard()  # corrupt: start again from an empty index
         raise AssertionError("unreachable")
 
     def _save_snapshot(self) -> None:
         """Store the column-wise copy that `cached()` reads, unless it is already there."""
         try:
-            conn = self._writer()
+            conn = self._db.writer()
             if not snapshot.is_present(conn):
                 in_transaction(conn, lambda: snapshot.write(conn))
         except (sqlite3.Error, OSError, IndexBusy):
@@ -325,19 +244,19 @@ class ArticleIndex:
         try:
 
             def build() -> FulltextBuild:
-                conn = self._writer()
+                conn = self._db.writer()
                 if not schema.has_fulltext_table(conn):
                     return fulltext.FulltextBuild(indexed=0, available=False)
                 return fulltext.build_pending(conn, progress, should_stop)
 
-            return self._writing(build)
+            return self._db.writing(build)
         except (sqlite3.Error, OSError, IndexBusy):
             return fulltext.FulltextBuild(indexed=0, stopped=True)
 
     @property
     def fulltext_available(self) -> bool:
         """Whether full-text search can answer (FTS5 present and an index exists)."""
-        conn = self._connection(write=False)
+        conn = self._db.get(write=False)
         return conn is not None and schema.has_fulltext_table(conn)
 
     def fulltext(self, terms: str, limit: int | None = None) -> dict[str, float]:
@@ -366,7 +285,7 @@ class ArticleIndex:
         return self._query(phrase_expression(phrase), limit)
 
     def _query(self, expression: str | None, limit: int | None) -> dict[str, float]:
-        conn = self._connection(write=False)
+        conn = self._db.get(write=False)
         if conn is None:
             return {}
         from digest_tui.index.fulltext import run_query
@@ -380,7 +299,7 @@ class ArticleIndex:
             for suffix in ("", "-wal")
             if Path(f"{self.db_file}{suffix}").exists()
         )
-        conn = self._connection(write=False)
+        conn = self._db.get(write=False)
         if conn is None:
             return IndexStats(0, 0, 0, False, size)
         counts = conn.execute(
