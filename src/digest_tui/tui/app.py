@@ -18,6 +18,7 @@ from digest_tui.tui.commands import ArticleCommands, TagCommands
 from digest_tui.tui.palette import ReaderCommandPalette
 from digest_tui.tui.screens.main import MainScreen
 from digest_tui.tui.session import ReaderSession
+from digest_tui.tui.termination import exit_on_termination
 
 if TYPE_CHECKING:
     from digest_tui.index import ArticleIndex
@@ -72,6 +73,8 @@ class DigestApp(App[None]):
         return MainScreen(self.session)
 
     def on_mount(self) -> None:
+        if not self.is_headless:
+            exit_on_termination(self)
         self._apply_config()
         for notice in self.session.notices:
             self.notify(notice, severity="warning", timeout=8, markup=False)

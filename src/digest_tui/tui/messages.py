@@ -35,6 +35,13 @@ class SessionOpened(Message):
 
 
 @dataclass
+class IndexInMemory(Message):
+    """The cache file could not be opened or written: the index lives in memory this run."""
+
+    reason: str
+
+
+@dataclass
 class IndexProgress(Message):
     """The refresh worker parsed `done` of `total` changed files."""
 

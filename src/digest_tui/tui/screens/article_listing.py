@@ -69,7 +69,7 @@ class ArticleListing:
             return SortOrder.RELEVANCE
         return sort
 
-    def status_facts(self, problems: int, indexing: str) -> StatusFacts:
+    def status_facts(self, problems: int, indexing: str, in_memory: bool = False) -> StatusFacts:
         """What the status bar reports: the list, the filters, `problems` and `indexing`."""
         screen = self.screen
         view = self.view
@@ -84,6 +84,7 @@ class ArticleListing:
             sort=self.effective_sort.value if screen.sort else "",
             problems=problems,
             indexing=indexing,
+            in_memory=in_memory,
         )
 
     def refilter(self) -> None:

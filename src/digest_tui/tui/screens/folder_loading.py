@@ -1,7 +1,7 @@
 """Loading the folder for the main screen, in one worker: cached list, refresh, body index.
 
 Everything it learns goes to the screen as messages (`SessionOpened`, `ArticlesLoaded`,
-`IndexProgress`, `FulltextReady`, `WorkFailed`).
+`IndexProgress`, `IndexInMemory`, `FulltextReady`, `WorkFailed`).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from textual.worker import Worker, get_current_worker
 from digest_tui.tui.messages import (
     ArticlesLoaded,
     FulltextReady,
+    IndexInMemory,
     IndexProgress,
     SessionOpened,
     WorkFailed,
@@ -46,6 +47,7 @@ class FolderLoader:
         self.post = post
         self.list_shown = list_shown
         """Set by the screen once the first list is painted; the refresh waits for it."""
+        self._said_in_memory = False
 
     def run(self) -> None:
         """Show the cached list first; then refresh it, then build the full-text index.
@@ -59,6 +61,7 @@ class FolderLoader:
         index = self.session.index
         assert index is not None, "open_deferred opens the index"
         articles, problems = index.cached()
+        self._say_if_in_memory()  # a cache that can only be read is copied to memory here
         library = self._library_of(articles)
         post(ArticlesLoaded(library, problems, False, _paths(articles)))
         self._wait_for_list(worker)
@@ -87,6 +90,7 @@ class FolderLoader:
         )
         if worker.is_cancelled:
             return
+        self._say_if_in_memory()  # or here, when the disk filled up during the refresh
         problem = self.session.reconcile(result.articles)
         if problem:
             post(WorkFailed(problem))
@@ -101,6 +105,12 @@ class FolderLoader:
             post(WorkFailed(f"The index could not be refreshed: {result.error}"))
         index.build_fulltext(progress, lambda: worker.is_cancelled)
         post(FulltextReady())
+
+    def _say_if_in_memory(self) -> None:
+        index = self.session.index
+        if index is not None and index.fallback is not None and not self._said_in_memory:
+            self._said_in_memory = True
+            self.post(IndexInMemory(index.fallback))
 
     def _wait_for_list(self, worker: Worker) -> None:
         deadline = time.monotonic() + LIST_SHOWN_TIMEOUT

@@ -21,6 +21,8 @@ class LoadingReport:
         self._note = "reading the index…"
         self._bar: ProgressBar | None = None
         """Mounted with the first progress report: a warm start never needs it."""
+        self.in_memory = False
+        """True once the index had to move to memory (its cache file refused a write)."""
 
     def loaded(self, problems: Sequence[Problem], final: bool) -> None:
         """The loader listed the articles (`final` once the folder is refreshed)."""

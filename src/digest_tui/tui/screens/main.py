@@ -25,6 +25,7 @@ from digest_tui.tui.messages import (
     ArticleOpened,
     ArticlesLoaded,
     FulltextReady,
+    IndexInMemory,
     IndexProgress,
     SessionOpened,
     TagCountsReady,
@@ -216,6 +217,11 @@ class MainScreen(Screen[None]):
         if self.query_text:
             self.listing.refilter()
 
+    def on_index_in_memory(self, message: IndexInMemory) -> None:
+        self.report.in_memory = True
+        self.app.notify(message.reason, severity="warning", timeout=10, markup=False)
+        self.update_status()
+
     def on_work_failed(self, message: WorkFailed) -> None:
         self.app.notify(message.text, severity="warning", markup=False)
 
@@ -230,7 +236,8 @@ class MainScreen(Screen[None]):
 
     def update_status(self) -> None:
         """Show the current facts in the status bar."""
-        facts = self.listing.status_facts(len(self.report.problems), self.report.note())
+        report = self.report
+        facts = self.listing.status_facts(len(report.problems), report.note(), report.in_memory)
         self.query_one(StatusBar).show(facts)
 
     # What the widgets ask for.

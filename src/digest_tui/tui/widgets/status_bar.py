@@ -27,6 +27,8 @@ class StatusFacts:
     problems: int = 0
     indexing: str = ""
     """A short note while the index refreshes, empty when idle."""
+    in_memory: bool = False
+    """True when the index cache cannot be written and this run works from memory."""
 
 
 class StatusBar(Static):
@@ -60,4 +62,6 @@ def status_content(facts: StatusFacts) -> Content:
         parts.append(Content.assemble((f"{facts.problems} {noun}", "$warning"), " (press !)"))
     if facts.indexing:
         parts.append(Content(facts.indexing))
+    if facts.in_memory:
+        parts.append(Content.styled("cache in memory", "$warning"))
     return Content(" · ").join(parts)
