@@ -174,3 +174,85 @@ def _lines(app):
 
 def _visible(app) -> str:
     return "\n".join(line.text for line in _lines(app))
+
+
+SECTIONS = "2025/04/sections.md"
+
+
+def _sectioned_article(content: Path) -> Path:
+    parts = []
+    for name in ("Intro", "Methods", "Results"):
+        paragraphs = "\n\n".join(f"{name} paragraph {number}." for number in range(1, 15))
+        parts.append(f"## {name} `[b]x[/b]`\n\n{paragraphs}")
+    body = "\n\n".join(parts) + "\n\nSee [the data](https://example.org/data).\n"
+    (content / SECTIONS).parent.mkdir(parents=True, exist_ok=True)
+    (content / SECTIONS).write_text(
+        f'---\ntitle: "Sections"\npubDatetime: 2025-04-02T08:00:00Z\n---\n{body}'
+    )
+    return content
+
+
+async def test_the_outline_jumps_to_a_heading(tmp_path: Path) -> None:
+    app = make_app(_sectioned_article(write_content(tmp_path / "content")))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        app.screen.open_path(SECTIONS)
+        await settle(pilot)
+        await pilot.press("O")
+        await pilot.pause()
+        from textual.widgets import OptionList
+
+        options = app.screen.query_one(OptionList)
+        prompts = [str(options.get_option_at_index(i).prompt) for i in range(3)]
+        assert prompts == ["  Intro [b]x[/b]", "  Methods [b]x[/b]", "  Results [b]x[/b]"]
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+        assert _top_line(app).startswith("Results [b]x[/b]")
+        assert app.focused is app.screen.reader
+
+
+async def test_the_links_list_copies_and_opens(tmp_path: Path, monkeypatch) -> None:
+    app = make_app(_sectioned_article(write_content(tmp_path / "content")))
+    copied: list[str] = []
+    async with app.run_test(size=(100, 30)) as pilot:
+        monkeypatch.setattr(app, "copy_to_clipboard", copied.append)
+        await settle(pilot)
+        app.screen.open_path(SECTIONS)
+        await settle(pilot)
+        await pilot.press("L")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert copied == ["https://example.org/data"]
+
+
+async def test_an_article_opened_from_a_query_shows_its_first_hit(tmp_path: Path) -> None:
+    app = make_app(_long_article(write_content(tmp_path / "content")))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"harbour", "enter")
+        await settle(pilot)
+        assert app.screen.articles.highlighted.path == LONG
+        await pilot.press("enter")
+        await settle(pilot)
+        reader = app.screen.reader
+        assert reader.border_subtitle == "1/3"
+        assert round(reader.scroll_y) > 0 and "Paragraph 5 " in _visible(app)
+        await pilot.press("n")
+        assert reader.border_subtitle == "2/3" and "Paragraph 20 " in _visible(app)
+
+
+async def test_a_pattern_without_matches_returns_to_where_the_find_began(tmp_path: Path) -> None:
+    app = make_app(_long_article(write_content(tmp_path / "content")))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _open_long(pilot)
+        await pilot.press("space")
+        reader = app.screen.reader
+        origin = round(reader.scroll_y)
+        await pilot.press("slash", *"harbour")
+        await pilot.pause()
+        assert round(reader.scroll_y) != origin
+        await pilot.press(*"zzz")
+        await pilot.pause()
+        assert reader.border_subtitle == "no matches"
+        assert round(reader.scroll_y) == origin

@@ -12,6 +12,9 @@ from dataclasses import dataclass
 from rich.segment import Segment
 from rich.style import Style
 
+LOCATE_CHARS = 16
+"""How much of a text's beginning must show on one line (a long heading wraps)."""
+
 
 @dataclass(frozen=True, slots=True)
 class Match:
@@ -158,3 +161,24 @@ class LineFinder:
         if self.current is None:
             return f"{len(self.matches)} matches" if len(self.matches) != 1 else "1 match"
         return f"{self.current + 1}/{len(self.matches)}"
+
+
+def locate_in_order(lines: Sequence[str], texts: Sequence[str]) -> list[int | None]:
+    """The line where each of `texts` begins, looked for in order, each after the last
+    found (None for one not found): where headings landed in the rendered lines."""
+    rows: list[int | None] = []
+    start = 0
+    for text in texts:
+        head = " ".join(text.split())[:LOCATE_CHARS]
+        row = next(
+            (
+                number
+                for number in range(start, len(lines))
+                if head in " ".join(lines[number].split())
+            ),
+            None,
+        )
+        rows.append(row)
+        if row is not None:
+            start = row + 1
+    return rows

@@ -27,6 +27,9 @@ if TYPE_CHECKING:
     from digest_tui.tui.filtering import FilterRequest
     from digest_tui.tui.screens.main import MainScreen
 
+MIN_FIND_WORD = 3
+"""Query words shorter than this are not looked for in an opened article: "ai" would
+light up every "said"."""
 TAG_COUNT_DELAY = 0.025
 """Seconds between showing the rows and counting their tags: time to paint the rows."""
 
@@ -37,9 +40,9 @@ class ArticleListing:
     def __init__(self, screen: MainScreen) -> None:
         self.screen = screen
         self.library: Library | None = None
+        """None until the index worker has read the cached articles."""
         self.view: Library | None = None
         """The filtered view listed last: it carries the parsed query."""
-        """None until the index worker has read the cached articles."""
         self.shown: Sequence[Article] = ()
         self.sort_chosen = False
         """False until the user picks an order: a query then ranks by relevance."""
@@ -68,6 +71,16 @@ class ArticleListing:
         if self.screen.query_text and not self.sort_chosen:
             return SortOrder.RELEVANCE
         return sort
+
+    def query_terms(self) -> list[str]:
+        """The words, phrases and titles the listed view's query looks for, to find in an
+        article opened from it (empty without a query)."""
+        view = self.view
+        if view is None or not self.screen.query_text:
+            return []
+        query = view.parsed_query
+        words = [word for word in query.words if len(word) >= MIN_FIND_WORD]
+        return [*words, *query.phrases, *query.titles]
 
     def status_facts(self, problems: int, indexing: str, in_memory: bool = False) -> StatusFacts:
         """What the status bar reports: the list, the filters, `problems` and `indexing`."""

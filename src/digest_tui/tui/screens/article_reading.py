@@ -93,8 +93,12 @@ class ArticleReading:
         article = message.loaded.article
         screen.remove_class("nothing-open")
         self.save_position()
-        screen.reader.resume_at = message.position
+        # Opened from a query: its first hit rather than the place it was left.
+        terms = screen.listing.query_terms() if message.mark_read else []
+        screen.reader.resume_at = 0.0 if terms else message.position
         screen.article = message.loaded
+        if terms:
+            screen.reader.find(terms)
         if message.focus or screen.panes.full_screen:
             screen.focus_pane("reader")
         if message.mark_read:

@@ -33,6 +33,7 @@ from digest_tui.tui.messages import (
     WorkFailed,
 )
 from digest_tui.tui.screens.article_listing import ArticleListing
+from digest_tui.tui.screens.article_parts import show_links, show_outline
 from digest_tui.tui.screens.article_reading import ArticleReading
 from digest_tui.tui.screens.folder_loading import FolderLoader
 from digest_tui.tui.screens.loading_report import LoadingReport
@@ -378,3 +379,9 @@ class MainScreen(Screen[None]):
 
     def action_edit(self) -> None:
         self.reading.edit()
+
+    def action_outline(self) -> None:
+        show_outline(self)
+
+    def action_links(self) -> None:
+        show_links(self)

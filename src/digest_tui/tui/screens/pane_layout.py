@@ -50,6 +50,7 @@ class PaneLayout:
         """Let the reader fill the screen (sidebar, search box and list hidden), or not."""
         screen = self.screen
         screen.set_class(on, "full-screen")
+        screen.refresh_bindings()
         if on:
             self.focus("reader")
         elif screen.focused is not screen.reader:
@@ -58,6 +59,7 @@ class PaneLayout:
     def open_find(self) -> None:
         """Show the find bar under the reader and type into it."""
         self.screen.add_class("finding")
+        self.screen.reader.begin_find()
         self.focus_now(self.screen.find_bar)
 
     def close_find(self) -> None:

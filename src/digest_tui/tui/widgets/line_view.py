@@ -19,19 +19,22 @@ def content_width(view: ScrollView) -> int:
     return max(0, view.container_size.width - view.scrollbar_size_vertical)
 
 
-def scroll_row_into_view(view: ScrollView, row: int, *, center: bool = False) -> None:
+def scroll_row_into_view(
+    view: ScrollView, row: int, *, center: bool = False, force: bool = False
+) -> None:
     """Scroll `view` just enough for line `row` to show; with `center`, a row out of view
-    comes to the middle instead."""
+    comes to the middle instead. `force` scrolls before the first layout has shown the
+    scrollbar (Textual refuses to scroll until then)."""
     height = view.scrollable_content_region.height
     if height <= 0:
         return
     top = round(view.scroll_y)
     if center and not top <= row < top + height:
-        view.scroll_to(y=max(0, row - height // 2), animate=False, immediate=True)
+        view.scroll_to(y=max(0, row - height // 2), animate=False, immediate=True, force=force)
     elif row < top:
-        view.scroll_to(y=row, animate=False, immediate=True)
+        view.scroll_to(y=row, animate=False, immediate=True, force=force)
     elif row >= top + height:
-        view.scroll_to(y=row - height + 1, animate=False, immediate=True)
+        view.scroll_to(y=row - height + 1, animate=False, immediate=True, force=force)
 
 
 class StyleCache:

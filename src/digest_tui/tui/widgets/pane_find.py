@@ -21,16 +21,28 @@ class PaneFind:
     def __init__(self, view: ScrollView) -> None:
         self.view = view
         self.finder = LineFinder()
+        self._origin: int | None = None
+        """The view's top when the find began: typing searches from there, and a
+        pattern that matches nothing brings the view back to it, as vim's incsearch."""
 
     @property
     def active(self) -> bool:
         """True while there are patterns to highlight."""
         return self.finder.active
 
+    def begin(self) -> None:
+        """A find starts here: searches go from the view's top as it is now."""
+        self._origin = self._top()
+
     def search(self, lines: Sequence[str], patterns: Sequence[str]) -> None:
-        """Highlight `patterns` in `lines` and go to the first match from the view's top."""
+        """Highlight `patterns` in `lines` and go to the first match from where the find
+        began (else the view's top); with no match, back to where it began."""
+        origin = self._top() if self._origin is None else self._origin
         self.finder.search(lines, patterns)
-        self._go_to(self.finder.first_from(self._top()))
+        match = self.finder.first_from(origin)
+        if match is None:
+            self.view.scroll_to(y=origin, animate=False, immediate=True, force=True)
+        self._go_to(match)
 
     def relines(self, lines: Sequence[str]) -> None:
         """The view's lines changed (more rendered, another width): find in them again."""
@@ -41,11 +53,13 @@ class PaneFind:
     def clear(self) -> None:
         """Drop the patterns and their highlights."""
         self.finder.clear()
+        self._origin = None
         self._show_counter()
         self.view.refresh()
 
     def step(self, direction: int) -> bool:
         """Go to the next (1) or previous (-1) match; False when nothing is being found."""
+        self._origin = None
         if not self.finder.active:
             return False
         self._go_to(self.finder.step(direction, self._top()))
@@ -68,7 +82,7 @@ class PaneFind:
 
     def _go_to(self, match: Match | None) -> None:
         if match is not None:
-            scroll_row_into_view(self.view, match.row, center=True)
+            scroll_row_into_view(self.view, match.row, center=True, force=True)
         self._show_counter()
         self.view.refresh()
 

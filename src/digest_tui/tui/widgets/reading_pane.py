@@ -23,6 +23,7 @@ from textual.worker import get_current_worker
 from digest_tui.render.header import article_header
 from digest_tui.render.lines import render_block, render_blocks
 from digest_tui.render.link_rows import first_rows_of_links, mark_link
+from digest_tui.tui.find_in_text import locate_in_order
 from digest_tui.tui.widgets.chunked_render import render_in_chunks, strips
 from digest_tui.tui.widgets.line_view import content_width, scroll_row_into_view
 from digest_tui.tui.widgets.pane_find import CURRENT_MATCH, MATCH, PaneFind
@@ -323,6 +324,10 @@ class ReadingPane(ScrollView, can_focus=True):
         step = max(1, self.scrollable_content_region.height // 2)
         self.scroll_to(y=self.scroll_y + direction * step, animate=False)
 
+    def begin_find(self) -> None:
+        """A find bar opened: what is typed is looked for from the view as it is now."""
+        self._find.begin()
+
     def find(self, patterns: Sequence[str]) -> None:
         """Highlight every occurrence of `patterns` and go to the first from the view's top."""
         self._find.search(self._line_texts(), patterns)
@@ -335,6 +340,14 @@ class ReadingPane(ScrollView, can_focus=True):
     def finding(self) -> bool:
         """True while find highlights show."""
         return self._find.active
+
+    def rows_of(self, texts: Sequence[str]) -> list[int | None]:
+        """The line where each of `texts` begins, in order (None where not drawn yet)."""
+        return locate_in_order(self._line_texts(), texts)
+
+    def scroll_to_row(self, row: int) -> None:
+        """Put line `row` at the top of the view."""
+        self.scroll_to(y=row, animate=False)
 
     def action_next_match(self) -> None:
         if not self._find.step(+1):
