@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app_support import make_app, settle, write_content
+from app_support import burst, make_app, settle, write_content
 
 from digest_tui.config import Config, load_config
 
@@ -256,3 +256,13 @@ async def test_a_pattern_without_matches_returns_to_where_the_find_began(tmp_pat
         await pilot.pause()
         assert reader.border_subtitle == "no matches"
         assert round(reader.scroll_y) == origin
+
+
+async def test_n_typed_right_after_enter_goes_to_the_reader(tmp_path: Path) -> None:
+    app = make_app(_long_article(write_content(tmp_path / "content")))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_long(pilot)
+        burst(app, "/harbour\rn")
+        await settle(pilot)
+        assert app.screen.find_bar.value == "harbour"
+        assert app.screen.reader.border_subtitle == "2/3"

@@ -89,7 +89,7 @@ class MainScreen(Screen[None]):
                 yield ReadingPane(id="reader", reading_width=reading_width).data_bind(
                     loaded=MainScreen.article
                 )
-                yield FindBar(id="find")
+                yield FindBar(on_done=self._find_done, id="find")
         with Horizontal(id="status-row"):
             yield StatusBar(id="status")
         yield Footer(compact=True)
@@ -292,13 +292,10 @@ class MainScreen(Screen[None]):
     def _find_changed(self, event: Input.Changed) -> None:
         self.reader.find([event.value] if event.value.strip() else [])
 
-    @on(Input.Submitted, "#find")
-    def _find_submitted(self) -> None:
-        self.panes.close_find()  # the highlights stay for n/N
-
-    @on(FindBar.Closed)
-    def _find_closed(self) -> None:
-        self.reader.clear_find()
+    def _find_done(self, keep: bool) -> None:
+        """The find bar closed: on enter the highlights stay for n/N, on escape they go."""
+        if not keep:
+            self.reader.clear_find()
         self.panes.close_find()
 
     @on(ReadingPane.LinkActivated)
@@ -309,24 +306,13 @@ class MainScreen(Screen[None]):
     # Actions.
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # In the search box and the find bar "/" is typed instead.
-        typing = isinstance(self.focused, Input)
-        full_screen = self.panes.full_screen
-        if action == "find":
-            return not typing and (full_screen or self.focused is self.reader)
-        if action == "focus_search":
-            return not typing and not full_screen
-        return not (action == "focus_tags" and full_screen)
+        return self.panes.allows(action)
 
     def action_find(self) -> None:
         self.panes.open_find()
 
     def action_toggle_full_screen(self) -> None:
-        from digest_tui.config import save_setting
-
-        on = not self.panes.full_screen
-        self.panes.set_full_screen(on)
-        problem = save_setting("full_screen", on)
+        problem = self.panes.toggle_full_screen()
         if problem:
             self.app.notify(problem, severity="warning", markup=False)
 

@@ -41,6 +41,28 @@ class PaneLayout:
         pane = {"sidebar": "tags", "reader": "reader", "find": "reader"}.get(widget.id or "")
         self.show(pane or "list")
 
+    def allows(self, action: str) -> bool:
+        """Whether the screen's `action` makes sense with the panes as they are."""
+        from textual.widgets import Input
+
+        screen = self.screen
+        # In the search box and the find bar "/" is typed instead.
+        typing = isinstance(screen.focused, Input)
+        if action == "find":
+            return not typing and (self.full_screen or screen.focused is screen.reader)
+        if action == "focus_search":
+            return not typing and not self.full_screen
+        return not (action == "focus_tags" and self.full_screen)
+
+    def toggle_full_screen(self) -> str | None:
+        """Turn the full-screen reader on or off and remember it in the config file;
+        a message when it could not be remembered."""
+        from digest_tui.config import save_setting
+
+        on = not self.full_screen
+        self.set_full_screen(on)
+        return save_setting("full_screen", on)
+
     @property
     def full_screen(self) -> bool:
         """True while the reader fills the screen."""
