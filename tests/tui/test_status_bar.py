@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from digest_tui.tui.widgets.status_bar import StatusFacts, status_content
+from rich.cells import cell_len
+
+from digest_tui.tui.widgets.status_bar import QUERY_CELLS, TAG_CELLS, StatusFacts, status_content
 
 
 def test_status_names_every_active_filter():
@@ -31,3 +33,13 @@ def test_status_names_every_active_filter():
 def test_idle_status_is_short():
     text = status_content(StatusFacts(shown=45, total=45)).plain
     assert text == " 45 / 45 articles · sort: newest"
+
+
+def test_long_wide_character_tags_and_queries_are_cut_by_cells():
+    tag = "人工知能" * 10  # 40 characters, 80 cells
+    text = status_content(StatusFacts(shown=1, total=2, tags=(tag,), query="東京" * 30)).plain
+    shown_tag = text.split("tags: ")[1].split(" · ")[0]
+    shown_query = text.split("query: ")[1].split(" · ")[0]
+    assert shown_tag.endswith("…") and cell_len(shown_tag) <= TAG_CELLS
+    assert shown_query.endswith("…") and cell_len(shown_query) <= QUERY_CELLS
+    assert cell_len(shown_tag) >= TAG_CELLS - 2  # cut at the width, not at half of it

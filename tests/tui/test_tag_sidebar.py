@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from rich.cells import cell_len
 from textual.app import App, ComposeResult
 
 import digest_tui.tui
@@ -43,3 +44,31 @@ async def test_five_digit_counts_and_unread_counts_both_fit() -> None:
         assert re.search(r"artificial-…\s+97k\s+95k$", rows[1].rstrip()), rows[1]
         assert re.search(r"chips\s+4354\s+4354$", rows[2].rstrip()), rows[2]
         assert re.search(r"quantum\s+944\s+12$", rows[3].rstrip()), rows[3]
+
+
+async def test_wide_character_tags_keep_the_counts_in_their_column() -> None:
+    counts = [TagCount("人工知能と機械学習の最前線", 12, 3), TagCount("🚀rockets", 7, 0)]
+    app = SidebarApp()
+    async with app.run_test(size=(40, 10)) as pilot:
+        sidebar = app.query_one(TagSidebar)
+        sidebar.show_tags(counts, selected=(), total=19)
+        await pilot.pause()
+        rows = shown_rows(sidebar)[:3]
+        width = sidebar.content_size.width
+        assert all(cell_len(row) == width for row in rows), rows
+        assert rows[1].startswith("  人工知能") and "…" in rows[1]
+        assert re.search(r"\s12\s+3$", rows[1]), rows[1]
+        assert re.search(r"🚀rockets\s+7\s*$", rows[2]), rows[2]
+
+
+async def test_a_wider_sidebar_shows_longer_tag_names_whole() -> None:
+    counts = [TagCount("distributed-systems-engineering", 5, 1)]
+    app = SidebarApp()
+    async with app.run_test(size=(80, 10)) as pilot:
+        sidebar = app.query_one(TagSidebar)
+        sidebar.show_tags(counts, selected=(), total=5)
+        await pilot.pause()
+        assert "…" in shown_rows(sidebar)[1]
+        sidebar.styles.width = 48
+        await pilot.pause()
+        assert "distributed-systems-engineering " in shown_rows(sidebar)[1]

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from digest_tui.cells import clip_cells
 from digest_tui.cli.content import resolve_article
 from digest_tui.cli.output import (
     article_record,
@@ -27,6 +28,8 @@ SORT_ORDERS = {
     "title": SortOrder.TITLE,
     "relevance": SortOrder.RELEVANCE,
 }
+TAGS_CELLS = 30
+"""The TAGS column of a table shows at most this many cells of the joined tags."""
 
 
 def _needs_fulltext(query: str | None) -> bool:
@@ -53,7 +56,13 @@ def _print_articles(session: FolderSession, articles: list[Article], as_json: bo
         )
         return
     rows = [
-        (a.day or "-", a.title, clean_line(", ".join(a.tags), 30), a.source_name, a.path)
+        (
+            a.day or "-",
+            a.title,
+            clip_cells(clean_line(", ".join(a.tags)), TAGS_CELLS),
+            a.source_name,
+            a.path,
+        )
         for a in articles
     ]
     write_table(("DATE", "TITLE", "TAGS", "SOURCE", "PATH"), rows, flexible=1)

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
 from urllib.parse import quote_from_bytes
 
+from digest_tui.cells import cell_len, fit_cells
 from digest_tui.model import Article, Problem
 from digest_tui.text_safety import clean_line
 
@@ -74,14 +75,35 @@ def write_json(value: Any, out: TextIO | None = None) -> None:
     out.write(_SURROGATES.sub("\ufffd", text) + "\n")
 
 
+GAP = "  "
+MIN_COLUMN = 8
+MIN_FLEXIBLE = 12
+"""Columns shrink no further than this many cells (or their heading), the flexible one 12."""
+
+
 def is_terminal(out: TextIO) -> bool:
     return hasattr(out, "isatty") and out.isatty()
 
 
-def _fit(text: str, width: int) -> str:
-    if len(text) <= width:
-        return text.ljust(width)
-    return text[: max(0, width - 1)] + "…"
+def column_widths(
+    natural: Sequence[int], floors: Sequence[int], available: int, flexible: int
+) -> list[int]:
+    """Shrink columns of `natural` widths to fit `available` cells.
+
+    The `flexible` column gives way first; then the widest of the others, evenly, never
+    below their `floors`. When even the floors do not fit, the floors are returned.
+    """
+    widths = list(natural)
+    others = sum(widths) - widths[flexible]
+    widths[flexible] = max(floors[flexible], min(widths[flexible], available - others))
+    if sum(widths) <= available:
+        return widths
+    low, high = 0, max(widths)
+    while low < high:  # the largest cap under which the capped columns still fit
+        cap = (low + high + 1) // 2
+        capped = [min(w, max(cap, f)) for w, f in zip(widths, floors, strict=True)]
+        low, high = (cap, high) if sum(capped) <= available else (low, cap - 1)
+    return [min(w, max(low, f)) for w, f in zip(widths, floors, strict=True)]
 
 
 def write_table(
@@ -93,7 +115,7 @@ def write_table(
     """Print rows as aligned columns on a terminal, or as tab-separated lines when piped.
 
     Every cell is cleaned of control characters first. `flexible` is the index of the column
-    that shrinks to make the table fit the terminal width.
+    that shrinks first to make the table fit the terminal width.
     """
     out = out or sys.stdout
     cleaned = [[clean_line(str(cell)) for cell in row] for row in rows]
@@ -101,16 +123,26 @@ def write_table(
         for row in cleaned:
             out.write("\t".join(row) + "\n")
         return
-    widths = [len(title) for title in header]
-    for row in cleaned:
-        widths = [max(width, len(cell)) for width, cell in zip(widths, row, strict=True)]
-    available = shutil.get_terminal_size((100, 24)).columns - 2 * (len(header) - 1)
-    others = sum(widths) - widths[flexible]
-    widths[flexible] = max(12, min(widths[flexible], available - others))
+    widths = _table_widths(header, cleaned, flexible)
     bold = "" if os.environ.get("NO_COLOR") else "\x1b[1m"
     reset = "\x1b[0m" if bold else ""
-    lines = ["  ".join(_fit(title, width) for title, width in zip(header, widths, strict=True))]
-    out.write(bold + lines[0].rstrip() + reset + "\n")
+    out.write(bold + _table_line(header, widths) + reset + "\n")
     for row in cleaned:
-        out.write("  ".join(_fit(cell, w) for cell, w in zip(row, widths, strict=True)).rstrip())
-        out.write("\n")
+        out.write(_table_line(row, widths) + "\n")
+
+
+def _table_widths(header: Sequence[str], rows: list[list[str]], flexible: int) -> list[int]:
+    natural = [cell_len(title) for title in header]
+    for row in rows:
+        natural = [max(width, cell_len(cell)) for width, cell in zip(natural, row, strict=True)]
+    floors = [
+        min(width, max(cell_len(title), MIN_COLUMN))
+        for width, title in zip(natural, header, strict=True)
+    ]
+    floors[flexible] = min(natural[flexible], MIN_FLEXIBLE)
+    available = shutil.get_terminal_size((100, 24)).columns - len(GAP) * (len(header) - 1)
+    return column_widths(natural, floors, available, flexible)
+
+
+def _table_line(cells: Sequence[str], widths: Sequence[int]) -> str:
+    return GAP.join(fit_cells(cell, w) for cell, w in zip(cells, widths, strict=True)).rstrip()

@@ -9,7 +9,12 @@ from datetime import date
 from textual.content import Content
 from textual.widgets import Static
 
+from digest_tui.cells import clip_cells
 from digest_tui.text_safety import clean_line
+
+TAG_CELLS = 30
+QUERY_CELLS = 40
+"""The status line shows at most this many cells of each tag and of the query."""
 
 
 @dataclass(frozen=True)
@@ -48,10 +53,14 @@ def status_content(facts: StatusFacts) -> Content:
     """The status line as Content (article text never parsed as markup)."""
     parts: list[Content] = [Content(f" {facts.shown} / {facts.total} articles")]
     if facts.tags:
-        tags = " + ".join(clean_line(tag, 30) for tag in facts.tags)
+        tags = " + ".join(clip_cells(clean_line(tag), TAG_CELLS) for tag in facts.tags)
         parts.append(Content.assemble(("tags: ", "bold"), Content(tags)))
     if facts.query:
-        parts.append(Content.assemble(("query: ", "bold"), Content(clean_line(facts.query, 40))))
+        parts.append(
+            Content.assemble(
+                ("query: ", "bold"), Content(clip_cells(clean_line(facts.query), QUERY_CELLS))
+            )
+        )
     if facts.after or facts.before:
         span = f"{facts.after or '…'} → {facts.before or '…'}"
         parts.append(Content.assemble(("dates: ", "bold"), span))

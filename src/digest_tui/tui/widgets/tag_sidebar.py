@@ -10,7 +10,6 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding, BindingType
@@ -19,6 +18,7 @@ from textual.message import Message
 from textual.reactive import reactive, var
 from textual.strip import Strip
 
+from digest_tui.cells import fit_cells
 from digest_tui.text_safety import clean_line
 from digest_tui.tui.widgets.line_view import (
     RowCursorView,
@@ -30,10 +30,10 @@ from digest_tui.tui.widgets.line_view import (
 if TYPE_CHECKING:
     from digest_tui.search import TagCount
 
-NAME_WIDTH = 12
 COUNT_WIDTH = 4
-"""Cells per count: the mark, the name and both counts fill the sidebar's 24 cells (its
-width of 29 less borders, padding and a scrollbar)."""
+"""Cells per count."""
+COUNTS_WIDTH = 2 + 2 * COUNT_WIDTH + 2
+"""The selection mark, both counts and the spaces around them: the name has the rest."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +41,7 @@ class TagRow:
     """One sidebar row as shown: the name fitted to its column, counts and selection."""
 
     name: str
+    """The tag cleaned for display, whole: it is fitted to the sidebar's width when drawn."""
     count: int
     unread: int | None
     selected: bool
@@ -219,8 +220,8 @@ class TagSidebar(RowCursorView, can_focus=True):
         unread = f"{short_count(row.unread):>{COUNT_WIDTH}}" if row.unread else " " * COUNT_WIDTH
         segments = [
             mark if row.selected else Segment("  ", base),
-            Segment(row.name, name_style),
-            Segment(" " * (NAME_WIDTH + 1 - cell_len(row.name)), base),
+            Segment(fit_cells(row.name, max(1, width - COUNTS_WIDTH)), name_style),
+            Segment(" ", base),
             Segment(
                 f"{short_count(row.count):>{COUNT_WIDTH}}",
                 base + style("tag-sidebar--count", partial=True),
@@ -232,8 +233,7 @@ class TagSidebar(RowCursorView, can_focus=True):
 
 
 def _tag_row(count: TagCount, selected: bool) -> TagRow:
-    label = _fit(clean_line(count.tag) or "?", NAME_WIDTH)
-    return TagRow(label, count.count, count.unread, selected)
+    return TagRow(clean_line(count.tag) or "?", count.count, count.unread, selected)
 
 
 def short_count(count: int) -> str:
@@ -243,10 +243,3 @@ def short_count(count: int) -> str:
     if count < 1_000_000:
         return f"{count // 1000}k"
     return f"{min(count // 1_000_000, 999)}M"
-
-
-def _fit(text: str, width: int) -> str:
-    """`text` cut to at most `width` terminal cells (wide characters count twice)."""
-    if cell_len(text) <= width:
-        return text
-    return set_cell_size(text, width - 1).rstrip() + "…"
