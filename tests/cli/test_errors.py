@@ -73,3 +73,22 @@ def test_module_entry_point_prints_version():
     )
     assert result.returncode == 0
     assert result.stdout.strip() == f"digest-tui {__version__}"
+
+
+@pytest.mark.parametrize(
+    ("argv", "term"),
+    [
+        (["list", "--query", "is:unraed"], "is:unraed"),
+        (["list", "--query", "kite after:notadate"], "after:notadate"),
+        (["search", "tag: robots"], "tag:"),
+    ],
+)
+def test_a_query_error_stops_the_command_before_any_output(
+    content: Path, capsys, argv: list[str], term: str
+):
+    assert main([*argv, str(content)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.count("\n") == 1
+    assert captured.err.startswith("digest-tui: error: query: ")
+    assert f"'{term}'" in captured.err

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from digest_tui.cells import clip_cells
 from digest_tui.cli.content import resolve_article
+from digest_tui.cli.errors import UsageError
 from digest_tui.cli.output import (
     article_record,
     is_terminal,
@@ -19,7 +20,7 @@ from digest_tui.cli.session import FolderSession, open_folder
 from digest_tui.facets import FACETS, count_facets
 from digest_tui.loading import discover, load_article
 from digest_tui.model import Article, Problem
-from digest_tui.search import Library, SortOrder, parse_query
+from digest_tui.search import SortOrder, parse_query
 from digest_tui.text_safety import clean_block, clean_line
 
 SORT_ORDERS = {
@@ -68,12 +69,17 @@ def _print_articles(session: FolderSession, articles: list[Article], as_json: bo
     write_table(("DATE", "TITLE", "TAGS", "SOURCE", "PATH"), rows, flexible=1)
 
 
-def _report_query_errors(library: Library) -> None:
-    for message in library.query_errors:
-        print(f"digest-tui: query: {clean_line(message)}", file=sys.stderr)
+def _check_query(text: str | None) -> None:
+    """A script must not take a mistyped term for a filter that applied: refuse the query."""
+    if not text:
+        return
+    errors = parse_query(text).errors
+    if errors:
+        raise UsageError("query: " + "; ".join(clean_line(message) for message in errors))
 
 
 def run_list(args: argparse.Namespace, content_dir: Path) -> int:
+    _check_query(args.query)
     fulltext = _needs_fulltext(args.query)
     with open_folder(content_dir, True, fulltext, quick=not fulltext) as session:
         library = session.library.with_drafts(args.drafts)
@@ -84,7 +90,6 @@ def run_list(args: argparse.Namespace, content_dir: Path) -> int:
         if args.query:
             library = library.matching(args.query)
         library = library.sorted_by(SORT_ORDERS[args.sort])
-        _report_query_errors(library)
         articles = list(library.articles)
         if args.limit is not None:
             articles = articles[: args.limit]
@@ -93,9 +98,9 @@ def run_list(args: argparse.Namespace, content_dir: Path) -> int:
 
 
 def run_search(args: argparse.Namespace, content_dir: Path) -> int:
+    _check_query(args.query)
     with open_folder(content_dir, with_state=True, fulltext=True) as session:
         library = session.library.matching(args.query).sorted_by(SortOrder.RELEVANCE)
-        _report_query_errors(library)
         articles = list(library.articles)[: args.limit]
         _print_articles(session, articles, args.json)
     return session.exit_status()
