@@ -92,3 +92,30 @@ def test_a_query_error_stops_the_command_before_any_output(
     assert captured.err.count("\n") == 1
     assert captured.err.startswith("digest-tui: error: query: ")
     assert f"'{term}'" in captured.err
+
+
+@pytest.mark.parametrize(
+    ("word", "command"), [("serach", "search"), ("lst", "list"), ("shwo", "show"), ("tag", "tags")]
+)
+def test_a_mistyped_command_gets_a_suggestion(tmp_path: Path, monkeypatch, capsys, word, command):
+    monkeypatch.chdir(tmp_path)
+    assert main([word]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert err.endswith(f"did you mean '{command}'?\n")
+
+
+def test_a_word_far_from_any_command_lists_the_commands(tmp_path: Path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert main(["frobnicate"]) == 2
+    err = capsys.readouterr().err
+    assert "'frobnicate' is not a folder or a command" in err
+    assert "list, search, tags, show, check" in err
+
+
+def test_a_folder_named_like_a_command_is_still_a_folder(tmp_path: Path, monkeypatch):
+    from digest_tui.cli.parser import refuse_mistyped_command
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "lst").mkdir()
+    refuse_mistyped_command("lst")  # an existing folder: no complaint

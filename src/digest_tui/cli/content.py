@@ -8,6 +8,7 @@ from pathlib import Path
 from digest_tui.cli.errors import UsageError
 from digest_tui.config import Config
 from digest_tui.paths import CONTENT_ENV, bundled_sample_dir
+from digest_tui.text_safety import clean_line
 
 
 def resolve_content_dir(argument: str | None, config: Config) -> Path:
@@ -28,7 +29,11 @@ def resolve_content_dir(argument: str | None, config: Config) -> Path:
 
 
 def resolve_article(content_dir: Path, argument: str) -> str:
-    """The `/`-separated path of ARTICLE relative to the content folder, kept inside it."""
+    """The `/`-separated path of ARTICLE relative to the content folder, kept inside it.
+
+    ARTICLE is a path (relative to the folder, or as typed), else a unique file name or
+    title of an article in the folder (see `lookup.find_article`).
+    """
     root = content_dir.resolve()
     candidate = Path(argument)
     if not candidate.is_absolute():
@@ -38,6 +43,26 @@ def resolve_article(content_dir: Path, argument: str) -> str:
     resolved = candidate.resolve()
     if not resolved.is_relative_to(root):
         raise UsageError(f"{argument} is not inside {content_dir}")
-    if not resolved.is_file():
-        raise UsageError(f"no article {argument} in {content_dir}")
-    return resolved.relative_to(root).as_posix()
+    if resolved.is_file():
+        return resolved.relative_to(root).as_posix()
+    return _article_named(content_dir, argument)
+
+
+def _article_named(content_dir: Path, argument: str) -> str:
+    from digest_tui.cli.lookup import find_article
+    from digest_tui.cli.session import open_folder
+
+    with open_folder(content_dir) as session:
+        found = find_article(argument, session.library.with_drafts(True).articles)
+    shown = clean_line(argument, 80)
+    if len(found.matches) == 1:
+        return found.matches[0]
+    if found.matches:
+        paths = ", ".join(clean_line(path) for path in found.matches[:5])
+        more = ", …" if len(found.matches) > 5 else ""
+        raise UsageError(
+            f"{shown!r} names {len(found.matches)} articles: {paths}{more} (give the path)"
+        )
+    closest = ", ".join(clean_line(path) for path in found.closest)
+    hint = f"; closest: {closest}" if closest else ""
+    raise UsageError(f"no article {shown!r} in {content_dir}{hint}")

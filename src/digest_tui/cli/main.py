@@ -8,7 +8,12 @@ from collections.abc import Sequence
 from digest_tui.cli import commands
 from digest_tui.cli.content import resolve_content_dir
 from digest_tui.cli.errors import UsageError
-from digest_tui.cli.parser import COMMANDS, command_parser, reader_parser
+from digest_tui.cli.parser import (
+    COMMANDS,
+    command_parser,
+    reader_parser,
+    refuse_mistyped_command,
+)
 from digest_tui.cli.signals import exit_cleanly_on_termination
 from digest_tui.config import load_config
 
@@ -32,6 +37,7 @@ def _run(argv: list[str]) -> int:
         exit_cleanly_on_termination()
         return RUNNERS[args.command](args, content_dir)
     args = reader_parser().parse_args(argv)
+    refuse_mistyped_command(args.path)
     content_dir = resolve_content_dir(args.path, config)
     from digest_tui.tui.launch import run_reader  # Textual loads only when the reader opens
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 from datetime import date
+from pathlib import Path
 from typing import NoReturn
 
 from digest_tui import __version__
@@ -17,6 +19,16 @@ class OneLineParser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         raise UsageError(message)
+
+
+def refuse_mistyped_command(word: str | None) -> None:
+    """`digest-tui serach`: a first word that is no path but close to a command is a typo."""
+    if not word or Path(word).expanduser().exists() or "/" in word or "." in word:
+        return
+    close = difflib.get_close_matches(word.lower(), COMMANDS, n=1, cutoff=0.6)
+    if close:
+        raise UsageError(f"{word!r} is not a folder or a command; did you mean {close[0]!r}?")
+    raise UsageError(f"{word!r} is not a folder or a command (commands: {', '.join(COMMANDS)})")
 
 
 def calendar_date(text: str) -> date:
@@ -93,7 +105,7 @@ def command_parser() -> OneLineParser:
     facets.add_argument("--json", action="store_true", help="print a JSON object")
 
     show = commands.add_parser("show", help="print one article")
-    show.add_argument("article", metavar="ARTICLE", help="path relative to PATH")
+    show.add_argument("article", metavar="ARTICLE", help="path relative to PATH, file name or title")
     _add_path(show)
     show.add_argument("--raw", action="store_true", help="print the file as written")
 
