@@ -53,6 +53,21 @@ def test_relative_links_never_leave_the_folder() -> None:
     assert isinstance(route_link("missing.md", "2025/01/a.md", KNOWN), Refused)
 
 
+def test_site_relative_links_open_the_article_they_name() -> None:
+    assert route_link("/2025/02/b.md", "2025/01/a.md", KNOWN) == OpenArticle("2025/02/b.md")
+    assert route_link("/posts/b/", "2025/01/a.md", KNOWN) == OpenArticle("2025/02/b.md")
+    assert route_link("/blog/notes", "2025/01/a.md", KNOWN) == OpenArticle("notes/index.md")
+
+
+def test_other_site_relative_links_open_on_the_source_site() -> None:
+    site = "https://stephango.com/buy-wisely"
+    target = route_link("/in-good-hands?x=1", "2025/01/a.md", KNOWN, site=site)
+    assert target == OpenInBrowser("https://stephango.com/in-good-hands?x=1", "stephango.com")
+    without_site = route_link("/in-good-hands", "2025/01/a.md", KNOWN)
+    assert isinstance(without_site, Refused) and "own site" in without_site.reason
+    assert isinstance(route_link("/x", "2025/01/a.md", KNOWN, site="ftp://host/a"), Refused)
+
+
 def test_the_source_url_must_be_a_web_link() -> None:
     assert browser_url("https://example.org") == OpenInBrowser("https://example.org")
     assert isinstance(browser_url("b.md"), Refused)

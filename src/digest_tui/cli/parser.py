@@ -105,7 +105,9 @@ def command_parser() -> OneLineParser:
     facets.add_argument("--json", action="store_true", help="print a JSON object")
 
     show = commands.add_parser("show", help="print one article")
-    show.add_argument("article", metavar="ARTICLE", help="path relative to PATH, file name or title")
+    show.add_argument(
+        "article", metavar="ARTICLE", help="a path relative to PATH, a file name or a title"
+    )
     _add_path(show)
     show.add_argument("--raw", action="store_true", help="print the file as written")
 
