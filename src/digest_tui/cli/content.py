@@ -11,21 +11,45 @@ from digest_tui.paths import CONTENT_ENV, bundled_sample_dir
 from digest_tui.text_safety import clean_line
 
 
+def _default_content_dir(config: Config) -> tuple[Path, str]:
+    if os.environ.get(CONTENT_ENV):
+        return Path(os.environ[CONTENT_ENV]).expanduser(), CONTENT_ENV
+    if config.content_dir is not None:
+        return Path(config.content_dir).expanduser(), "content_dir in the config file"
+    return bundled_sample_dir(), "the bundled sample content"
+
+
 def resolve_content_dir(argument: str | None, config: Config) -> Path:
     """PATH argument, then $DIGEST_TUI_CONTENT, then the config's content_dir, then the samples."""
     if argument:
         chosen, origin = Path(argument).expanduser(), "PATH"
-    elif os.environ.get(CONTENT_ENV):
-        chosen, origin = Path(os.environ[CONTENT_ENV]).expanduser(), CONTENT_ENV
-    elif config.content_dir is not None:
-        chosen, origin = Path(config.content_dir).expanduser(), "content_dir in the config file"
     else:
-        chosen, origin = bundled_sample_dir(), "the bundled sample content"
+        chosen, origin = _default_content_dir(config)
     if not chosen.exists():
         raise UsageError(f"{chosen} (from {origin}) does not exist")
     if not chosen.is_dir():
         raise UsageError(f"{chosen} (from {origin}) is not a folder")
     return chosen
+
+
+def resolve_reader_target(argument: str | None, config: Config) -> tuple[Path, str | None]:
+    """The folder the reader opens, and the article to open first when PATH is one file.
+
+    `digest-tui post.md` opens the configured content folder when the file is inside it,
+    else the file's own folder, with that article open.
+    """
+    file = Path(argument).expanduser() if argument else None
+    if file is None or not file.is_file():
+        return resolve_content_dir(argument, config), None
+    from digest_tui.loading.discover import is_markdown_name  # only for this rare path
+
+    if not is_markdown_name(file.name):
+        raise UsageError(f"{argument} is not a folder or a Markdown file")
+    file = file.resolve()
+    folder = _default_content_dir(config)[0].resolve()
+    if folder.is_dir() and file.is_relative_to(folder):
+        return folder, file.relative_to(folder).as_posix()
+    return file.parent, file.name
 
 
 def resolve_article(content_dir: Path, argument: str) -> str:

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from digest_tui.loading.discover import MARKDOWN_SUFFIXES
 from digest_tui.model import Article
 
 CLOSEST_SHOWN = 3
 CLOSEST_SCORE = 50
 """A miss suggests up to three paths whose name or title scores at least this (0-100)."""
-_SUFFIXES = (".md", ".markdown", ".mdx")
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ def _names(article: Article) -> Iterable[str]:
 
 
 def _without_suffix(path: str) -> str:
-    for suffix in _SUFFIXES:
+    for suffix in MARKDOWN_SUFFIXES:
         if path.lower().endswith(suffix):
             return path[: -len(suffix)]
     return path

@@ -6,7 +6,7 @@ import sys
 from collections.abc import Sequence
 
 from digest_tui.cli import commands
-from digest_tui.cli.content import resolve_content_dir
+from digest_tui.cli.content import resolve_content_dir, resolve_reader_target
 from digest_tui.cli.errors import UsageError
 from digest_tui.cli.parser import (
     COMMANDS,
@@ -38,10 +38,10 @@ def _run(argv: list[str]) -> int:
         return RUNNERS[args.command](args, content_dir)
     args = reader_parser().parse_args(argv)
     refuse_mistyped_command(args.path)
-    content_dir = resolve_content_dir(args.path, config)
+    content_dir, article = resolve_reader_target(args.path, config)
     from digest_tui.tui.launch import run_reader  # Textual loads only when the reader opens
 
-    return run_reader(content_dir, config)
+    return run_reader(content_dir, config, open_first=article)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -56,9 +56,16 @@ class DigestApp(App[None]):
         self._theme_loaded = False
 
     @classmethod
-    def for_folder(cls, content_dir: Path, config: Config) -> DigestApp:
-        """The reader on `content_dir`, opening its index and state after the first frame."""
-        return cls(session=ReaderSession.for_folder(content_dir, config))
+    def for_folder(
+        cls, content_dir: Path, config: Config, open_first: str | None = None
+    ) -> DigestApp:
+        """The reader on `content_dir`, opening its index and state after the first frame.
+
+        `open_first` is an article (relative path) to open instead of the last one read.
+        """
+        session = ReaderSession.for_folder(content_dir, config)
+        session.open_first = open_first
+        return cls(session=session)
 
     @property
     def config(self) -> Config:

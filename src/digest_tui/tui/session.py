@@ -56,6 +56,8 @@ class ReaderSession:
     """Messages to show once the app is up (config mistakes, a recovered state file)."""
     state_deferred: bool = False
     """True when `open_deferred` should open the folder's state store."""
+    open_first: str | None = None
+    """The article to open at start (`digest-tui post.md`) instead of the last one read."""
 
     @classmethod
     def for_folder(cls, content_dir: Path, config: Config) -> ReaderSession:
