@@ -69,9 +69,8 @@ def test_a_wide_terminal_shows_whole_cjk_titles(monkeypatch, wide_titles: Path):
     assert any(POSTS["tokyo.md"][0] in row for row in rows)
 
 
-def test_the_flexible_column_gives_way_first_then_the_widest():
+def test_the_widest_columns_give_way_first_and_the_title_takes_what_is_left():
     assert column_widths([10, 50, 20], [8, 12, 8], 100, flexible=1) == [10, 50, 20]
     assert column_widths([10, 50, 20], [8, 12, 8], 60, flexible=1) == [10, 30, 20]
-    # The title is at its floor: the widest other column shrinks next, never below its floor.
-    assert column_widths([10, 50, 40], [8, 12, 8], 40, flexible=1) == [10, 12, 18]
+    assert column_widths([10, 50, 40], [8, 12, 8], 61, flexible=1) == [10, 26, 25]
     assert column_widths([10, 50, 40], [8, 12, 8], 10, flexible=1) == [8, 12, 8]

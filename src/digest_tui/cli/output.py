@@ -90,20 +90,21 @@ def column_widths(
 ) -> list[int]:
     """Shrink columns of `natural` widths to fit `available` cells.
 
-    The `flexible` column gives way first; then the widest of the others, evenly, never
-    below their `floors`. When even the floors do not fit, the floors are returned.
+    The widest columns give way first, evenly, never below their `floors`; the `flexible`
+    column (the title) takes the cells an uneven split leaves. When even the floors do not
+    fit, the floors are returned.
     """
-    widths = list(natural)
-    others = sum(widths) - widths[flexible]
-    widths[flexible] = max(floors[flexible], min(widths[flexible], available - others))
-    if sum(widths) <= available:
-        return widths
-    low, high = 0, max(widths)
+    if sum(natural) <= available:
+        return list(natural)
+    low, high = 0, max(natural)
     while low < high:  # the largest cap under which the capped columns still fit
         cap = (low + high + 1) // 2
-        capped = [min(w, max(cap, f)) for w, f in zip(widths, floors, strict=True)]
+        capped = [min(w, max(cap, f)) for w, f in zip(natural, floors, strict=True)]
         low, high = (cap, high) if sum(capped) <= available else (low, cap - 1)
-    return [min(w, max(low, f)) for w, f in zip(widths, floors, strict=True)]
+    widths = [min(w, max(low, f)) for w, f in zip(natural, floors, strict=True)]
+    spare = max(0, available - sum(widths))
+    widths[flexible] = min(natural[flexible], widths[flexible] + spare)
+    return widths
 
 
 def write_table(
