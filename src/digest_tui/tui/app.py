@@ -129,10 +129,17 @@ class DigestApp(App[None]):
             self.push_screen(ProblemsScreen(main.problems))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        for binding in [*MAIN_BINDINGS, *APP_BINDINGS]:
-            if binding.id in {"palette", "back"}:
-                continue
+        ours = [
+            binding
+            for binding in [*MAIN_BINDINGS, *APP_BINDINGS]
+            if binding.id not in {"palette", "back"}
+        ]
+        # Each command is listed once: ours (with the user's keys) replace Textual's own "Quit".
+        titles = {binding.description for binding in ours}
+        for command in super().get_system_commands(screen):
+            if command.title not in titles:
+                yield command
+        for binding in ours:
             help_text = HELP_TEXT.get(binding.id or "", binding.description)
             yield SystemCommand(binding.description, help_text, partial(self._run, binding))
 
