@@ -6,6 +6,7 @@ from pathlib import Path
 
 from textual import events
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.worker import WorkerCancelled, WorkerFailed
 
@@ -158,3 +159,14 @@ def listed_paths(app: DigestApp) -> list[str]:
 def shown_notices(app: DigestApp) -> str:
     """The text of every notice on screen."""
     return "\n".join(visible_text(toast) for toast in app.screen.query("Toast"))
+
+
+def problem_entries(screen: Screen) -> list[str]:
+    """The entries of the problems dialog, each one string (its wrapped lines joined)."""
+    entries: list[list[str]] = [[]]
+    for line in visible_text(screen.query_one("#problems-list")).splitlines():
+        if line.strip() and not line.strip("─ "):  # the rule between two entries
+            entries.append([])
+        elif line.strip():
+            entries[-1].append(line.strip())
+    return [" ".join(lines) for lines in entries if lines]

@@ -12,6 +12,7 @@ from app_support import (
     key_event,
     listed_paths,
     make_app,
+    problem_entries,
     settle,
     shown_notices,
     visible_text,
@@ -29,7 +30,6 @@ from hostile_content import (
     write_undecodable_name,
 )
 from textual.command import CommandPalette
-from textual.widgets import DataTable
 
 from digest_tui.tui.screens.main import MainScreen
 from digest_tui.tui.screens.problems import ProblemsScreen
@@ -82,8 +82,8 @@ async def test_problems_screen_names_hostile_files_and_reasons(hostile: Path) ->
         await pilot.press("exclamation_mark")
         await settle(pilot)
         assert isinstance(app.screen, ProblemsScreen)
-        table = visible_text(app.screen.query_one(DataTable))
-        lines = table.splitlines()
+        lines = problem_entries(app.screen)
+        table = "\n".join(lines)
         for name, reason in (
             (ALIAS_BOMB_NAME, "aliases expand too far"),
             (BINARY_NAME, "binary file"),

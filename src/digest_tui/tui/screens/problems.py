@@ -4,19 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Static
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
 
 from digest_tui.model import Problem
 from digest_tui.text_safety import clean_line
+from digest_tui.tui.problem_words import problem_counts, problem_words
+
+REASON_LIMIT = 600
+"""Characters of a reason shown; the entry wraps, so a reason is read whole up to this."""
 
 
 class ProblemsScreen(ModalScreen[None]):
-    """A table of problems; file names and reasons are shown as plain text."""
+    """One entry per problem: the file and line, then the reason wrapped to the width."""
 
     BINDINGS = [Binding("escape,exclamation_mark,q", "dismiss", "Close", show=True)]
 
@@ -27,29 +32,33 @@ class ProblemsScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="problems-box"):
             yield Static(self._title(), id="problems-title", markup=False)
-            yield DataTable(id="problems-table", cursor_type="row", zebra_stripes=True)
+            entries: list[Option | None] = []
+            for problem in self._problems:
+                entries += [_entry(problem), None]  # None: a rule between entries
+            yield OptionList(*entries[:-1], id="problems-list")
             yield Static("escape, ! or q closes this screen", id="problems-hint")
 
     def _title(self) -> str:
-        if not self._problems:
+        summary = problem_words(*problem_counts(self._problems))
+        if not summary:
             return "No problems: every file loaded cleanly"
-        skipped = sum(problem.fatal for problem in self._problems)
-        warned = len(self._problems) - skipped
-        return f"Problems: {skipped} file(s) skipped, {warned} warning(s)"
+        return f"Problems: {summary}"
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns(Text("file"), Text("line"), Text("kind"), Text("reason"))
-        for problem in self._problems:
-            table.add_row(
-                Text(_tail(clean_line(problem.path), 56)),
-                Text(str(problem.line or "")),
-                Text("skipped", style="bold red") if problem.fatal else Text("warning"),
-                Text(clean_line(problem.reason, 200)),
-            )
-        table.focus()
+        self.query_one(OptionList).focus()
 
 
-def _tail(path: str, width: int) -> str:
-    """The end of a long path, where the file name is."""
-    return path if len(path) <= width else "…" + path[-(width - 1) :]
+def _entry(problem: Problem) -> Option:
+    """`skipped  path, line 3` over the reason; every part from the file is plain text."""
+    kind = ("skipped", "bold $error") if problem.fatal else ("warning", "bold $warning")
+    where = f", line {problem.line}" if problem.line else ""
+    return Option(
+        Content.assemble(
+            kind,
+            "  ",
+            Content(clean_line(problem.path)),
+            (where, "dim"),
+            "\n",
+            Content(clean_line(problem.reason, REASON_LIMIT)),
+        )
+    )
