@@ -170,3 +170,17 @@ def problem_entries(screen: Screen) -> list[str]:
         elif line.strip():
             entries[-1].append(line.strip())
     return [" ".join(lines) for lines in entries if lines]
+
+
+def help_rows(screen: Screen) -> list[tuple[str, str]]:
+    """(key, description) rows of the help screen, wrapped descriptions joined again."""
+    lines = visible_text(screen.query_one("#help-keys Static")).splitlines()
+    column = lines[0].index("does")
+    rows: list[tuple[str, str]] = []
+    for line in lines[1:]:
+        key, text = line[:column].strip(), line[column:].strip()
+        if key:
+            rows.append((key, text))
+        elif text and rows:
+            rows[-1] = (rows[-1][0], f"{rows[-1][1]} {text}")
+    return rows

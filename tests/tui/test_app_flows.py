@@ -9,6 +9,7 @@ import pytest
 from app_support import (
     NEWEST_FIRST,
     burst,
+    help_rows,
     listed_paths,
     make_app,
     problem_entries,
@@ -17,6 +18,7 @@ from app_support import (
     write_content,
 )
 
+from digest_tui.tui.bindings import HELP_TEXT, MOVEMENT_HELP
 from digest_tui.tui.screens.help import HelpScreen
 from digest_tui.tui.screens.problems import ProblemsScreen
 from digest_tui.tui.widgets.search_box import SearchBox
@@ -208,13 +210,24 @@ async def test_help_screen_lists_every_key(content: Path) -> None:
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
-        table = app.screen.query_one("#help-keys")
-        keys = [str(table.get_row_at(row)[0]) for row in range(table.row_count)]
+        keys = [key for key, _ in help_rows(app.screen)]
         for key in ["/", "t", "escape", "]", "[", "o", "y", "e", "S", "u", "*", "!", "?"]:
             assert key in keys
         assert "ctrl+p" in keys and "q" in keys
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_help_at_80_columns_wraps_between_words(content: Path) -> None:
+    app = make_app(content)
+    async with app.run_test(size=(80, 60)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        described = dict(help_rows(app.screen))
+        assert described["o"] == HELP_TEXT["open_link"]
+        assert described["/"] == HELP_TEXT["search"]
+        assert described["tab/shift+tab"] == dict(MOVEMENT_HELP)["tab/shift+tab"]
 
 
 async def test_problems_screen_lists_the_bad_file_and_why(content: Path) -> None:

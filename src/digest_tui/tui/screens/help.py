@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from digest_tui.tui.bindings import HELP_TEXT, MOVEMENT_HELP, all_bindings, key_display
 
@@ -28,15 +29,21 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="help-box"):
             yield Static("Keys", id="help-title")
-            yield DataTable(id="help-keys", cursor_type="row", zebra_stripes=True)
+            with VerticalScroll(id="help-keys"):
+                yield Static(self._table())
             yield Static("escape, ? or q closes this screen", id="help-hint")
 
-    def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns(Text("key"), Text("does"))
+    def _table(self) -> Table:
+        """Keys beside what they do; a description wraps between words when the box is narrow."""
+        table = Table(box=None, show_header=True, expand=True, padding=(0, 2, 0, 0))
+        table.add_column(Text("key"), no_wrap=True)
+        table.add_column(Text("does"), ratio=1)
         for binding in all_bindings():
             description = HELP_TEXT.get(binding.id or "", binding.description)
             table.add_row(Text(key_display(binding, self._keymap), style="bold"), Text(description))
         for keys, description in MOVEMENT_HELP:
             table.add_row(Text(keys, style="bold"), Text(description))
-        table.focus()
+        return table
+
+    def on_mount(self) -> None:
+        self.query_one("#help-keys").focus()

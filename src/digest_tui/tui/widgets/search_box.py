@@ -5,13 +5,28 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from textual import events
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import Reactive
 from textual.widgets import Input
 
+from digest_tui.cells import cell_len
+
 PLACEHOLDER = 'Search: words, "a phrase", tag:ai, -tag:crypto, after:2025-01-01, is:unread'
+"""Shortened to the box's width by whole examples (see `fitted_placeholder`)."""
+
+
+def fitted_placeholder(text: str, width: int) -> str:
+    """`text` shortened to `width` cells by dropping its last `, `-separated examples,
+    then its last words: never cut inside a word."""
+    for separator in (", ", " "):
+        parts = text.split(separator)
+        while len(parts) > 1 and cell_len(separator.join(parts)) > width:
+            parts.pop()
+        text = separator.join(parts)
+    return text if cell_len(text) <= width else ""
 
 
 class SearchBox(Input):
@@ -36,6 +51,9 @@ class SearchBox(Input):
         super().__init__(placeholder=PLACEHOLDER, id=id, select_on_focus=False)
         self._leave = on_leave
         """Called (not posted) so that keys typed right after `escape` already go elsewhere."""
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.placeholder = fitted_placeholder(PLACEHOLDER, self.content_size.width - 1)
 
     def watch_value(self, value: str) -> None:
         # Straight to the screen, ahead of this box's own repaint (`Input.Changed` climbs
