@@ -231,3 +231,22 @@ async def test_scrollbar_follows_the_row_count_as_the_list_is_refiltered():
         await pilot.pause()
         assert not widget.show_vertical_scrollbar
         assert "Article number 1" in row_text(widget, 1)
+
+
+async def test_a_wide_list_shows_cjk_tags_whole_and_keeps_columns_aligned():
+    from rich.cells import cell_len
+
+    articles = [
+        Article(path="a.md", title="東京の新しい図書館が開館", tags=("文化", "図書館", "東京")),
+        Article(path="b.md", title="🚀 Rocket recap", tags=("space", "🚀launches")),
+        Article(path="c.md", title="Plain", tags=("misc",)),
+    ]
+    app = ListApp(articles)
+    async with app.run_test(size=(220, 10)) as pilot:
+        await pilot.pause()
+        widget = app.query_one(ArticleList)
+        rows = [row_text(widget, y) for y in range(3)]
+        assert "#文化 #図書館 #東京" in rows[0]
+        assert "#space #🚀launches" in rows[1]
+        starts = {cell_len(row[: row.index("#")]) for row in rows}
+        assert len(starts) == 1, rows

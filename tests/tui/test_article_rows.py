@@ -77,3 +77,13 @@ def test_fit_pads_and_cuts():
     assert fit("abc", 5) == "abc  "
     assert fit("abcdef", 4) == "abc…"
     assert fit("x", 0) == ""
+
+
+def test_columns_take_what_their_text_needs_up_to_a_share_of_the_row():
+    wide = row_layout(220, tags=24, sources=10)
+    assert (wide.tags, wide.source) == (24, 10)
+    assert wide.title == 220 - 15 - 24 - 1 - 10 - 1
+    many_tags = row_layout(220, tags=150)
+    assert 18 < many_tags.tags < 100 and many_tags.title >= 60
+    short = row_layout(100, tags=7, sources=0)
+    assert short.tags == 7 and short.title == 100 - 15 - 7 - 1

@@ -17,7 +17,16 @@ from textual.message import Message
 from textual.reactive import Reactive, reactive
 from textual.strip import Strip
 
-from digest_tui.tui.widgets.article_rows import RowMarks, row_cells, row_layout
+from digest_tui.cells import cell_len
+from digest_tui.text_safety import clean_line
+from digest_tui.tui.widgets.article_rows import (
+    SOURCE_WIDTH,
+    TAGS_WIDTH,
+    RowMarks,
+    row_cells,
+    row_layout,
+    tags_text,
+)
 from digest_tui.tui.widgets.line_view import (
     RowCursorView,
     StyleCache,
@@ -30,8 +39,6 @@ if TYPE_CHECKING:
 
 Mark = Callable[[str], bool]
 _PATH = attrgetter("path")
-_TAGS = attrgetter("tags")
-_SOURCE = attrgetter("source_name")
 STRIP_CACHE_SIZE = 256
 HEAD_ROWS = 64
 """Rows looked at first when checking whether a column is filled."""
@@ -123,8 +130,8 @@ class ArticleList(RowCursorView, can_focus=True):
         self._is_starred: Mark | None = None
         self._is_new: Mark | None = None
         self._version = 0
-        self._has_tags = False
-        self._has_sources = False
+        self._tags_need = 0
+        self._sources_need = 0
         self._strips: OrderedDict[tuple[int, int, bool, int], Strip] = OrderedDict()
         self._styles = StyleCache(self)
 
@@ -146,9 +153,9 @@ class ArticleList(RowCursorView, can_focus=True):
         """Show `articles`; keep the cursor on the one whose path is `keep`, else the first."""
         before = self.highlighted
         self._articles = articles
-        # Columns no listed article fills take no room from the titles.
-        self._has_tags = _any_filled(articles, _TAGS)
-        self._has_sources = _any_filled(articles, _SOURCE)
+        # Columns take the room their text needs; ones no article fills take none.
+        self._tags_need = _cells_needed(articles, _tags_text, TAGS_WIDTH)
+        self._sources_need = _cells_needed(articles, _source_text, SOURCE_WIDTH)
         self._forget_strips()
         index = self._index_of(keep) if keep is not None else None
         self.set_reactive(ArticleList.cursor, index or 0)
@@ -271,7 +278,7 @@ class ArticleList(RowCursorView, can_focus=True):
         if row == self.cursor:
             base = base + self._styles.component("article-list--cursor")
         styles = self._cell_styles(marks.unread)
-        layout = row_layout(width, tags=self._has_tags, sources=self._has_sources)
+        layout = row_layout(width, tags=self._tags_need, sources=self._sources_need)
         cells = row_cells(article, marks, width, layout)
         segments = [Segment(text, base + styles[part]) for part, text in cells]
         return Strip(segments, width)
@@ -288,7 +295,19 @@ class ArticleList(RowCursorView, can_focus=True):
         }
 
 
-def _any_filled(articles: Sequence[Article], field: Callable[[Article], object]) -> bool:
-    """True when some article fills `field`. The first rows are read first: iterating a
-    ranked view orders its lower tiers, while its first rows are ready."""
-    return any(map(field, articles[:HEAD_ROWS])) or any(map(field, articles))
+def _cells_needed(articles: Sequence[Article], text: Callable[[Article], str], least: int) -> int:
+    """Cells the widest `text` of the first rows needs; `least` when only later rows have
+    one, 0 when none has. The first rows are read first: iterating a ranked view orders its
+    lower tiers, while its first rows are ready."""
+    widest = max(map(cell_len, map(text, articles[:HEAD_ROWS])), default=0)
+    if widest:
+        return widest
+    return least if any(map(text, articles)) else 0
+
+
+def _tags_text(article: Article) -> str:
+    return tags_text(article.tags) if article.tags else ""
+
+
+def _source_text(article: Article) -> str:
+    return clean_line(article.source_name)

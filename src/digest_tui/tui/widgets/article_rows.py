@@ -20,6 +20,10 @@ FIELD_LIMIT = 300
 """A title longer than this is cut before fitting: no row ever needs more."""
 TAGS_WIDTH = 18
 SOURCE_WIDTH = 16
+"""The tags and source columns take at least this many cells when their text needs them."""
+TAGS_SHARE = 3
+SOURCE_SHARE = 8
+"""Beyond that they may grow to a third (tags) or an eighth (source) of the row."""
 TITLE_ROOM_FOR_SOURCE = 40
 TITLE_ROOM_FOR_TAGS = 60
 """The source column shows only when the title keeps at least 40 cells, tags only at 60."""
@@ -44,17 +48,29 @@ class RowLayout:
     source: int = 0
 
 
-def row_layout(width: int, *, tags: bool = True, sources: bool = True) -> RowLayout:
+def row_layout(width: int, *, tags: int = TAGS_WIDTH, sources: int = SOURCE_WIDTH) -> RowLayout:
     """Column widths for rows `width` cells wide: the title first, then source, then tags.
 
-    `tags` / `sources` say whether any listed article has them; an empty column takes no room.
+    `tags` / `sources` are the cells the widest tags / source cell of the listed rows needs
+    (0: none has one, and the column takes no room). A column takes what it needs up to its
+    share of a wide row, and at least its minimum where the title can spare that.
     """
     room = max(0, width - FIXED_WIDTH)
-    source = SOURCE_WIDTH if sources and room - SOURCE_WIDTH - 1 >= TITLE_ROOM_FOR_SOURCE else 0
+    source = _column(sources, SOURCE_WIDTH, room // SOURCE_SHARE, room - TITLE_ROOM_FOR_SOURCE)
     room -= source + 1 if source else 0
-    tag_width = TAGS_WIDTH if tags and room - TAGS_WIDTH - 1 >= TITLE_ROOM_FOR_TAGS else 0
+    tag_width = _column(tags, TAGS_WIDTH, room // TAGS_SHARE, room - TITLE_ROOM_FOR_TAGS)
     room -= tag_width + 1 if tag_width else 0
     return RowLayout(title=room, tags=tag_width, source=source)
+
+
+def _column(need: int, least: int, share: int, spare: int) -> int:
+    """A column's width: its `need`, capped at the larger of `least` and `share`; 0 when the
+    title cannot `spare` that many cells (plus the gap)."""
+    width = min(need, max(least, share))
+    for candidate in (width, min(need, least)):
+        if candidate > 0 and candidate + 1 <= spare:
+            return candidate
+    return 0
 
 
 def fit(text: str, width: int) -> str:
