@@ -46,7 +46,7 @@ def hostile(tmp_path: Path) -> Path:
 @pytest.fixture
 def browser_calls(monkeypatch) -> list[str]:
     calls: list[str] = []
-    monkeypatch.setattr(webbrowser, "open", lambda url, *args, **kwargs: calls.append(url))
+    monkeypatch.setattr(webbrowser, "open", lambda url, *args, **kwargs: calls.append(url) or True)
     return calls
 
 

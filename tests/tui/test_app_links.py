@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from app_support import make_app, settle, shown_notices, write_content
 
+from digest_tui.tui import handoff
 from digest_tui.tui.links import OpenArticle, OpenInBrowser, Refused, browser_url, route_link
-from digest_tui.tui.screens import article_reading
 from digest_tui.tui.widgets.reading_pane import ReadingPane
 
 KNOWN = {"2025/01/a.md", "2025/02/b.md", "notes/index.md"}
@@ -78,7 +78,7 @@ def test_the_source_url_must_be_a_web_link() -> None:
 def opened(monkeypatch, tmp_path: Path) -> list[str]:
     calls: list[str] = []
     monkeypatch.setattr(
-        article_reading.webbrowser, "open", lambda url, *args, **kwargs: calls.append(url)
+        handoff.webbrowser, "open", lambda url, *args, **kwargs: calls.append(url) or True
     )
     return calls
 
@@ -133,3 +133,26 @@ async def test_o_opens_the_source_url_and_y_copies_it(opened: list[str], tmp_pat
         await pilot.press("o", "y")
         assert opened == ["https://news.example.com/kite"]
         assert app.clipboard == "https://news.example.com/kite"
+
+
+async def test_a_site_relative_link_opens_on_the_source_site(
+    opened: list[str], tmp_path: Path
+) -> None:
+    content = write_content(tmp_path / "content")
+    (content / "clip.md").write_text(
+        "---\ntitle: Clipped\npubDatetime: 2020-01-01\nsource: https://stephango.com/buy-wisely\n"
+        "---\nSee [in good hands](/in-good-hands) and [the kite](/posts/solar-kite/).\n",
+        encoding="utf-8",
+    )
+    app = make_app(content)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("G", "enter")  # the oldest: Clipped
+        await settle(pilot)
+        _click_link(app, "/in-good-hands")
+        await settle(pilot)
+        assert opened == ["https://stephango.com/in-good-hands"]
+        assert "on stephango.com" in " ".join(shown_notices(app).split())
+        _click_link(app, "/posts/solar-kite/")
+        await settle(pilot)
+        assert app.screen.reader.article.path == "2025/01/solar-kite.md"

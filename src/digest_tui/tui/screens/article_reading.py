@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import os
-import shlex
 import subprocess
-import webbrowser
 from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
@@ -106,8 +104,14 @@ class ArticleReading:
         self.store(lambda state: state.set_last_opened(article.path))
 
     def restore_last_opened(self) -> None:
-        """Put the cursor back on the article open last time, and show it."""
-        state = self.screen.session.state
+        """Open the article named at launch (`digest-tui post.md`), else put the cursor back
+        on the article open last time, and show it."""
+        session = self.screen.session
+        if session.open_first is not None:
+            first, session.open_first = session.open_first, None
+            self.open_path(first, focus=True)
+            return
+        state = session.state
         last = state.last_opened() if state else None
         if last and self.screen.articles.move_to(last):
             self.load(last, focus=False, mark_read=False)
@@ -120,13 +124,20 @@ class ArticleReading:
             return reader.article
         return screen.articles.highlighted or reader.article
 
-    def step(self, move: Callable[[], None]) -> None:
-        """Move the list's cursor with `move` and open the article it lands on."""
+    def step(self, move: Callable[[], None], end: str) -> None:
+        """Move the list's cursor with `move` and open the article it lands on; at the
+        list's `end` ("last" or "first") say so instead."""
         screen = self.screen
+        before = screen.articles.cursor
         move()
         article = screen.articles.highlighted
-        if article is not None:
-            self.load(article.path, screen.focused is screen.reader)
+        if article is None:
+            return
+        shown = screen.reader.article
+        if screen.articles.cursor == before and shown is not None and shown.path == article.path:
+            screen.app.notify(f"This is the {end} article", timeout=2, markup=False)
+            return
+        self.load(article.path, screen.focused is screen.reader)
 
     # Links.
 
@@ -135,7 +146,8 @@ class ArticleReading:
         from digest_tui.tui.links import route_link
 
         current = self.screen.reader.article
-        self.follow(route_link(href, current.path if current else "", self.known_paths))
+        path, site = (current.path, current.source_url) if current else ("", "")
+        self.follow(route_link(href, path, self.known_paths, site=site))
 
     def follow(self, target: OpenInBrowser | OpenArticle | Refused) -> None:
         """Go where a routed link leads."""
@@ -143,8 +155,9 @@ class ArticleReading:
 
         app = self.screen.app
         if isinstance(target, OpenInBrowser):
-            webbrowser.open(target.url)
-            app.notify(f"Opened {clean_line(target.url, 80)}", timeout=3, markup=False)
+            from digest_tui.tui.handoff import open_in_browser
+
+            open_in_browser(app, target.url, target.on_site)
         elif isinstance(target, OpenArticle):
             self.open_path(target.path, focus=True)
         else:
@@ -167,8 +180,9 @@ class ArticleReading:
         if article is None or not article.link:
             app.notify("This article has no link to copy", markup=False)
             return
-        app.copy_to_clipboard(clean_line(article.link))
-        app.notify(f"Copied {clean_line(article.link, 80)}", timeout=3, markup=False)
+        from digest_tui.tui.handoff import copy_url
+
+        copy_url(app, clean_line(article.link))
 
     # Marks.
 
@@ -204,16 +218,19 @@ class ArticleReading:
         """Open the current article in $EDITOR and reload it after."""
         screen = self.screen
         article = self.current_article()
-        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
         if article is None:
             return
-        if not editor:
-            screen.app.notify("Set $EDITOR to edit articles", severity="warning", markup=False)
+        from digest_tui.tui.editor import editor_command
+
+        editor = editor_command(os.environ)
+        if editor is None:
+            message = "No editor found: set $EDITOR (or $VISUAL) to edit articles"
+            screen.app.notify(message, severity="warning", markup=False)
             return
         file = screen.session.content_dir / article.path
         try:
             with screen.app.suspend():
-                subprocess.run([*shlex.split(editor), str(file)], check=False)
+                subprocess.run([*editor, str(file)], check=False)
         except (SuspendNotSupported, OSError, ValueError) as error:
             message = f"Could not run the editor: {error}"
             screen.app.notify(message, severity="error", markup=False)

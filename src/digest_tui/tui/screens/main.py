@@ -47,6 +47,9 @@ from digest_tui.tui.widgets.status_bar import StatusBar
 from digest_tui.tui.widgets.tag_sidebar import TagSidebar
 
 if TYPE_CHECKING:
+    from textual.dom import QueryType
+    from textual.widget import Widget
+
     # The core loads in the index worker, after the first frame.
     from digest_tui.model import LoadedArticle, Problem
     from digest_tui.search import Library, SortOrder
@@ -185,6 +188,13 @@ class MainScreen(Screen[None]):
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         self.panes.follow_focus(event.widget)
+
+    def focus_next(self, selector: str | type[QueryType] = "*") -> Widget | None:
+        # Tab from the tags goes to the list they filter, not to the search box above it.
+        if self.focused is self.sidebar:
+            self.focus_pane("list")
+            return self.articles
+        return super().focus_next(selector)
 
     def focus_pane(self, pane: str) -> None:
         """Show `pane` ("tags", "list" or "reader") and move the keyboard focus into it."""
@@ -346,10 +356,10 @@ class MainScreen(Screen[None]):
         self.app.notify(f"Sorted by {self.sort.value}", timeout=2)
 
     def action_next_article(self) -> None:
-        self.reading.step(self.articles.select_next)
+        self.reading.step(self.articles.select_next, "last")
 
     def action_previous_article(self) -> None:
-        self.reading.step(self.articles.select_previous)
+        self.reading.step(self.articles.select_previous, "first")
 
     def action_open_link(self) -> None:
         self.reading.open_link()
