@@ -61,14 +61,14 @@ async def test_wide_character_tags_keep_the_counts_in_their_column() -> None:
         assert re.search(r"🚀rockets\s+7\s*$", rows[2]), rows[2]
 
 
-async def test_a_wider_sidebar_shows_longer_tag_names_whole() -> None:
-    counts = [TagCount("distributed-systems-engineering", 5, 1)]
-    app = SidebarApp()
-    async with app.run_test(size=(80, 10)) as pilot:
-        sidebar = app.query_one(TagSidebar)
-        sidebar.show_tags(counts, selected=(), total=5)
-        await pilot.pause()
-        assert "…" in shown_rows(sidebar)[1]
-        sidebar.styles.width = 48
-        await pilot.pause()
-        assert "distributed-systems-engineering " in shown_rows(sidebar)[1]
+async def test_the_sidebar_widens_for_long_tag_names_where_the_screen_has_room() -> None:
+    counts = [TagCount("distributed-systems-engineering", 5, 1), TagCount("ai", 2, 0)]
+    for size, whole in (((220, 10), True), ((100, 10), False)):
+        app = SidebarApp()
+        async with app.run_test(size=size) as pilot:
+            sidebar = app.query_one(TagSidebar)
+            sidebar.show_tags(counts, total=5, selected=())
+            await pilot.pause()
+            row = shown_rows(sidebar)[1]
+            assert ("distributed-systems-engineering " in row) is whole, (size, row)
+            assert sidebar.outer_size.width <= max(29, size[0] * 20 // 100 + 4)

@@ -18,7 +18,7 @@ from textual.message import Message
 from textual.reactive import reactive, var
 from textual.strip import Strip
 
-from digest_tui.cells import fit_cells
+from digest_tui.cells import cell_len, fit_cells
 from digest_tui.text_safety import clean_line
 from digest_tui.tui.widgets.line_view import (
     RowCursorView,
@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 
 COUNT_WIDTH = 4
 """Cells per count."""
+WIDTH_SHARE = 20
+"""A sidebar widened for long tag names takes at most this percentage of the screen."""
 COUNTS_WIDTH = 2 + 2 * COUNT_WIDTH + 2
 """The selection mark, both counts and the spaces around them: the name has the rest."""
 
@@ -117,6 +119,8 @@ class TagSidebar(RowCursorView, can_focus=True):
         self._tags: list[str] = []
         self._rows: tuple[TagRow, ...] = ()
         self._strips: dict[tuple[TagRow, bool, int], Strip] = {}
+        self._widest_name = 0
+        """The widest tag name shown so far, in cells: the sidebar asks for room for it."""
         self._styles = StyleCache(self)
 
     @property
@@ -145,10 +149,28 @@ class TagSidebar(RowCursorView, can_focus=True):
         if rows != self._rows:
             self._rows = rows
             self._strips.clear()
+            self._fit_widest_name(rows)
             # Only a new row count changes the scroll range; otherwise a repaint will do.
             self.virtual_size = Size(0, len(rows))
             self.refresh()
         self.highlighted = self._tags.index(was) + 1 if was in self._tags else 0
+
+    def _fit_widest_name(self, rows: Sequence[TagRow]) -> None:
+        """Ask for a wider sidebar when a longer name shows up; the stylesheet bounds it.
+
+        The width only grows: a sidebar that narrowed and widened as the query changed
+        would move the whole screen under the user's eyes.
+        """
+        widest = max(map(cell_len, (row.name for row in rows)), default=0)
+        if widest > self._widest_name:
+            self._widest_name = widest
+            self.refresh(layout=True)
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        """The width that shows every name seen so far whole beside both counts, up to
+        `WIDTH_SHARE` percent of the screen (the stylesheet's `min-width` is the floor)."""
+        wanted = self._widest_name + COUNTS_WIDTH + self.styles.scrollbar_size_vertical
+        return min(wanted, container.width * WIDTH_SHARE // 100)
 
     def watch_selected(self) -> None:
         if self._rows:  # mark the change at once; new counts follow
