@@ -17,7 +17,9 @@ def test_status_names_every_active_filter():
         query="chip after:2025-01-01",
         after=date(2025, 1, 1),
         sort="relevance",
-        problems=2,
+        skipped=2,
+        warnings=1,
+        drafts_hidden=7,
         indexing="indexing 10/45",
     )
     text = status_content(facts).plain
@@ -26,7 +28,8 @@ def test_status_names_every_active_filter():
     assert "query: chip after:2025-01-01" in text
     assert "dates: 2025-01-01 → …" in text
     assert "sort: relevance" in text
-    assert "2 problems (press !)" in text
+    assert "2 files skipped, 1 warning (press !)" in text
+    assert "7 drafts hidden" in text
     assert "indexing 10/45" in text
 
 

@@ -37,6 +37,7 @@ MAIN_BINDINGS: list[Binding] = [
     Binding("S", "cycle_sort", "Sort", id="sort"),
     Binding("u", "toggle_read", "Read", id="toggle_read", show=False),
     Binding("asterisk", "toggle_star", "Star", id="toggle_star"),
+    Binding("D", "toggle_drafts", "Drafts", id="toggle_drafts", show=False),
 ]
 """Commands of the main screen. The footer shows the few that fit 80 columns; the help
 screen and the command palette list them all."""
@@ -61,6 +62,7 @@ HELP_TEXT: dict[str, str] = {
     "sort": "Cycle sort: newest, oldest, title, relevance",
     "toggle_read": "Mark the article read / unread",
     "toggle_star": "Star / unstar the article",
+    "toggle_drafts": "Show / hide draft articles (hidden at first)",
 }
 """The longer description of each binding id, for the help screen and the palette."""
 

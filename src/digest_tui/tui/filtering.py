@@ -9,12 +9,13 @@ from digest_tui.search import Library, SortOrder
 
 @dataclass(frozen=True)
 class FilterRequest:
-    """What the user asked for: tags (AND), the query text and a sort order."""
+    """What the user asked for: tags (AND), the query text, a sort order, and drafts or not."""
 
     library: Library
     tags: tuple[str, ...]
     query: str
     sort: SortOrder
+    drafts: bool = False
 
 
 def filter_library(request: FilterRequest) -> Library:
@@ -23,4 +24,5 @@ def filter_library(request: FilterRequest) -> Library:
     The view computes its articles and its tag counts lazily: a worker reads `.articles`
     first, hands them to the list, and only then asks for `.tag_counts()`.
     """
-    return request.library.tagged(*request.tags).matching(request.query).sorted_by(request.sort)
+    library = request.library.with_drafts(request.drafts)
+    return library.tagged(*request.tags).matching(request.query).sorted_by(request.sort)

@@ -22,7 +22,7 @@ from digest_tui.tui.screens.filter_clock import FilterClock
 from digest_tui.tui.widgets.status_bar import StatusFacts
 
 if TYPE_CHECKING:
-    from digest_tui.model import Article
+    from digest_tui.model import Article, Problem
     from digest_tui.search import Library, SortOrder
     from digest_tui.tui.filtering import FilterRequest
     from digest_tui.tui.screens.main import MainScreen
@@ -57,8 +57,9 @@ class ArticleListing:
 
     @property
     def total(self) -> int:
-        """How many articles the library holds (0 until it is read)."""
-        return self.library.total if self.library is not None else 0
+        """How many articles the library holds, drafts when shown (0 until it is read)."""
+        library = self.library
+        return library.with_drafts(self.screen.show_drafts).total if library is not None else 0
 
     @property
     def effective_sort(self) -> SortOrder:
@@ -82,9 +83,14 @@ class ArticleListing:
         words = [word for word in query.words if len(word) >= MIN_FIND_WORD]
         return [*words, *query.phrases, *query.titles]
 
-    def status_facts(self, problems: int, indexing: str, in_memory: bool = False) -> StatusFacts:
+    def status_facts(
+        self, problems: Sequence[Problem], indexing: str, in_memory: bool = False
+    ) -> StatusFacts:
         """What the status bar reports: the list, the filters, `problems` and `indexing`."""
+        from digest_tui.tui.problem_words import problem_counts
+
         screen = self.screen
+        skipped, warnings = problem_counts(problems)
         view = self.view
         after, before = view.day_bounds if view is not None else (None, None)
         return StatusFacts(
@@ -95,10 +101,18 @@ class ArticleListing:
             after=after,
             before=before,
             sort=self.effective_sort.value if screen.sort else "",
-            problems=problems,
+            skipped=skipped,
+            warnings=warnings,
+            drafts_hidden=self._drafts_hidden(),
             indexing=indexing,
             in_memory=in_memory,
         )
+
+    def _drafts_hidden(self) -> int:
+        library = self.library
+        if library is None or self.screen.show_drafts:
+            return 0
+        return library.with_drafts(True).total - library.with_drafts(False).total
 
     def refilter(self) -> None:
         """Filter the library again for the screen's current tags, query and sort."""
@@ -108,7 +122,9 @@ class ArticleListing:
         screen = self.screen
         if self.library is None or screen.sort is None:
             return  # the list arrives with the library and is filtered then
-        request = FilterRequest(self.library, screen.tags, screen.query_text, self.effective_sort)
+        request = FilterRequest(
+            self.library, screen.tags, screen.query_text, self.effective_sort, screen.show_drafts
+        )
         if self._clock.may_run_inline(request):
             # On the event loop: the rows are painted with the keystroke's own frame.
             self.show_view(self._timed_filter(request, self._generation))

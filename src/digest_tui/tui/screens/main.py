@@ -69,6 +69,8 @@ class MainScreen(Screen[None]):
     """The order the user keeps; None until the reader state is open."""
     article: var[LoadedArticle | None] = var(None, always_update=True)
     """The article open in the reading pane."""
+    show_drafts: var[bool] = var(False)
+    """Whether draft articles are listed (they are left out at first)."""
 
     def __init__(self, session: ReaderSession) -> None:
         # Classes given here cost nothing; each one added after mount restyles the screen.
@@ -175,6 +177,9 @@ class MainScreen(Screen[None]):
     def watch_sort(self) -> None:
         self.listing.refilter()
 
+    def watch_show_drafts(self) -> None:
+        self.listing.refilter()
+
     def on_unmount(self) -> None:
         self.reading.save_position()
         # Frozen objects in reference cycles (this screen's widgets among them) are
@@ -248,7 +253,7 @@ class MainScreen(Screen[None]):
     def update_status(self) -> None:
         """Show the current facts in the status bar."""
         report = self.report
-        facts = self.listing.status_facts(len(report.problems), report.note(), report.in_memory)
+        facts = self.listing.status_facts(report.problems, report.note(), report.in_memory)
         self.query_one(StatusBar).show(facts)
 
     # What the widgets ask for.
@@ -354,6 +359,10 @@ class MainScreen(Screen[None]):
         if problem:
             self.app.notify(problem, severity="warning", markup=False)
         self.app.notify(f"Sorted by {self.sort.value}", timeout=2)
+
+    def action_toggle_drafts(self) -> None:
+        self.show_drafts = not self.show_drafts
+        self.app.notify("Showing drafts" if self.show_drafts else "Drafts hidden", timeout=2)
 
     def action_next_article(self) -> None:
         self.reading.step(self.articles.select_next, "last")

@@ -11,6 +11,7 @@ from textual.widgets import Static
 
 from digest_tui.cells import clip_cells
 from digest_tui.text_safety import clean_line
+from digest_tui.tui.problem_words import problem_words
 
 TAG_CELLS = 30
 QUERY_CELLS = 40
@@ -29,7 +30,12 @@ class StatusFacts:
     before: date | None = None
     sort: str = "newest"
     """The sort order's name; empty while it is not known yet."""
-    problems: int = 0
+    skipped: int = 0
+    """Files that could not be loaded."""
+    warnings: int = 0
+    """Warnings about files that loaded with fallbacks."""
+    drafts_hidden: int = 0
+    """Draft articles left out of the list (0 while drafts are shown)."""
     indexing: str = ""
     """A short note while the index refreshes, empty when idle."""
     in_memory: bool = False
@@ -66,9 +72,12 @@ def status_content(facts: StatusFacts) -> Content:
         parts.append(Content.assemble(("dates: ", "bold"), span))
     if facts.sort:  # empty until the reader state is open
         parts.append(Content(f"sort: {facts.sort}"))
-    if facts.problems:
-        noun = "problem" if facts.problems == 1 else "problems"
-        parts.append(Content.assemble((f"{facts.problems} {noun}", "$warning"), " (press !)"))
+    if facts.drafts_hidden:
+        noun = "draft" if facts.drafts_hidden == 1 else "drafts"
+        parts.append(Content(f"{facts.drafts_hidden} {noun} hidden"))
+    problems = problem_words(facts.skipped, facts.warnings)
+    if problems:  # in the words the `!` dialog uses
+        parts.append(Content.assemble((problems, "$warning"), " (press !)"))
     if facts.indexing:
         parts.append(Content(facts.indexing))
     if facts.in_memory:
