@@ -209,3 +209,8 @@ def test_section_pages_are_not_listed_and_check_counts_them_skipped(tmp_path: Pa
     assert [item["path"] for item in report["skipped"]] == ["hugo/content/posts/_index.md"]
     assert main(["check", str(tmp_path)]) == 0
     assert capsys.readouterr().out.splitlines()[-1].endswith(", 1 skipped")
+
+
+def test_list_query_is_draft_lists_the_drafts(content: Path, capsys):
+    _, rows = run_json(capsys, "list", str(content), "--query", "is:draft", "--json")
+    assert [row["path"] for row in rows] == ["2025/08/draft-note.md"]

@@ -73,6 +73,14 @@ def test_default_view_is_newest_first_without_drafts_and_undated_last():
     assert library.total == 6 and len(library) == 6
 
 
+def test_is_draft_lists_only_drafts_even_where_drafts_are_hidden():
+    library = Library.of(ARTICLES)
+    assert paths(library.matching("is:draft")) == ["draft.md"]
+    assert paths(library.matching("kites is:draft")) == ["draft.md"]
+    assert "draft.md" not in paths(library.with_drafts(True).matching("-is:draft"))
+    assert library.matching("is:draft").query_errors == ()
+
+
 def test_drafts_are_shown_only_when_asked_for():
     library = Library.of(ARTICLES).with_drafts(True)
     assert "draft.md" in paths(library)

@@ -41,3 +41,13 @@ async def test_the_palette_shows_drafts(tmp_path: Path) -> None:
         await pilot.press("enter")
         await settle(pilot)
         assert "draft-plan.md" in listed_paths(app)
+
+
+async def test_is_draft_in_the_search_box_lists_the_drafts(tmp_path: Path) -> None:
+    app = make_app(_with_drafts(tmp_path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"is:draft", "enter")
+        await settle(pilot)
+        assert sorted(listed_paths(app)) == ["draft-notes.md", "draft-plan.md"]
+        assert "drafts hidden" not in visible_text(app.screen.query_one("#status"))

@@ -23,7 +23,8 @@ _TERM = re.compile(
     re.VERBOSE,
 )
 
-STATES = ("unread", "read", "starred", "new")
+STATES = ("unread", "read", "starred", "new", "draft")
+"""`is:` values: reader state, and `draft` (which also lists drafts, hidden otherwise)."""
 """The values `is:` accepts."""
 
 _OPPOSITE_STATE = {"read": "unread", "unread": "read"}
@@ -55,7 +56,7 @@ class Query:
     """`title:x`: a substring of the title."""
     excluded_titles: tuple[str, ...] = ()
     states: tuple[str, ...] = ()
-    """`is:` values the article must have: read, unread, starred, new."""
+    """`is:` values the article must have: read, unread, starred, new, draft."""
     excluded_states: tuple[str, ...] = ()
     errors: tuple[str, ...] = field(default=(), compare=False)
     """One readable sentence per term that was ignored because its value was bad."""

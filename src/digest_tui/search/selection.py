@@ -43,6 +43,10 @@ class Selection:
         return sum(word.score(number) for word in matches.words)
 
 
+DRAFT = "draft"
+"""The one `is:` value read from the article itself rather than the reader state."""
+
+
 def select(
     catalog: Catalog,
     filters: Filters,
@@ -55,8 +59,7 @@ def select(
     chosen = _by_metadata(catalog, filters)
     chosen = _by_text(catalog, query, fulltext, chosen)
     chosen = _by_state(catalog, query, state, chosen, errors)
-    if not filters.drafts and catalog.drafts:
-        chosen = _minus(catalog, chosen, catalog.drafts)
+    chosen = _by_draft(catalog, query, filters.drafts, chosen)
     matches: Matches | None = None
     extra: dict[int, float] = {}
     if query.words:
@@ -119,6 +122,15 @@ def _by_text(
     return chosen
 
 
+def _by_draft(catalog: Catalog, query: Query, drafts: bool, chosen: Numbers) -> Numbers:
+    """`is:draft` lists only drafts, even where drafts are left out; `-is:draft` none."""
+    if DRAFT in query.states:
+        return _within(chosen, catalog.drafts)
+    if (not drafts or DRAFT in query.excluded_states) and catalog.drafts:
+        return _minus(catalog, chosen, catalog.drafts)
+    return chosen
+
+
 def _by_state(
     catalog: Catalog,
     query: Query,
@@ -127,7 +139,9 @@ def _by_state(
     errors: list[str],
 ) -> Numbers:
     """`is:` terms; checked last among the filters because each is a call per article."""
-    if not (query.states or query.excluded_states):
+    states = [name for name in query.states if name != DRAFT]
+    excluded = [name for name in query.excluded_states if name != DRAFT]
+    if not (states or excluded):
         return chosen
     if state is None:
         errors.append("is: terms need the reader state, which is not available here")
@@ -138,8 +152,8 @@ def _by_state(
         "starred": state.is_starred,
         "new": state.is_new,
     }
-    wanted = [(checks[name], True) for name in query.states]
-    wanted += [(checks[name], False) for name in query.excluded_states]
+    wanted = [(checks[name], True) for name in states]
+    wanted += [(checks[name], False) for name in excluded]
     articles = catalog.articles
     pool = range(len(catalog)) if chosen is None else catalog.members(chosen)
     kept = (n for n in pool if all(check(articles[n].path) is want for check, want in wanted))

@@ -109,9 +109,11 @@ class ArticleListing:
         )
 
     def _drafts_hidden(self) -> int:
-        library = self.library
+        library, view = self.library, self.view
         if library is None or self.screen.show_drafts:
             return 0
+        if view is not None and "draft" in view.parsed_query.states:
+            return 0  # `is:draft` lists them
         return library.with_drafts(True).total - library.with_drafts(False).total
 
     def refilter(self) -> None:
