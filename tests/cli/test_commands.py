@@ -104,13 +104,39 @@ def test_check_passes_on_a_clean_folder(content: Path, capsys):
     assert main(["check", str(content)]) == 0
 
 
-def test_show_prints_metadata_and_body_without_frontmatter(content: Path, capsys):
-    status = main(["show", "2025/05/solar-kite.md", str(content)])
+def test_show_markdown_prints_metadata_and_body_without_frontmatter(content: Path, capsys):
+    status = main(["show", "2025/05/solar-kite.md", str(content), "--markdown"])
     out = capsys.readouterr().out
     assert status == 0
     assert out.startswith("Solar Kite Sets Altitude Record\n")
-    assert "The kite carried a small turbine." in out
+    assert "**Source:** [Orbital Wire](https://orbital.example/kite)" in out
     assert "pubDatetime" not in out
+
+
+def test_show_piped_renders_plain_text_at_100_columns(content: Path, capsys):
+    status = main(["show", "2025/05/solar-kite.md", str(content)])
+    out = capsys.readouterr().out
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[0] == "Solar Kite Sets Altitude Record"
+    assert "#space #energy" in out
+    assert "Source: Orbital Wire" in out
+    assert "**" not in out and "](" not in out
+    assert "\x1b" not in out
+    assert max(len(line) for line in lines) == 100  # the rule under the header
+
+
+def test_show_width_wraps_the_body(content: Path, capsys):
+    (content / "long.md").write_text("---\ntitle: Long\n---\n" + "word " * 200, "utf-8")
+    main(["show", "long.md", str(content), "--width", "40"])
+    lines = capsys.readouterr().out.splitlines()
+    assert max(len(line) for line in lines) == 40
+    assert sum("word" in line for line in lines) > 20
+
+
+def test_show_rejects_a_silly_width(content: Path, capsys):
+    assert main(["show", "2025/05/solar-kite.md", str(content), "--width", "3"]) == 2
+    assert "width" in capsys.readouterr().err
 
 
 def test_show_raw_prints_the_file_as_written(content: Path, capsys):

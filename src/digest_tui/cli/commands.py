@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TextIO
 
 from digest_tui.cells import clip_cells
 from digest_tui.cli.content import resolve_article
@@ -16,10 +17,11 @@ from digest_tui.cli.output import (
     write_json,
     write_table,
 )
+from digest_tui.cli.rendered import output_width, write_rendered
 from digest_tui.cli.session import FolderSession, open_folder
 from digest_tui.facets import FACETS, count_facets
 from digest_tui.loading import discover, load_article
-from digest_tui.model import Article, Problem
+from digest_tui.model import Article, LoadedArticle, Problem
 from digest_tui.search import SortOrder, parse_query
 from digest_tui.text_safety import clean_block, clean_line
 
@@ -143,6 +145,15 @@ def run_show(args: argparse.Namespace, content_dir: Path) -> int:
     if isinstance(loaded, Problem):
         print(f"digest-tui: {clean_line(str(loaded))}", file=sys.stderr)
         return 1
+    if args.markdown:
+        _write_markdown(loaded, out)
+    else:
+        write_rendered(loaded, out, output_width(out, args.width))
+    return 0
+
+
+def _write_markdown(loaded: LoadedArticle, out: TextIO) -> None:
+    """The metadata in one line, then the Markdown body as written (cleaned)."""
     article = loaded.article
     out.write(f"{clean_line(article.title)}\n")
     details = [article.date or "undated", f"{article.reading_minutes} min read"]
@@ -152,7 +163,6 @@ def run_show(args: argparse.Namespace, content_dir: Path) -> int:
         details.append(f"source: {article.source_name} {article.source_url}".strip())
     out.write(clean_line(" · ".join(details)) + "\n\n")
     out.write(clean_block(loaded.body).rstrip("\n") + "\n")
-    return 0
 
 
 SECTION_PAGE = "a section page (Hugo or Zola _index.md), not an article"

@@ -12,6 +12,7 @@ from digest_tui import __version__
 from digest_tui.cli.errors import UsageError
 
 COMMANDS = ("list", "search", "tags", "facets", "show", "check")
+MIN_WIDTH, MAX_WIDTH = 20, 1000
 
 
 class OneLineParser(argparse.ArgumentParser):
@@ -47,6 +48,19 @@ def positive_int(text: str) -> int:
         value = -1
     if value < 0:
         raise argparse.ArgumentTypeError(f"not a non-negative number: {text!r}")
+    return value
+
+
+def width(text: str) -> int:
+    """Parse a --width value: a number of columns from 20 to 1000."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not MIN_WIDTH <= value <= MAX_WIDTH:
+        raise argparse.ArgumentTypeError(
+            f"not a width from {MIN_WIDTH} to {MAX_WIDTH} columns: {text!r}"
+        )
     return value
 
 
@@ -109,7 +123,12 @@ def command_parser() -> OneLineParser:
         "article", metavar="ARTICLE", help="a path relative to PATH, a file name or a title"
     )
     _add_path(show)
-    show.add_argument("--raw", action="store_true", help="print the file as written")
+    show.add_argument(
+        "--width", type=width, metavar="N", help="columns (default: the terminal's, 100 piped)"
+    )
+    shown_as = show.add_mutually_exclusive_group()
+    shown_as.add_argument("--markdown", action="store_true", help="print metadata and Markdown")
+    shown_as.add_argument("--raw", action="store_true", help="print the file as written")
 
     check = commands.add_parser("check", help="report files that failed or loaded with warnings")
     _add_path(check)

@@ -1,0 +1,64 @@
+"""`show` on a real terminal: styled with escape sequences, as wide as the terminal."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import struct
+import subprocess
+import sys
+import termios
+from pathlib import Path
+
+ARTICLE = """---
+title: Styled
+---
+Some **bold** words and a [link](https://example.org/x).
+
+```python
+print("hi")
+```
+"""
+
+
+def _run_on_a_terminal(argv: list[str], env: dict[str, str]) -> str:
+    main_fd, child_fd = pty.openpty()
+    fcntl.ioctl(child_fd, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 72, 0, 0))
+    done = subprocess.run(
+        [sys.executable, "-m", "digest_tui", *argv],
+        stdin=subprocess.DEVNULL,
+        stdout=child_fd,
+        stderr=subprocess.PIPE,
+        env=env,
+        timeout=60,
+    )
+    os.close(child_fd)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(main_fd, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(main_fd)
+    assert done.returncode == 0, done.stderr
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_show_on_a_terminal_is_styled_at_the_terminal_width(tmp_path: Path) -> None:
+    (tmp_path / "styled.md").write_text(ARTICLE, encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "COLUMNS", "LINES")}
+    env |= {
+        "DIGEST_TUI_CACHE_DIR": str(tmp_path / "cache"),
+        "DIGEST_TUI_DATA_DIR": str(tmp_path / "data"),
+        "DIGEST_TUI_CONFIG": str(tmp_path / "config.toml"),
+        "TERM": "xterm-256color",
+    }
+    out = _run_on_a_terminal(["show", "styled.md", str(tmp_path)], env)
+    assert "\x1b[" in out
+    assert "**" not in out
+    plain = [line for line in out.replace("\r", "").split("\n") if "─" in line]
+    assert plain and "─" * 72 in plain[0]
