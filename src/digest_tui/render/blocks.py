@@ -28,6 +28,7 @@ from digest_tui.render.nesting import (
 )
 from digest_tui.render.prefixed import Prefixed
 from digest_tui.render.sections import SECTION_CHARS, reference_lines, split_sections
+from digest_tui.render.table_caps import cap_table_rows
 from digest_tui.render.tables import TableDraft, cell_alignment
 from digest_tui.text_safety import clean_block
 
@@ -80,6 +81,7 @@ def parse_in_sections(
     builder = _BlockBuilder(document)
     for section in split_sections(markdown, section_chars):
         done = len(document.blocks)
+        section, builder.hidden_rows = cap_table_rows(section)
         tokens = parser.parse(section, dict(env))
         if nesting_overflowed(tokens):
             lines = section.splitlines()
@@ -115,6 +117,8 @@ class _BlockBuilder:
         self.context: tuple[str, object] = ("paragraph", False)
         self.table: TableDraft | None = None
         self.in_table_header = False
+        self.hidden_rows: dict[int, int] = {}
+        """Rows cut from the current section's long tables, by the table's first line."""
         self.source_lines: list[str] = []
         self.skipped: list[int] = []
 
@@ -233,7 +237,8 @@ class _BlockBuilder:
     # Tables ------------------------------------------------------------------------
 
     def _on_table_open(self, token: Token) -> None:
-        self.table = TableDraft()
+        start = token.map[0] if token.map else -1
+        self.table = TableDraft(hidden_rows=self.hidden_rows.get(start, 0))
 
     def _on_thead_open(self, token: Token) -> None:
         self.in_table_header = True

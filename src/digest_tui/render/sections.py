@@ -49,15 +49,20 @@ def _can_start_section(previous: str, line: str) -> bool:
     )
 
 
-def _track(line: str, fence: str | None, in_html: bool) -> tuple[str | None, bool]:
-    """Update whether we are inside a code fence or a multi-line HTML block."""
+def track_fence(line: str, fence: str | None) -> str | None:
+    """The code fence open after `line` (its backticks or tildes), or None outside code."""
     match = _FENCE.match(line)
     if fence is not None:
         if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
-            return None, in_html
-        return fence, in_html
-    if match:
-        return match.group(1), in_html
+            return None
+        return fence
+    return match.group(1) if match else None
+
+
+def _track(line: str, fence: str | None, in_html: bool) -> tuple[str | None, bool]:
+    """Update whether we are inside a code fence or a multi-line HTML block."""
+    if fence is not None or _FENCE.match(line):
+        return track_fence(line, fence), in_html
     if in_html:
         return None, not _HTML_CLOSE.search(line)
     opened = _HTML_OPEN.search(line)

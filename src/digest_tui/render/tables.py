@@ -21,17 +21,20 @@ class TableDraft:
     alignments: list[str] = field(default_factory=list)
     rows: list[list[Text]] = field(default_factory=list)
     hidden_rows: int = 0
+    """Rows cut from the source before parsing (see `table_caps`)."""
+    overflow: int = 0
+    """Rows over the limit that reached the parser anyway (tables inside containers)."""
 
     def start_row(self) -> None:
         """Begin a body row (or count it when over the limit)."""
         if len(self.rows) < MAX_TABLE_ROWS:
             self.rows.append([])
         else:
-            self.hidden_rows += 1
+            self.overflow += 1
 
     def accepts_cells(self) -> bool:
         """False for rows over the limit, whose cells are skipped."""
-        return self.hidden_rows == 0
+        return self.overflow == 0
 
     def add_cell(self, cell: Text, in_header: bool, align: str) -> None:
         """Add one cell to the header or the current body row."""
@@ -52,8 +55,8 @@ class TableDraft:
         for row in self.rows:
             table.add_row(*row[:columns])
         notes = []
-        if self.hidden_rows:
-            notes.append(f"… {self.hidden_rows:,} more rows not shown")
+        if hidden := self.hidden_rows + self.overflow:
+            notes.append(f"… {hidden:,} more rows not shown")
         if len(self.header) > columns:
             notes.append(f"… {len(self.header) - columns:,} more columns not shown")
         if not notes:
