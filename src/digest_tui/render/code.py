@@ -2,31 +2,40 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
-from rich.syntax import Syntax
+from rich.style import Style
+from rich.syntax import Syntax, SyntaxTheme
 from rich.text import Text
 
 from digest_tui.text_safety import clean_block, clean_line
+
+if TYPE_CHECKING:
+    from pygments.lexer import Lexer
 
 MAX_CODE_LINES = 1_000
 MAX_CODE_LINE_CHARS = 2_000
 MAX_HIGHLIGHT_CHARS = 40_000
 """Above this size a block is shown plain: highlighting it would stall the renderer."""
-CODE_THEME = "monokai"
+DARK_THEME = "monokai"
+LIGHT_THEME = "friendly"
+_LANGUAGE = re.compile(r"[{\s,]")
 
 
-def code_block(code: str, language: str, theme: str = CODE_THEME) -> RenderableType:
-    """A code block as a renderable: highlighted by `language` when Pygments knows it."""
+def code_block(code: str, language: str, dark: bool = True) -> RenderableType:
+    """A code block as a renderable: highlighted by `language` when Pygments knows it,
+    on a background of its own, in colours for a `dark` or light screen."""
     code, note = _bounded(clean_block(code).rstrip("\n"))
-    language = clean_line(language.split()[0] if language.split() else "", limit=40)
+    theme = _theme(DARK_THEME if dark else LIGHT_THEME)
     if len(code) <= MAX_HIGHLIGHT_CHARS:
         body: RenderableType = Syntax(
-            code, _known_lexer(language), theme=theme, word_wrap=True, padding=(0, 1)
+            code, _lexer(_language(language)), theme=theme, word_wrap=True, padding=(1, 2)
         )
     else:
-        body = Text(code, style="on grey11")
+        body = Text(code, style=Style(bgcolor=theme.get_background_style().bgcolor))
     if not note:
         return body
     return Group(body, Text(note, style="dim italic"))
@@ -50,16 +59,25 @@ def _bounded(code: str) -> tuple[str, str]:
     return "\n".join(lines), "; ".join(notes)
 
 
+def _language(info: str) -> str:
+    """The language of a fence's info string: `rust`, `{.python}`, `js,linenos` -> js."""
+    words = [word for word in _LANGUAGE.split(info.strip().lstrip(".")) if word]
+    return clean_line(words[0].lstrip(".").lower(), limit=40) if words else ""
+
+
 @lru_cache(maxsize=128)
-def _known_lexer(language: str) -> str:
-    """The lexer name when Pygments has one, else plain text."""
-    if not language:
-        return "text"
+def _lexer(language: str) -> Lexer:
+    """One lexer per language, reused by every block (building one takes a while)."""
     from pygments.lexers import get_lexer_by_name
+    from pygments.lexers.special import TextLexer
     from pygments.util import ClassNotFound
 
     try:
-        get_lexer_by_name(language)
+        return get_lexer_by_name(language) if language else TextLexer()
     except ClassNotFound:
-        return "text"
-    return language
+        return TextLexer()
+
+
+@lru_cache(maxsize=4)
+def _theme(name: str) -> SyntaxTheme:
+    return Syntax.get_theme(name)

@@ -44,10 +44,10 @@ class TableDraft:
         elif self.rows:
             self.rows[-1].append(cell)
 
-    def build(self) -> RenderableType:
+    def build(self, show_header: bool = True) -> RenderableType:
         """The table, with notes for any rows or columns left out."""
         columns = min(len(self.header), MAX_TABLE_COLUMNS) or 1
-        table = Table(box=box.ROUNDED, show_header=bool(self.header), expand=False)
+        table = Table(box=box.ROUNDED, show_header=show_header and bool(self.header))
         for index in range(columns):
             heading = self.header[index] if index < len(self.header) else Text("")
             align = self.alignments[index] if index < len(self.alignments) else "left"

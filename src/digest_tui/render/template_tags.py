@@ -1,0 +1,205 @@
+"""Template tags (Hugo shortcodes, Liquid, Nunjucks and Zola tags) read as what they stand for.
+
+A tag is classified by its name: tags that wrap code become code blocks, callouts become
+titled blocks, embeds (videos, posts, gists) and figures become one placeholder line with
+their link or caption, link tags become their target, and control flow disappears.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+MAX_TAG_CHARS = 2_000
+TAG = re.compile(
+    r"\{\{<\s*(?P<hugo_close>/?)\s*(?P<hugo>[\w.-]+)(?P<hugo_args>.{0,2000}?)\s*>\}\}"
+    r"|\{\{%\s*(?P<md_close>/?)\s*(?P<md>[\w.-]+)(?P<md_args>.{0,2000}?)\s*%\}\}"
+    r"|\{%-?\s*(?P<liquid>[\w.-]+)(?P<liquid_args>.{0,2000}?)\s*-?%\}"
+    r"|\{\{-?\s*(?P<call>\w+)\s*(?P<call_args>\(.{0,2000}?\))\s*-?\}\}"
+    r"|\{\{-?\s*(?P<action>if|else|end|range|with|define|block|template)\b"
+    r"(?P<action_args>[^}]{0,2000}?)-?\}\}",
+    re.DOTALL,
+)
+_ARGUMENT = re.compile(r"""(?:([\w-]+)\s*=\s*)?("(?:[^"\\]|\\.)*"|'[^']*'|[^\s,()"'=]+)""")
+
+CODE_TAGS = frozenset({"highlight", "code", "codeblock", "syntax", "mermaid", "math", "katex"})
+CALLOUT_TAGS = frozenset(
+    {
+        "callout",
+        "notice",
+        "admonition",
+        "alert",
+        "note",
+        "tip",
+        "hint",
+        "info",
+        "warning",
+        "caution",
+        "danger",
+        "important",
+        "aside",
+    }  # fmt: skip
+)
+IMAGE_TAGS = frozenset({"figure", "fig", "image", "img", "picture", "photo"})
+LINK_TAGS = frozenset({"ref", "relref", "link", "post_url", "url"})
+HIDDEN_TAGS = frozenset(
+    {
+        "raw",
+        "if",
+        "elsif",
+        "elif",
+        "else",
+        "unless",
+        "for",
+        "case",
+        "when",
+        "assign",
+        "capture",
+        "set",
+        "include",
+        "render",
+        "increment",
+        "decrement",
+        "cycle",
+        "break",
+        "continue",
+        "range",
+        "with",
+        "define",
+        "block",
+        "template",
+        "extends",
+        "macro",
+        "liquid",
+        "echo",
+        "toc",
+        "more",
+        "end",
+        "comment",
+    }  # fmt: skip
+)
+EMBED_URLS = {
+    "youtube": "https://www.youtube.com/watch?v={}",
+    "vimeo": "https://vimeo.com/{}",
+    "tweet": "https://twitter.com/i/status/{}",
+    "twitter": "https://twitter.com/i/status/{}",
+    "gist": "https://gist.github.com/{}",
+    "instagram": "https://www.instagram.com/p/{}",
+    "codepen": "https://codepen.io/{}",
+}
+EMBED_LABELS = {"youtube": "video", "vimeo": "video", "tweet": "post", "twitter": "post"}
+EMBED_WORDS = ("youtube", "vimeo", "tweet", "twitter", "gist", "instagram", "codepen",
+               "video", "audio", "iframe", "embed", "speakerdeck", "loom")  # fmt: skip
+
+
+@dataclass
+class Tag:
+    """One template tag: its name (lower case), whether it closes, and its arguments."""
+
+    name: str
+    closing: bool
+    positional: list[str] = field(default_factory=list)
+    named: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def kind(self) -> str:
+        """code, callout, image, embed, link, hidden or other."""
+        name = self.name
+        if self.closing or name in HIDDEN_TAGS:
+            return "hidden"
+        for kind, names in (
+            ("code", CODE_TAGS),
+            ("callout", CALLOUT_TAGS),
+            ("image", IMAGE_TAGS),
+            ("link", LINK_TAGS),
+        ):
+            if name in names:
+                return kind
+        return "embed" if any(word in name for word in EMBED_WORDS) else "other"
+
+    def first(self, *names: str) -> str:
+        """The first named argument present among `names`, else ''."""
+        return next((self.named[name] for name in names if self.named.get(name)), "")
+
+    def embed(self) -> tuple[str, str]:
+        """(label, link) for an embed: `video`, `post` or the tag's own word, and its URL."""
+        word = next((word for word in EMBED_WORDS if word in self.name), self.name)
+        label = EMBED_LABELS.get(word, word)
+        target = self.first("src", "url", "href", "link", "id") or (
+            self.positional[0] if self.positional else ""
+        )
+        if "://" in target or not target:
+            return label, target
+        if word in ("tweet", "twitter") and self.named.get("user") and self.named.get("id"):
+            return label, f"https://twitter.com/{self.named['user']}/status/{self.named['id']}"
+        if word == "gist" and len(self.positional) >= 2:
+            target = "/".join(self.positional[:2])
+        template = EMBED_URLS.get(word)
+        return label, template.format(target) if template else target
+
+    def image(self) -> tuple[str, str]:
+        """(caption, source) of a figure or image tag."""
+        caption = self.first("caption", "title", "alt")
+        source = self.first("src", "url", "link")
+        for value in self.positional:
+            if not source and ("/" in value or "." in value):
+                source = value
+            elif not caption and " " in value:
+                caption = value
+        return caption, source
+
+
+def parse_tag(match: re.Match[str]) -> Tag:
+    """The `Tag` a `TAG` match describes."""
+    for group, close_group in (("hugo", "hugo_close"), ("md", "md_close")):
+        if match.group(group):
+            tag = _with_arguments(match.group(group), match.group(group + "_args"))
+            tag.closing = bool(match.group(close_group))
+            return tag
+    for group in ("liquid", "call", "action"):
+        if match.group(group):
+            tag = _with_arguments(match.group(group), match.group(group + "_args"))
+            if tag.name.startswith("end") and group != "call":
+                tag.name, tag.closing = tag.name[3:] or "end", True
+            return tag
+    raise ValueError("not a template tag")
+
+
+def _with_arguments(name: str, arguments: str) -> Tag:
+    tag = Tag(name=name.lower(), closing=False)
+    for key, value in _ARGUMENT.findall(arguments.strip().strip("()")):
+        if value[:1] in "\"'" and value[-1:] == value[:1] and len(value) >= 2:
+            value = value[1:-1]
+        if key:
+            tag.named[key.lower()] = value
+        else:
+            tag.positional.append(value)
+    return tag
+
+
+def closes(tag: Tag, opener: Tag) -> bool:
+    """True when `tag` is the closing tag of `opener` (`{% end %}` closes any)."""
+    return tag.closing and tag.name in (opener.name, "end")
+
+
+_IN_LINK_TARGET = re.compile(
+    r"(\]\(\s*|^ {0,3}\[[^\]\n]{1,1000}\]:[ \t]*)"
+    r"(\{\{[<%]\s*[\w.-]+[^\n]{0,1000}?[>%]\}\}|\{%-?\s*[\w.-]+[^\n]{0,1000}?-?%\})",
+    re.MULTILINE,
+)
+
+
+def resolve_link_tags(markdown: str) -> str:
+    """Replace a tag that stands for a link target (`](\\{% link a.md %\\})`) by its target."""
+    if "{%" not in markdown and "{{" not in markdown:
+        return markdown
+    return _IN_LINK_TARGET.sub(_link_target, markdown)
+
+
+def _link_target(match: re.Match[str]) -> str:
+    tag_match = TAG.match(match.group(2))
+    if tag_match is None:
+        return match.group(0)
+    tag = parse_tag(tag_match)
+    target = tag.positional[0] if tag.positional else tag.first("path", "url", "src")
+    return match.group(1) + re.sub(r"\s", "%20", target)
