@@ -99,12 +99,15 @@ class BlockBuilder(ExtraBlocks):
         self.emit(text)
 
     def emit_flow(self, text: Text, heading: int) -> None:
-        """A paragraph (or heading) of HTML text."""
+        """A paragraph (or heading) of HTML text; list items are tight, as browsers draw them."""
         if heading:
             text.stylize(HEADING_STYLES.get(heading, MINOR_HEADING_STYLE))
         elif any(container.quote for container in self.containers):
             text.stylize(QUOTE_TEXT_STYLE)
-        self.emit(text)
+        in_item = (
+            bool(self.containers) and self.containers[-1].html and bool(self.containers[-1].marker)
+        )
+        self.emit(text, tight=in_item)
 
     def emit_rule(self) -> None:
         self.emit(Rule(style="bright_black"))
@@ -180,7 +183,8 @@ class BlockBuilder(ExtraBlocks):
             return
         in_quote = any(container.quote for container in self.containers)
         text = self.inline.build(token.children, QUOTE_TEXT_STYLE if in_quote else None)
-        self.emit(text, tight=bool(detail))
+        if text.plain.strip():  # not a paragraph of dropped HTML (`<script>...</script>`)
+            self.emit(text, tight=bool(detail))
 
     def _on_fence(self, token: Token) -> None:
         self.emit_code(token.content, token.info)

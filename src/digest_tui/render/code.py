@@ -22,7 +22,7 @@ MAX_HIGHLIGHT_CHARS = 40_000
 """Above this size a block is shown plain: highlighting it would stall the renderer."""
 DARK_THEME = "monokai"
 LIGHT_THEME = "friendly"
-_LANGUAGE = re.compile(r"[{\s,]")
+_LANGUAGE = re.compile(r"[{}\s,]")
 
 
 def code_block(code: str, language: str, dark: bool = True) -> RenderableType:

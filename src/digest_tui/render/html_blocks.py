@@ -15,7 +15,14 @@ from rich.style import Style
 from rich.text import Text
 
 from digest_tui.render.html_tables import HtmlTable
-from digest_tui.render.html_tags import DROPPED, INLINE_STYLES, MEDIA, VOID, attribute
+from digest_tui.render.html_tags import (
+    DROPPED,
+    INLINE_STYLES,
+    MEDIA,
+    VOID,
+    attribute,
+    media_is_video,
+)
 from digest_tui.render.inline import plain
 
 if TYPE_CHECKING:
@@ -23,8 +30,9 @@ if TYPE_CHECKING:
 
 MAX_DEPTH = 100
 _SPACES = re.compile(r"[ \t\r\n\f]+")
+_TAG_OPENING = re.compile(r"<[!/A-Za-z]")
 _PARAGRAPHS = frozenset(
-    {
+    [
         "p",
         "div",
         "section",
@@ -37,6 +45,7 @@ _PARAGRAPHS = frozenset(
         "center",
         "address",
         "figure",
+        "figcaption",
         "picture",
         "form",
         "fieldset",
@@ -48,8 +57,10 @@ _PARAGRAPHS = frozenset(
         "html",
         "caption",
         "legend",
-    }  # fmt: skip
+    ]
 )
+CALLOUT_ELEMENTS = frozenset({"callout", "admonition", "alert", "notice"})
+"""MDX components and custom elements drawn as callouts."""
 _HEADINGS = {f"h{level}": level for level in range(1, 7)}
 _CAPTION_STYLE = Style(italic=True, dim=True)
 
@@ -71,15 +82,21 @@ class HtmlReader(HTMLParser):
         """Tables nested in a table cell: their cells become text of that cell."""
         self.heading = 0
         self.media: tuple[str, str] | None = None
+        self.in_summary = False
 
     def read(self, source: str) -> None:
-        """Read one HTML block; text left open is drawn now, elements stay open."""
-        self.feed(source)
+        """Read one HTML block; text left open is drawn now, elements stay open.
+
+        A comment or tag the block never finishes is dropped rather than shown as text
+        or carried into the next block.
+        """
+        self.feed(_without_unfinished_end(source))
+        self.close()
+        self.reset()
         self.flush()
 
     def finish(self) -> None:
         """Close whatever the body left open."""
-        self.close()
         self.flush()
         while self.open:
             self.handle_endtag(self.open[-1])
@@ -151,7 +168,12 @@ class HtmlReader(HTMLParser):
             self._block_start(tag, attrs)
 
     def _block_start(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _PARAGRAPHS or tag in _HEADINGS or tag == "summary":
+        if self.in_summary:
+            self.flow.append(" ")
+        elif tag == "summary":
+            self.flush()
+            self.in_summary = True
+        elif tag in _PARAGRAPHS or tag in _HEADINGS:
             self.flush()
             self.heading = _HEADINGS.get(tag, self.heading)
         elif tag == "hr":
@@ -169,6 +191,10 @@ class HtmlReader(HTMLParser):
         elif tag == "details":
             self.flush()
             self.builder.open_callout("details", "", html=True, title_follows=True)
+        elif tag in CALLOUT_ELEMENTS:
+            self.flush()
+            kind = attribute(attrs, "type", "variant", "kind", "status") or tag
+            self.builder.open_callout(kind, attribute(attrs, "title", "heading"), html=True)
 
     def _end(self, tag: str) -> None:
         if tag in INLINE_STYLES or tag == "a":
@@ -184,18 +210,19 @@ class HtmlReader(HTMLParser):
         elif tag in ("table", "tr", "td", "th", "thead"):
             self._table_end(tag)
         elif tag == "summary":
+            self.in_summary = False
             self.builder.set_callout_title(self.flow.plain.strip())
             self.flow = Text()
         elif tag == "figcaption":
             self.flow.stylize(_CAPTION_STYLE)
             self.flush()
-        elif tag in ("blockquote", "li", "details"):
+        elif tag in ("blockquote", "li", "details") or tag in CALLOUT_ELEMENTS:
             self.flush()
             self.builder.close_html_container()
         elif tag in ("ul", "ol"):
             self.flush()
             self.builder.close_list()
-        elif tag in _PARAGRAPHS or tag in _HEADINGS:
+        elif (tag in _PARAGRAPHS or tag in _HEADINGS) and not self.in_summary:
             self.flush()
             self.heading = 0
 
@@ -206,7 +233,7 @@ class HtmlReader(HTMLParser):
                 self.media = (self.media[0], src)
             return
         self.flush()
-        label = "video" if tag == "video" or _is_video(src) else tag
+        label = "video" if media_is_video(tag, src) else tag
         label = "audio" if tag == "audio" else ("embed" if label == "iframe" else label)
         self.media = (label, src)
         if tag in VOID:
@@ -265,7 +292,7 @@ class HtmlReader(HTMLParser):
 
     def flush(self) -> None:
         """Draw the text gathered so far as one paragraph (or heading)."""
-        if self.table is not None:
+        if self.table is not None or self.in_summary:
             return
         text = self.flow
         self.flow = Text()
@@ -275,10 +302,16 @@ class HtmlReader(HTMLParser):
         self.builder.emit_flow(text, self.heading)
 
 
+def _without_unfinished_end(source: str) -> str:
+    comment = source.rfind("<!--")
+    if comment >= 0 and source.find("-->", comment) < 0:
+        source = source[:comment]
+    last = source.rfind("<")
+    if last >= 0 and source.find(">", last) < 0 and _TAG_OPENING.match(source, last):
+        source = source[:last]
+    return source
+
+
 def _language(classes: str) -> str:
     match = re.search(r"(?:language|lang)-([\w+#.-]+)", classes)
     return match.group(1) if match else ""
-
-
-def _is_video(src: str) -> bool:
-    return any(host in src for host in ("youtube.com", "youtu.be", "vimeo.com", "player."))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
@@ -35,7 +36,7 @@ INLINE_STYLES = {
     "small": Style(dim=True),
 }
 DROPPED = frozenset(
-    {
+    [
         "script",
         "style",
         "template",
@@ -43,16 +44,15 @@ DROPPED = frozenset(
         "head",
         "svg",
         "math",
-        "object",
         "select",
         "textarea",
         "button",
         "canvas",
         "map",
-    }  # fmt: skip
+    ]
 )
 VOID = frozenset(
-    {
+    [
         "br",
         "img",
         "hr",
@@ -67,7 +67,7 @@ VOID = frozenset(
         "param",
         "track",
         "base",
-    }  # fmt: skip
+    ]
 )
 MEDIA = frozenset({"iframe", "video", "audio", "embed", "object"})
 UNSAFE_SCHEMES = frozenset({"javascript", "data", "vbscript", "file", "blob"})
@@ -80,6 +80,13 @@ def linkable(href: str) -> bool:
     return bool(href.strip()) and scheme not in UNSAFE_SCHEMES
 
 
+def media_is_video(tag: str, src: str) -> bool:
+    """True for `<video>` and for frames of the known video sites."""
+    return tag == "video" or any(
+        host in src for host in ("youtube.com", "youtu.be", "youtube-nocookie", "vimeo.com")
+    )
+
+
 def attribute(attrs: list[tuple[str, str | None]], *names: str) -> str:
     """The first of `names` present among `attrs`, cleaned and bounded, or ''."""
     for name in names:
@@ -87,6 +94,10 @@ def attribute(attrs: list[tuple[str, str | None]], *names: str) -> str:
             if key == name and value:
                 return clean_line(value[:MAX_ATTRIBUTE_CHARS])
     return ""
+
+
+_TAG_START = re.compile(r"<(/?)([A-Za-z][\w:.-]*)")
+_WITH_ATTRIBUTES = MEDIA | {"a", "img", "input", "source"}
 
 
 class _TagReader(HTMLParser):
@@ -105,7 +116,16 @@ class _TagReader(HTMLParser):
 
 
 def read_tag(source: str) -> tuple[str, list[tuple[str, str | None]], bool] | None:
-    """(name, attributes, is_end_tag) of one inline HTML tag; None for comments and the like."""
+    """(name, attributes, is_end_tag) of one inline HTML tag; None for comments and the like.
+
+    Attributes are read only for the elements that use them.
+    """
+    match = _TAG_START.match(source)
+    if match is None:
+        return None
+    name, is_end = match.group(2).lower(), bool(match.group(1))
+    if is_end or name not in _WITH_ATTRIBUTES:
+        return name, [], is_end
     reader = _TagReader()
     reader.feed(source[: MAX_ATTRIBUTE_CHARS * 4])
     reader.close()

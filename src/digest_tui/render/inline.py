@@ -16,8 +16,10 @@ from digest_tui.render.html_tags import (
     DROPPED,
     INLINE_STYLES,
     MARK_STYLE,
+    MEDIA,
     attribute,
     linkable,
+    media_is_video,
     read_tag,
 )
 from digest_tui.text_safety import clean_block
@@ -57,6 +59,8 @@ class InlineBuilder:
     def __init__(self, links: list[str]) -> None:
         self.links = links
         self.note_numbers: dict[int, int] = {}
+        self.media: str | None = None
+        """An inline `<video>` or `<audio>` waiting for its `<source>`."""
 
     def add_link(self, href: str) -> Style | None:
         """Record a link target and return its style; None when it must not be a link."""
@@ -139,6 +143,11 @@ class InlineBuilder:
             return dropping
         if is_end:
             _pop(styles, name)
+            if name in MEDIA and self.media is not None:
+                self.append_placeholder(text, self.media, "")
+                self.media = None
+        elif name in MEDIA or (name == "source" and self.media is not None):
+            self._media(text, name, attrs)
         elif name == "br":
             text.append("\n")
         elif name == "img":
@@ -150,6 +159,16 @@ class InlineBuilder:
         elif name in INLINE_STYLES:
             styles.append((name, INLINE_STYLES[name]))
         return dropping
+
+    def _media(self, text: Text, name: str, attrs: list[tuple[str, str | None]]) -> None:
+        src = attribute(attrs, "src", "data-src", "data")
+        if name in ("video", "audio") and not src:
+            self.media = name
+            return
+        label = self.media or ("video" if media_is_video(name, src) else name)
+        label = "embed" if label == "iframe" else label
+        self.media = None
+        self.append_placeholder(text, label, src)
 
     def _append_wiki_link(self, text: Text, token: Token) -> None:
         if token.meta["embed"]:
@@ -164,7 +183,7 @@ class InlineBuilder:
     def _append_template(self, text: Text, tag: Tag) -> None:
         kind = tag.kind
         if kind == "link":
-            text.append(clean_block(tag.positional[0] if tag.positional else ""))
+            text.append(clean_block(tag.label))
         elif kind == "embed":
             self.append_placeholder(text, *tag.embed())
         elif kind == "image":

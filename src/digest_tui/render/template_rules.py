@@ -11,7 +11,14 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_inline import StateInline
 
-from digest_tui.render.template_tags import MAX_TAG_CHARS, TAG, Tag, closes, parse_tag
+from digest_tui.render.template_tags import (
+    CALLOUT_TAGS,
+    MAX_TAG_CHARS,
+    TAG,
+    Tag,
+    closes,
+    parse_tag,
+)
 
 MAX_SCAN_LINES = 2_000
 """How far to look for a closing tag."""
@@ -107,13 +114,15 @@ def _find_closer(state: StateBlock, opener: Tag, first: int, end: int) -> int | 
 def _emit_block(state: StateBlock, tag: Tag, start: int, after: int, end: int) -> None:
     kind = tag.kind
     state.line = after
-    if kind in ("hidden", "link") and tag.name != "comment":
+    if kind == "link" or (kind == "hidden" and tag.name != "comment"):
         return
-    paired = kind in ("code", "callout", "other") or tag.name == "comment"
+    paired = tag.form != "call" and (
+        kind in ("code", "callout", "other") or (tag.name == "comment" and tag.form == "liquid")
+    )
     closer = _find_closer(state, tag, after, end) if paired else None
     if closer is not None:
         state.line = closer + 1
-        if tag.name == "comment":
+        if tag.kind == "hidden":
             return
         if kind == "code":
             _push_code(state, tag, after, closer, start)
@@ -152,7 +161,8 @@ def _push_code(state: StateBlock, tag: Tag, first: int, closer: int, start: int)
 def _language(tag: Tag) -> str:
     if tag.name in ("mermaid", "math", "katex"):
         return "latex" if tag.name == "katex" else tag.name
-    return tag.first("lang", "language") or (tag.positional[0] if tag.positional else "")
+    words = [word.removeprefix("lang:") for word in tag.positional if "/" not in word]
+    return tag.first("lang", "language") or (words[0] if words else "")
 
 
 def _push_callout(
@@ -160,7 +170,9 @@ def _push_callout(
 ) -> None:
     opener = state.push("callout_open", "div", 1)
     opener.meta = {"kind": _callout_kind(tag), "title": tag.first("title", "heading")}
-    if not opener.meta["title"] and len(tag.positional) >= 3:
+    if opener.meta["kind"] == "quote":
+        opener.meta["title"] = opener.meta["title"] or " ".join(tag.positional)
+    elif not opener.meta["title"] and len(tag.positional) >= 3:
         opener.meta["title"] = tag.positional[-1]
     opener.map = [start, lines[1] + 1 if lines else start + 1]
     if lines is not None:
@@ -172,8 +184,11 @@ def _push_callout(
 
 def _callout_kind(tag: Tag) -> str:
     kind = tag.first("type", "kind", "level", "class")
-    if not kind and tag.name in ("callout", "notice", "admonition", "alert", "aside"):
-        kind = tag.positional[0] if tag.positional else "note"
+    first = tag.positional[0].lower() if tag.positional else ""
+    if not kind and (first in CALLOUT_TAGS or tag.name in ("callout", "notice", "admonition")):
+        kind = first or "note"
+    if tag.name in ("blockquote", "pullquote"):
+        return "quote"
     return kind or tag.name
 
 

@@ -17,14 +17,16 @@ TAG = re.compile(
     r"|\{%-?\s*(?P<liquid>[\w.-]+)(?P<liquid_args>.{0,2000}?)\s*-?%\}"
     r"|\{\{-?\s*(?P<call>\w+)\s*(?P<call_args>\(.{0,2000}?\))\s*-?\}\}"
     r"|\{\{-?\s*(?P<action>if|else|end|range|with|define|block|template)\b"
-    r"(?P<action_args>[^}]{0,2000}?)-?\}\}",
+    r"(?P<action_args>[^}]{0,2000}?)-?\}\}"
+    r"|(?P<comment>\{\{-?\s*/\*.{0,2000}?\*/\s*-?\}\}|\{#.{0,2000}?#\})",
     re.DOTALL,
 )
+_IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".avif")
 _ARGUMENT = re.compile(r"""(?:([\w-]+)\s*=\s*)?("(?:[^"\\]|\\.)*"|'[^']*'|[^\s,()"'=]+)""")
 
 CODE_TAGS = frozenset({"highlight", "code", "codeblock", "syntax", "mermaid", "math", "katex"})
 CALLOUT_TAGS = frozenset(
-    {
+    [
         "callout",
         "notice",
         "admonition",
@@ -38,12 +40,15 @@ CALLOUT_TAGS = frozenset(
         "danger",
         "important",
         "aside",
-    }  # fmt: skip
+        "quote",
+        "blockquote",
+        "pullquote",
+    ]
 )
 IMAGE_TAGS = frozenset({"figure", "fig", "image", "img", "picture", "photo"})
-LINK_TAGS = frozenset({"ref", "relref", "link", "post_url", "url"})
+LINK_TAGS = frozenset({"ref", "relref", "link", "post_url", "url", "post_link", "asset_link"})
 HIDDEN_TAGS = frozenset(
-    {
+    [
         "raw",
         "if",
         "elsif",
@@ -76,7 +81,7 @@ HIDDEN_TAGS = frozenset(
         "more",
         "end",
         "comment",
-    }  # fmt: skip
+    ]
 )
 EMBED_URLS = {
     "youtube": "https://www.youtube.com/watch?v={}",
@@ -100,12 +105,14 @@ class Tag:
     closing: bool
     positional: list[str] = field(default_factory=list)
     named: dict[str, str] = field(default_factory=dict)
+    form: str = "liquid"
+    """hugo (`{{< >}}`), md (`{{% %}}`), liquid (`{% %}`), call (`{{ f() }}`), action, comment."""
 
     @property
     def kind(self) -> str:
         """code, callout, image, embed, link, hidden or other."""
         name = self.name
-        if self.closing or name in HIDDEN_TAGS:
+        if self.closing or name in HIDDEN_TAGS or self.form == "comment":
             return "hidden"
         for kind, names in (
             ("code", CODE_TAGS),
@@ -115,7 +122,12 @@ class Tag:
         ):
             if name in names:
                 return kind
-        return "embed" if any(word in name for word in EMBED_WORDS) else "other"
+        if any(word in name for word in EMBED_WORDS):
+            return "embed"
+        source = self.first("src", "image", "path").lower()
+        if "img" in name or "image" in name or source.endswith(_IMAGE_SUFFIXES):
+            return "image"
+        return "other"
 
     def first(self, *names: str) -> str:
         """The first named argument present among `names`, else ''."""
@@ -140,33 +152,41 @@ class Tag:
     def image(self) -> tuple[str, str]:
         """(caption, source) of a figure or image tag."""
         caption = self.first("caption", "title", "alt")
-        source = self.first("src", "url", "link")
+        source = self.first("src", "url", "link", "image", "path")
+        words = []
         for value in self.positional:
             if not source and ("/" in value or "." in value):
                 source = value
-            elif not caption and " " in value:
-                caption = value
-        return caption, source
+            elif not value.isdigit() and value not in ("left", "right", "center", "full"):
+                words.append(value)
+        return caption or " ".join(words), source
+
+    @property
+    def label(self) -> str:
+        """What a link tag shows: its title when it has one, else its target."""
+        return self.positional[1] if len(self.positional) >= 2 else "".join(self.positional[:1])
 
 
 def parse_tag(match: re.Match[str]) -> Tag:
     """The `Tag` a `TAG` match describes."""
+    if match.group("comment"):
+        return Tag(name="comment", closing=False, form="comment")
     for group, close_group in (("hugo", "hugo_close"), ("md", "md_close")):
         if match.group(group):
-            tag = _with_arguments(match.group(group), match.group(group + "_args"))
+            tag = _with_arguments(match.group(group), match.group(group + "_args"), group)
             tag.closing = bool(match.group(close_group))
             return tag
     for group in ("liquid", "call", "action"):
         if match.group(group):
-            tag = _with_arguments(match.group(group), match.group(group + "_args"))
+            tag = _with_arguments(match.group(group), match.group(group + "_args"), group)
             if tag.name.startswith("end") and group != "call":
                 tag.name, tag.closing = tag.name[3:] or "end", True
             return tag
     raise ValueError("not a template tag")
 
 
-def _with_arguments(name: str, arguments: str) -> Tag:
-    tag = Tag(name=name.lower(), closing=False)
+def _with_arguments(name: str, arguments: str, form: str) -> Tag:
+    tag = Tag(name=name.lower(), closing=False, form=form)
     for key, value in _ARGUMENT.findall(arguments.strip().strip("()")):
         if value[:1] in "\"'" and value[-1:] == value[:1] and len(value) >= 2:
             value = value[1:-1]
@@ -178,8 +198,10 @@ def _with_arguments(name: str, arguments: str) -> Tag:
 
 
 def closes(tag: Tag, opener: Tag) -> bool:
-    """True when `tag` is the closing tag of `opener` (`{% end %}` closes any)."""
-    return tag.closing and tag.name in (opener.name, "end")
+    """True when `tag` is the closing tag of `opener` (Zola's `{% end %}` closes any `{% %}`)."""
+    if not tag.closing:
+        return False
+    return tag.name == opener.name or (tag.name == "end" and opener.form == "liquid")
 
 
 _IN_LINK_TARGET = re.compile(
