@@ -233,3 +233,25 @@ async def test_hostile_bodies_render_completely_in_the_pane():
             assert expected_last[name] in all_text(pane), name
             await pilot.press("end", "pageup", "home")
         assert app.is_running
+
+
+def _code_background(pane: ReadingPane):
+    for y in range(pane.size.height):
+        for segment in pane.render_line(y):
+            if "greet" in segment.text and segment.style is not None:
+                return segment.style.bgcolor
+    raise AssertionError("the code block is not on screen")
+
+
+async def test_code_colours_follow_the_app_theme():
+    app = PaneApp()
+    async with app.run_test(size=(80, 60)) as pilot:
+        app.theme = "textual-dark"
+        pane = app.query_one(ReadingPane)
+        pane.show(ARTICLE, BODY)
+        await pilot.pause()
+        dark = _code_background(pane)
+        app.theme = "textual-light"
+        await pilot.pause()
+        await pilot.pause()
+        assert _code_background(pane) != dark

@@ -30,16 +30,18 @@ def render_in_chunks(
     height: int,
     hand_over: Callable[[list[Strip], Document | None], None],
     cancelled: Callable[[], bool],
+    dark: bool = True,
 ) -> None:
     """Parse and render `body` a section at a time, handing over lines as they come;
-    the last batch comes with the parsed document. Stops quietly once `cancelled()`."""
+    the last batch comes with the parsed document. Stops quietly once `cancelled()`.
+    `dark` picks the code colours for a dark or a light theme."""
     from digest_tui.render.blocks import Document, parse_in_sections
 
     document = Document()
     batch: list[Strip] = []
     first = True
     deadline = time.monotonic() + CHUNK_SECONDS
-    for blocks in parse_in_sections(body, document):
+    for blocks in parse_in_sections(body, document, dark=dark):
         for block in blocks:
             if cancelled():
                 return

@@ -196,6 +196,17 @@ class ReadingPane(ScrollView, can_focus=True):
 
     # Rendering ---------------------------------------------------------------------
 
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._start_render())
+
+    @property
+    def _dark(self) -> bool:
+        """Code is highlighted in colours for the app's dark or light theme."""
+        return self.app.current_theme.dark
+
+    def _body_key(self) -> int:
+        return hash((self._body, self._dark))
+
     def _start_render(self) -> None:
         self._generation += 1
         self.workers.cancel_group(self, "render")
@@ -205,7 +216,7 @@ class ReadingPane(ScrollView, can_focus=True):
         self._width = width
         if article is None or width <= 0:
             return
-        key = (article.path, hash(self._body), width)
+        key = (article.path, self._body_key(), width)
         if (cached := self._rendered.get(key)) is not None:
             self._set_lines(cached.lines, cached.links, rendering=False)
             return
@@ -214,6 +225,7 @@ class ReadingPane(ScrollView, can_focus=True):
         if document is None and len(self._body) > SYNC_RENDER_CHARS:
             self._set_lines(header, [], rendering=True)
             body, generation, height = self._body, self._generation, self.size.height
+            dark = self._dark
 
             def hand_over(lines: list[Strip], document: Document | None) -> None:
                 self.post_message(self.RenderedChunk(generation, lines, document))
@@ -222,7 +234,7 @@ class ReadingPane(ScrollView, can_focus=True):
                 return get_current_worker().is_cancelled
 
             self.run_worker(
-                lambda: render_in_chunks(body, width, height, hand_over, cancelled),
+                lambda: render_in_chunks(body, width, height, hand_over, cancelled, dark),
                 thread=True,
                 group="render",
                 exit_on_error=False,
@@ -231,7 +243,7 @@ class ReadingPane(ScrollView, can_focus=True):
         if document is None:
             from digest_tui.render.blocks import parse_markdown
 
-            document = self._remember_document(key[:2], parse_markdown(self._body))
+            document = self._remember_document(key[:2], parse_markdown(self._body, dark=self._dark))
         lines = header + strips(render_blocks(document.blocks, width))
         self._set_lines(lines, document.links, rendering=False)
         self._remember_render(key, lines, document.links)
@@ -248,7 +260,7 @@ class ReadingPane(ScrollView, can_focus=True):
         if document is None:
             self._set_lines(lines, [], rendering=True)
             return
-        key = (self._article.path, hash(self._body), self._width)
+        key = (self._article.path, self._body_key(), self._width)
         self._remember_document(key[:2], document)
         self._set_lines(lines, document.links, rendering=False)
         self._remember_render(key, lines, document.links)
