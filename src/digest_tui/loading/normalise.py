@@ -27,6 +27,7 @@ SOURCE_KEYS = ("source", "link", "url")
 _WEB_SCHEMES = ("http://", "https://")
 _FLAGS = frozenset({"true", "false", "yes", "no"})
 _LOCALIZED_TAGS = re.compile(r"[A-Za-z]{2}tags")
+_WIKI_LINK = re.compile(r"\[\[([^\[\]|#]{1,500})(?:#[^\[\]|]{0,500})?(?:\|([^\[\]]{1,500}))?\]\]")
 _ZOLA_PATH_DAY = re.compile(r"(?:^|/)(\d{4})/(\d{2})/(\d{2})(?:/|$)")
 
 
@@ -56,7 +57,7 @@ def build_article(
         draft=is_draft(meta, notes),
         # Hugo themes use `featured` for an image name, so only a clear "true" counts.
         featured=bool(flag(meta.get("featured"), "featured", Notes())),
-        author=_first_text(meta, AUTHOR_KEYS, MAX_FIELD_CHARS, notes),
+        author=wiki_link_text(_first_text(meta, AUTHOR_KEYS, MAX_FIELD_CHARS, notes)),
         image=_image(meta, notes),
         source_name=text_field(source_name, "source name", MAX_FIELD_CHARS, notes),
         source_url=text_field(source_url, "source URL", MAX_FIELD_CHARS * 4, notes),
@@ -66,6 +67,21 @@ def build_article(
         words=markdown_text.word_count(plain_text),
         warnings=tuple(notes.items),
     )
+
+
+def _unnested(value: object) -> object:
+    """YAML reads an unquoted `[[Name]]` as a list in a list: the name inside."""
+    for _ in range(3):
+        if isinstance(value, list) and len(value) == 1:
+            value = value[0]
+    return value
+
+
+def wiki_link_text(text: str) -> str:
+    """Obsidian's `[[Note]]` and `[[Note|Shown]]` in a value, as the text they show."""
+    if "[[" not in text:
+        return text
+    return _WIKI_LINK.sub(lambda match: (match.group(2) or match.group(1)).strip(), text)
 
 
 def source_of(meta: Mapping[str, Any], body: str) -> tuple[str, str]:
@@ -98,6 +114,8 @@ def _first_text(meta: Mapping[str, Any], keys: tuple[str, ...], limit: int, note
         value = meta.get(key)
         if type(value) is not str and isinstance(value, Mapping) and "name" in value:
             value = value["name"]
+        if isinstance(value, list) and key in AUTHOR_KEYS:
+            value = [_unnested(item) for item in value]
         text = text_field(value, key, limit, notes, lists_expected=key in AUTHOR_KEYS)
         if text:
             return text

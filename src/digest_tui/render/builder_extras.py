@@ -33,6 +33,15 @@ class ExtraBlocks:
     context: tuple[str, object]
     inline: InlineBuilder
 
+    def emit(self, renderable: RenderableType, tight: bool = False) -> None:
+        raise NotImplementedError  # BlockBuilder's
+
+    def emit_code(self, code: str, language: str) -> None:
+        raise NotImplementedError  # BlockBuilder's
+
+    def close_container(self) -> None:
+        raise NotImplementedError  # BlockBuilder's
+
     def __init__(self) -> None:
         self.notes: dict[str, list[RenderableType]] = {}
         self.saved: list[tuple[Any, ...]] = []

@@ -201,7 +201,7 @@ def _push_paragraph(state: StateBlock, text: str, line: int) -> None:
 
 def _tokenize(state: StateBlock, first: int, closer: int) -> None:
     old_parent, old_max = state.parentType, state.lineMax
-    state.parentType, state.lineMax = "template", closer  # type: ignore[assignment]
+    state.parentType, state.lineMax = "template", closer
     state.md.block.tokenize(state, first, closer)
     state.parentType, state.lineMax = old_parent, old_max
     state.line = closer + 1
