@@ -1,8 +1,11 @@
-"""Rows 6-8: keystroke to repainted list, and opening a 3 KB and a 200 KB article."""
+"""Rows 6-8: keystroke to repainted list, and opening a 3 KB, a 200 KB, a 100 KB HTML and a
+1.9 MB one-table article."""
 
 from __future__ import annotations
 
-from benchmarks.articles import ensure_article
+from pathlib import Path
+
+from benchmarks.articles import ensure_article, ensure_special_article
 from benchmarks.context import Context
 from benchmarks.results import Row, guarded, scaled
 from benchmarks.timing import probe_env, run_probe, summarize
@@ -40,8 +43,8 @@ def measure_keystrokes(context: Context) -> list[Row]:
     ]
 
 
-def _open(kilobytes: int, context: Context) -> dict:
-    path = ensure_article(kilobytes)
+def _open(kilobytes: int, context: Context, path: Path | None = None) -> dict:
+    path = path or ensure_article(kilobytes)
     args = [str(path), "--repeat", str(max(3, context.repeat))]
     return run_probe("ui_open", args, probe_env(context.warm_cache))
 
@@ -97,6 +100,42 @@ def measure_open_big(context: Context) -> list[Row]:
     ]
 
 
+def measure_open_html(context: Context) -> list[Row]:
+    """A 100 KB post made mostly of nested HTML: the first screenful."""
+    found = _open(100, context, ensure_special_article("html", 100))
+    first = scaled(summarize(found["first_screen"]), 1000)
+    stall = scaled(summarize(found["stall"]), 1000)
+    return [
+        Row(
+            "open 100 KB HTML article -> first screen",
+            "-",
+            "ms",
+            first,
+            target=BIG_TARGET,
+            passed=first.median < 500,
+            note=f"nested sections, lists, tables, figures; longest stall {stall.max:.0f} ms",
+        )
+    ]
+
+
+def measure_open_table(context: Context) -> list[Row]:
+    """A 1.9 MB post that is one 8-column table: the longest UI stall while it opens."""
+    found = _open(1900, context, ensure_special_article("table", 1900))
+    stall = scaled(summarize(found["stall"]), 1000)
+    first = scaled(summarize(found["first_screen"]), 1000)
+    return [
+        Row(
+            "open 1.9 MB table: longest UI stall",
+            "-",
+            "ms",
+            stall,
+            target=STALL_TARGET,
+            passed=stall.max < 100,
+            note=f"first screen {first.median:.0f} ms; rows past 200 are counted, not drawn",
+        )
+    ]
+
+
 def measure(context: Context) -> list[Row]:
     """Every row of this group; article rows run once, with the first size."""
     rows = guarded(
@@ -114,5 +153,17 @@ def measure(context: Context) -> list[Row]:
             "-",
             BIG_TARGET,
             lambda: measure_open_big(context),
+        )
+        rows += guarded(
+            "open 100 KB HTML article -> first screen",
+            "-",
+            BIG_TARGET,
+            lambda: measure_open_html(context),
+        )
+        rows += guarded(
+            "open 1.9 MB table: longest UI stall",
+            "-",
+            STALL_TARGET,
+            lambda: measure_open_table(context),
         )
     return rows
