@@ -133,5 +133,5 @@ def test_localized_tag_key(load_ok):
 def test_obsidian_wiki_links_in_author_read_as_their_names(load_ok):
     quoted = load_ok('---\nauthor: "[[Ana Silva]]"\n---\nbody\n', name="a.md")
     assert quoted.article.author == "Ana Silva"
-    listed = load_ok("---\nauthor:\n  - [[Ana Silva]]\n  - \"[[Bo Li|Bo]]\"\n---\nb\n", name="b.md")
+    listed = load_ok('---\nauthor:\n  - [[Ana Silva]]\n  - "[[Bo Li|Bo]]"\n---\nb\n', name="b.md")
     assert listed.article.author == "Ana Silva, Bo"

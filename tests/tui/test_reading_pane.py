@@ -167,6 +167,18 @@ async def test_long_article_renders_in_the_background_then_completes():
         await pilot.press("end")
 
 
+async def test_a_short_body_that_is_a_big_table_renders_in_the_background():
+    app = PaneApp()
+    table = "|a|b|c|d|e|f|g|h|\n|-|-|-|-|-|-|-|-|\n" + "|1|2|3|4|5|6|7|8|\n" * 150
+    assert len(table) < 4_000
+    async with app.run_test(size=(100, 30)) as pilot:
+        pane = app.query_one(ReadingPane)
+        pane.show(ARTICLE, table)
+        assert pane.rendering
+        await wait_rendered(pilot, pane)
+        assert all_text(pane).count("│ 1 │ 2 │") == 150
+
+
 async def test_clear_and_resize_rerender():
     app = PaneApp()
     async with app.run_test(size=(100, 30)) as pilot:

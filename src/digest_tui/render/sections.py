@@ -19,6 +19,15 @@ _HTML_CLOSE = re.compile(r"-->|</(?:script|pre|style|textarea)>", re.IGNORECASE)
 REFERENCE_LINE = re.compile(r"^ {0,3}\[[^\]]+\]:")
 
 
+TABLE_CELL_COST = 20
+"""A table cell costs the renderer about as much as this many characters of prose."""
+
+
+def render_cost(markdown: str) -> int:
+    """A rough measure of the work of rendering `markdown`, in characters of prose."""
+    return len(markdown) + TABLE_CELL_COST * markdown.count("|")
+
+
 def split_sections(markdown: str, section_chars: int = SECTION_CHARS) -> Iterator[str]:
     """Yield consecutive pieces of `markdown`, each about `section_chars` or more long."""
     lines = markdown.splitlines(keepends=True)

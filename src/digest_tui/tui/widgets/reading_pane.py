@@ -23,6 +23,7 @@ from textual.worker import get_current_worker
 from digest_tui.render.header import article_header
 from digest_tui.render.lines import render_block, render_blocks
 from digest_tui.render.link_rows import first_rows_of_links, mark_link
+from digest_tui.render.sections import render_cost
 from digest_tui.tui.find_in_text import locate_in_order
 from digest_tui.tui.widgets.chunked_render import render_in_chunks, strips
 from digest_tui.tui.widgets.line_view import content_width, scroll_row_into_view
@@ -33,7 +34,7 @@ if TYPE_CHECKING:  # the Markdown parser loads with the first article, not at st
     from digest_tui.render.blocks import Document
 
 SYNC_RENDER_CHARS = 8_000
-"""Bodies up to this size render at once; larger ones render in a thread, in chunks."""
+"""Bodies up to this `render_cost` render at once; larger ones in a thread, in chunks."""
 CACHE_SIZE = 8
 RENDERING_NOTE = Text("⋯ rendering the rest of the article", style="dim italic")
 EMPTY_HINT = Text("Press enter to read the highlighted article · ? for help", style="dim")
@@ -222,7 +223,7 @@ class ReadingPane(ScrollView, can_focus=True):
             return
         header = strips(render_blocks(article_header(article), width)) + [Strip([])]
         document = self._documents.get(key[:2])
-        if document is None and len(self._body) > SYNC_RENDER_CHARS:
+        if document is None and render_cost(self._body) > SYNC_RENDER_CHARS:
             self._set_lines(header, [], rendering=True)
             body, generation, height = self._body, self._generation, self.size.height
             dark = self._dark
