@@ -154,6 +154,8 @@ class HtmlReader(HTMLParser):
             self.flow.append("\n")
         elif tag == "img":
             alt, src = attribute(attrs, "alt", "title"), attribute(attrs, "src", "data-src")
+            if self.flow.plain.strip() and not self.flow.plain.endswith("\n"):
+                self.flow.append("\n")
             self.builder.inline.append_image(self.flow, alt, src)
         elif tag == "input" and attribute(attrs, "type").lower() == "checkbox":
             self.flow.append("☑ " if any(key == "checked" for key, _ in attrs) else "☐ ")

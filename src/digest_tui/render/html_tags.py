@@ -88,14 +88,19 @@ def media_is_video(tag: str, src: str) -> bool:
 
 
 def attribute(attrs: list[tuple[str, str | None]], *names: str) -> str:
-    """The first of `names` present among `attrs`, cleaned and bounded, or ''."""
+    """The first of `names` present among `attrs`, cleaned and bounded, or ''.
+
+    A template output of a quoted string (`{{ '/img/a.png' | url }}`) is that string.
+    """
     for name in names:
         for key, value in attrs:
             if key == name and value:
-                return clean_line(value[:MAX_ATTRIBUTE_CHARS])
+                value = clean_line(value[:MAX_ATTRIBUTE_CHARS])
+                return _OUTPUT.sub(r"\2", value) if "{{" in value else value
     return ""
 
 
+_OUTPUT = re.compile(r"\{\{-?\s*(['\"])([^'\"{}]*)\1\s*(?:\|[^{}]*)?-?\}\}")
 _TAG_START = re.compile(r"<(/?)([A-Za-z][\w:.-]*)")
 _WITH_ATTRIBUTES = MEDIA | {"a", "img", "input", "source"}
 
