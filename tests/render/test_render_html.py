@@ -127,6 +127,6 @@ def test_entities_decode_and_the_tweet_blockquote_reads_as_a_quote():
 def test_images_side_by_side_each_get_a_line_and_template_outputs_read_as_their_value():
     source = (
         '<figure><img src="{{ \'/img/a.png\' | url }}" alt="A">'
-        '<img src="{{ "/img/b.png" | relative_url }}" alt="B"></figure>'
+        '<img src=\'{{ "/img/b.png" | relative_url }}\' alt="B"></figure>'
     )
     assert lines_of(source) == ["▣ A — /img/a.png", "▣ B — /img/b.png"]
