@@ -109,6 +109,11 @@ class BlockBuilder(ExtraBlocks):
         )
         self.emit(text, tight=in_item)
 
+    def emit_table(self, blocks: list[RenderableType]) -> None:
+        """A table's chunks, one under the other with no gap."""
+        for block in blocks:
+            self.emit(block, tight=block is not blocks[-1])
+
     def emit_rule(self) -> None:
         self.emit(Rule(style="bright_black"))
 
@@ -247,5 +252,5 @@ class BlockBuilder(ExtraBlocks):
 
     def _on_table_close(self, token: Token) -> None:
         if self.table is not None:
-            self.emit(self.table.build())
+            self.emit_table(self.table.build())
         self.table = None

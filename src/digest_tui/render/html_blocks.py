@@ -283,7 +283,7 @@ class HtmlReader(HTMLParser):
         elif tag == "thead":
             self.table.end_head()
         elif tag == "table":
-            self.builder.emit(self.table.build())
+            self.builder.emit_table(self.table.build())
             self.table = None
 
     # Text flow -----------------------------------------------------------------------

@@ -36,7 +36,7 @@ class HtmlTable:
     def end_head(self) -> None:
         self.in_head = False
 
-    def build(self) -> RenderableType:
+    def build(self) -> list[RenderableType]:
         """The table, bounded as Markdown tables are."""
         rows = [row for row in self.rows if row[0]]
         draft = TableDraft()

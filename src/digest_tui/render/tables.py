@@ -1,13 +1,13 @@
-"""Markdown tables to `rich.table.Table`, with a bound on rows and columns."""
+"""Markdown and HTML tables, collected cell by cell, with a bound on rows and columns."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rich import box
-from rich.console import Group, RenderableType
-from rich.table import Table
+from rich.console import RenderableType
 from rich.text import Text
+
+from digest_tui.render.table_chunks import TableLayout
 
 MAX_TABLE_ROWS = 200
 MAX_TABLE_COLUMNS = 12
@@ -44,24 +44,25 @@ class TableDraft:
         elif self.rows:
             self.rows[-1].append(cell)
 
-    def build(self, show_header: bool = True) -> RenderableType:
-        """The table, with notes for any rows or columns left out."""
+    def build(self, show_header: bool = True) -> list[RenderableType]:
+        """The table as blocks of rows, with a note for any rows or columns left out."""
         columns = min(len(self.header), MAX_TABLE_COLUMNS) or 1
-        table = Table(box=box.ROUNDED, show_header=show_header and bool(self.header))
-        for index in range(columns):
-            heading = self.header[index] if index < len(self.header) else Text("")
-            align = self.alignments[index] if index < len(self.alignments) else "left"
-            table.add_column(heading, justify=align, overflow="fold")  # type: ignore[arg-type]
-        for row in self.rows:
-            table.add_row(*row[:columns])
+        header = [self.header[i] if i < len(self.header) else Text("") for i in range(columns)]
+        if not show_header:
+            header = [Text("") for _ in header]
+        aligns = [
+            self.alignments[i] if i < len(self.alignments) else "left" for i in range(columns)
+        ]
+        rows = [(row + [Text("")] * columns)[:columns] for row in self.rows]
+        blocks: list[RenderableType] = list(TableLayout(header, rows, aligns).chunks())
         notes = []
         if hidden := self.hidden_rows + self.overflow:
             notes.append(f"… {hidden:,} more rows not shown")
         if len(self.header) > columns:
             notes.append(f"… {len(self.header) - columns:,} more columns not shown")
-        if not notes:
-            return table
-        return Group(table, Text("; ".join(notes), style="dim italic"))
+        if notes:
+            blocks.append(Text("; ".join(notes), style="dim italic"))
+        return blocks
 
 
 def cell_alignment(style_attr: str) -> str:
