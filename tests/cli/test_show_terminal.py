@@ -62,3 +62,19 @@ def test_show_on_a_terminal_is_styled_at_the_terminal_width(tmp_path: Path) -> N
     assert "**" not in out
     plain = [line for line in out.replace("\r", "").split("\n") if "─" in line]
     assert plain and "─" * 72 in plain[0]
+
+
+def test_show_on_a_terminal_passes_no_escape_from_the_article(tmp_path: Path) -> None:
+    body = "Clip \x1b]52;c;aGk=\x07 clear \x1b[2J <p>html &#27;[2J &#x9b;31m</p>\n"
+    (tmp_path / "evil.md").write_text('---\ntitle: "Evil \\e[2J"\n---\n' + body, encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "COLUMNS", "LINES")}
+    env |= {
+        "DIGEST_TUI_CACHE_DIR": str(tmp_path / "cache"),
+        "DIGEST_TUI_DATA_DIR": str(tmp_path / "data"),
+        "DIGEST_TUI_CONFIG": str(tmp_path / "config.toml"),
+        "TERM": "xterm-256color",
+    }
+    out = _run_on_a_terminal(["show", "evil.md", str(tmp_path)], env)
+    assert "Clip" in out and "clear" in out
+    for sequence in ("\x1b]52", "\x1b[2J", "\x9b", "\x07"):
+        assert sequence not in out
