@@ -19,9 +19,9 @@ class Heading:
 
 def headings(markdown: str) -> list[Heading]:
     """The Markdown headings of `markdown` (ATX and setext), in document order."""
-    from digest_tui.render.blocks import make_parser
+    from digest_tui.render.parser import markdown_parser
 
-    tokens = make_parser().parse(markdown)
+    tokens = markdown_parser().parse(markdown)
     found: list[Heading] = []
     for opening, inline in zip(tokens, tokens[1:], strict=False):
         if opening.type != "heading_open" or inline.type != "inline":
