@@ -7,6 +7,7 @@ pool left its workers blocked on their pipes for good.
 from __future__ import annotations
 
 import os
+import select
 import signal
 import subprocess
 import sys
@@ -45,12 +46,16 @@ def _alive(pid: int) -> bool:
     return state != "Z"
 
 
-def _wait_for_workers(process: subprocess.Popen, count: int) -> set[int]:
+def _wait_for_workers(process: subprocess.Popen, count: int, drain: int | None = None) -> set[int]:
+    """The process's children once there are `count`; `drain` is a terminal to keep reading
+    (a full terminal would block the process writing to it)."""
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and process.poll() is None:
         workers = _children(process.pid)
         if len(workers) >= count:
             return workers
+        if drain is not None and select.select([drain], [], [], 0)[0]:
+            os.read(drain, 65536)
         time.sleep(0.01)
     pytest.fail("the command never started its worker processes")
 
@@ -74,3 +79,32 @@ def test_workers_exit_when_the_command_is_killed_mid_index(tmp_path: Path, signu
     done = subprocess.run(command, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[-1] == "3000 articles, 0 problems, 0 warnings"
+
+
+@pytest.mark.parametrize("signum", [signal.SIGKILL, signal.SIGHUP])
+def test_workers_exit_when_the_reader_is_killed_mid_index(tmp_path: Path, signum) -> None:
+    posts = tmp_path / "posts"
+    write_posts(posts, 3000)
+    controller, terminal = os.openpty()
+    env = {**os.environ, "TERM": "xterm-256color"}
+    reader = subprocess.Popen(
+        [sys.executable, "-m", "digest_tui", str(posts)],
+        stdin=terminal,
+        stdout=terminal,
+        stderr=terminal,
+        env=env,
+        start_new_session=True,
+    )
+    os.close(terminal)
+    try:
+        workers = _wait_for_workers(reader, 2, drain=controller)
+        reader.send_signal(signum)
+        reader.wait(timeout=30)
+    finally:
+        if reader.poll() is None:
+            reader.kill()
+        os.close(controller)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(_alive(pid) for pid in workers):
+        time.sleep(0.05)
+    assert not [pid for pid in workers if _alive(pid)]
