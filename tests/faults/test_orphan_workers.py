@@ -74,7 +74,8 @@ def test_workers_exit_when_the_command_is_killed_mid_index(tmp_path: Path, signu
         time.sleep(0.05)
     assert not [pid for pid in workers if _alive(pid)]
     if signum != signal.SIGKILL:
-        assert process.returncode == 128 + signum  # it stopped cleanly, not by the signal
+        # It stopped cleanly, not killed by the signal.
+        assert process.returncode == 128 + signum, process.stderr.read()
     # Whatever it committed is a cache the next run finishes from.
     done = subprocess.run(command, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr

@@ -14,7 +14,7 @@ from digest_tui.cli.parser import (
     reader_parser,
     refuse_mistyped_command,
 )
-from digest_tui.cli.signals import exit_cleanly_on_termination
+from digest_tui.cli.signals import exit_cleanly_on_termination, termination_status
 from digest_tui.config import load_config
 
 RUNNERS = {
@@ -35,7 +35,7 @@ def _run(argv: list[str]) -> int:
         args = command_parser().parse_args(argv)
         content_dir = resolve_content_dir(args.path, config)
         exit_cleanly_on_termination()
-        return RUNNERS[args.command](args, content_dir)
+        return termination_status(RUNNERS[args.command](args, content_dir))
     args = reader_parser().parse_args(argv)
     refuse_mistyped_command(args.path)
     content_dir, article = resolve_reader_target(args.path, config)

@@ -43,6 +43,13 @@ def follow_parent(parent: int) -> None:
     """Run in each worker as it starts: exit whenever `parent` is gone."""
     # Ctrl+C reaches the whole process group; the parent stops the pool itself.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # The parent's handlers came along with the fork (the reader's event loop, the CLI's
+    # clean exit): a worker asked to terminate just ends.
+    if threading.current_thread() is threading.main_thread():
+        signal.set_wakeup_fd(-1)
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
     if sys.platform.startswith("linux"):
         _kill_me_with_parent()
     if os.getppid() != parent:  # it died before we could ask to follow it
