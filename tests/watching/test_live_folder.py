@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import os
 import queue
+import sqlite3
 import threading
 from pathlib import Path
 
 import pytest
 
-from digest_tui.index import ArticleIndex
+from digest_tui.index import ArticleIndex, snapshot
 from digest_tui.watching import FolderChanges, FolderWatcher
 from digest_tui.watching.live import LiveFolder
 
@@ -102,3 +103,18 @@ def test_an_update_names_what_changed(live: LiveFolder):
     assert update is not None
     assert (update.added, update.removed, update.changed) == (("moved.md",), ("p3.md",), ())
     assert live.apply(FolderChanges(frozenset({"moved.md"}))) is None
+
+
+def test_the_warm_start_copy_is_written_once_the_folder_is_quiet(live: LiveFolder):
+    root = live.index.content_dir
+
+    def copy_present() -> bool:
+        with sqlite3.connect(live.index.db_file) as conn:
+            return snapshot.is_present(conn)
+
+    (root / "p1.md").write_text(post("Edited"), encoding="utf-8")
+    live.apply(FolderChanges(frozenset({"p1.md"})))
+    assert not copy_present()
+    live.apply(FolderChanges())
+    assert copy_present()
+    assert [a.title for a in live.index.cached()[0]].count("Edited") == 1

@@ -165,7 +165,7 @@ class ArticleIndex:
         except (sqlite3.Error, OSError, IndexBusy) as error:
             result = RefreshResult(stopped=True, error=_describe(error))
         if not result.stopped:
-            self._save_snapshot()
+            self.save_snapshot()
         if fulltext and not result.stopped:
             built = self.build_fulltext(progress, stop)
             result.stopped = built.stopped
@@ -176,11 +176,15 @@ class ArticleIndex:
             result.articles, result.problems = self.cached()
         return result
 
-    def refresh_paths(self, paths: Iterable[str], fulltext: bool = True) -> PathChanges:
+    def refresh_paths(
+        self, paths: Iterable[str], fulltext: bool = True, snapshot: bool = True
+    ) -> PathChanges:
         """Re-read only `paths` (relative, `/`-separated), as a folder watcher reports them.
 
         Each is taken as it is on disk now: parsed when new or changed, forgotten when gone
-        or no longer listed. The full-text index follows, unless `fulltext` is false.
+        or no longer listed. The full-text index follows, unless `fulltext` is false. With
+        `snapshot` false the warm-start copy is left to `save_snapshot` (it takes a few
+        seconds at 100,000 articles: worth doing once a burst of changes is over).
         Never raises for a locked or broken database: the result says why in `error`.
         """
         from digest_tui.index.changes import PathChanges, refresh_paths
@@ -196,7 +200,8 @@ class ArticleIndex:
         except (sqlite3.Error, OSError, IndexBusy) as error:
             return PathChanges(error=_describe(error))
         if found.paths:
-            self._save_snapshot()
+            if snapshot:
+                self.save_snapshot()
             if fulltext:
                 self.build_fulltext()
         return found
@@ -226,7 +231,7 @@ class ArticleIndex:
                 self._db.discard()  # corrupt: start again from an empty index
         raise AssertionError("unreachable")
 
-    def _save_snapshot(self) -> None:
+    def save_snapshot(self) -> None:
         """Store the column-wise copy that `cached()` reads, unless it is already there."""
         try:
             conn = self._db.writer()

@@ -41,19 +41,32 @@ class LiveFolder:
     articles: list[Article]
     problems: list[Problem] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    _copy_stale: bool = False
+    """The index's warm-start copy misses changes: written again once the folder is quiet."""
 
     def apply(self, batch: FolderChanges) -> FolderUpdate | None:
         """Follow one watcher batch; None when the list did not change."""
+        if batch.quiet:
+            self.settle()
+            return None
         return self.rescan() if batch.rescan else self.refresh_paths(batch.paths)
+
+    def settle(self) -> None:
+        """Write the work put off while changes came (the index's warm-start copy)."""
+        with self._lock:
+            if self._copy_stale:
+                self.index.save_snapshot()
+                self._copy_stale = False
 
     def refresh_paths(self, paths: Iterable[str]) -> FolderUpdate | None:
         """Re-read `paths` (relative, `/`-separated); None when nothing listed changed."""
         with self._lock:
-            found = self.index.refresh_paths(paths)
+            found = self.index.refresh_paths(paths, snapshot=False)
             if found.error:
                 return FolderUpdate(self.articles, self.problems, error=found.error)
             if not found.paths:
                 return None
+            self._copy_stale = True
             self.articles = with_changes(self.articles, found)
             self.problems = problems_with_changes(self.problems, found)
             return FolderUpdate(
@@ -70,6 +83,7 @@ class LiveFolder:
             result = self.index.refresh(known=self.articles)
             if result.error:
                 return FolderUpdate(self.articles, self.problems, error=result.error)
+            self._copy_stale = False  # a whole refresh writes it
             if not (result.added or result.changed or result.removed):
                 return None
             self.articles, self.problems = result.articles, result.problems

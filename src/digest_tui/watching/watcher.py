@@ -22,6 +22,8 @@ DEBOUNCE_MS = 1600
 """The longest a batch gathers events: a burst (a `git pull`) comes as a few large batches."""
 STEP_MS = 50
 """A batch ends after this long without a new event: one saved file arrives at once."""
+IDLE_MS = 10_000
+"""After this long without events an empty batch says the folder is quiet."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +34,11 @@ class FolderChanges:
     """Files and folders, each to be looked at as it is now (`ArticleIndex.refresh_paths`)."""
     rescan: bool = False
     """Look at the whole folder (`ArticleIndex.refresh`): no events tell what changed."""
+
+    @property
+    def quiet(self) -> bool:
+        """Nothing changed for a while: a time for work put off during a burst."""
+        return not (self.paths or self.rescan)
 
 
 def relevant_paths(root: str, changed: Iterable[str]) -> frozenset[str]:
@@ -89,12 +96,14 @@ class FolderWatcher:
             debounce=DEBOUNCE_MS,
             step=STEP_MS,
             stop_event=stop,
+            rust_timeout=IDLE_MS,
+            yield_on_timeout=True,
             raise_interrupt=False,
             force_polling=False,
         )
         for batch in batches:
             paths = relevant_paths(root, (path for _, path in batch))
-            if paths:
+            if paths or not batch:
                 yield FolderChanges(paths)
 
     def _rescans(self, stop: threading.Event) -> Iterator[FolderChanges]:
