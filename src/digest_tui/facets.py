@@ -21,6 +21,8 @@ class FacetCount:
 
     value: str
     count: int
+    unread: int | None = None
+    """How many of those are unread; None when the reader state is not known."""
 
 
 def source_of(article: Article) -> str:

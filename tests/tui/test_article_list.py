@@ -250,3 +250,40 @@ async def test_a_wide_list_shows_cjk_tags_whole_and_keeps_columns_aligned():
         assert "#space #🚀launches" in rows[1]
         starts = {cell_len(row[: row.index("#")]) for row in rows}
         assert len(starts) == 1, rows
+
+
+def dated(days: list[str]) -> list[Article]:
+    return [
+        Article(path=f"p{number}.md", title=f"Post {number}", date=day or None)
+        for number, day in enumerate(days)
+    ]
+
+
+async def test_a_list_by_day_has_headings_the_cursor_skips():
+    articles = dated(["2025-11-20", "2025-11-20", "2025-11-19", ""])
+    app = ListApp(articles)
+    async with app.run_test(size=(100, 12)) as pilot:
+        widget = app.query_one(ArticleList)
+        widget.set_articles(articles, by_day=True)
+        widget.focus()
+        await pilot.pause()
+        lines = [row_text(widget, y).strip() for y in range(7)]
+        assert lines[0].startswith("── Thu 20 Nov 2025 ──")
+        assert "Post 0" in lines[1] and "Post 1" in lines[2]
+        assert lines[3].startswith("── Wed 19 Nov 2025 ──")
+        assert lines[5].startswith("── Undated ──")
+        await pilot.press("down", "down")
+        assert widget.highlighted is articles[2]
+        assert "Post 2" in row_text(widget, 4)
+        await pilot.click(ArticleList, offset=(10, 6))
+        assert app.chosen[-1] is articles[3]
+
+
+async def test_title_order_has_no_headings():
+    articles = dated(["2025-11-20", "2025-11-19"])
+    app = ListApp(articles)
+    async with app.run_test(size=(100, 12)) as pilot:
+        widget = app.query_one(ArticleList)
+        await pilot.pause()
+        assert "Post 0" in row_text(widget, 0)
+        assert widget.virtual_size.height == 2

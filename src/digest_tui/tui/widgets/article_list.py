@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from operator import attrgetter, indexOf
 from typing import TYPE_CHECKING, ClassVar
 
@@ -18,6 +19,7 @@ from textual.reactive import Reactive, reactive
 from textual.strip import Strip
 
 from digest_tui.cells import cell_len
+from digest_tui.days import DayRows, day_label
 from digest_tui.text_safety import clean_line
 from digest_tui.tui.widgets.article_rows import (
     SOURCE_WIDTH,
@@ -39,6 +41,7 @@ if TYPE_CHECKING:
 
 Mark = Callable[[str], bool]
 _PATH = attrgetter("path")
+_DATE = attrgetter("date")
 STRIP_CACHE_SIZE = 256
 HEAD_ROWS = 64
 """Rows looked at first when checking whether a column is filled."""
@@ -59,6 +62,7 @@ class ArticleList(RowCursorView, can_focus=True):
         "article-list--date",
         "article-list--tags",
         "article-list--source",
+        "article-list--day",
     }
 
     DEFAULT_CSS = """
@@ -88,10 +92,15 @@ class ArticleList(RowCursorView, can_focus=True):
         color: $text-muted;
         text-style: italic;
     }
+    ArticleList > .article-list--day {
+        color: $accent;
+        text-style: bold;
+    }
     """
 
     cursor: reactive[int] = reactive(0, always_update=False)
-    """Index of the highlighted row."""
+    """Index of the highlighted article (day headings are not counted: the cursor skips
+    them)."""
 
     virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
     """The row count changes with every keystroke; `set_articles` asks for a layout only
@@ -132,6 +141,9 @@ class ArticleList(RowCursorView, can_focus=True):
         self._version = 0
         self._tags_need = 0
         self._sources_need = 0
+        self._days: DayRows | None = None
+        """Where the day headings fall, when the list is grouped by day."""
+        self._today = date.today()
         self._strips: OrderedDict[tuple[int, int, bool, int], Strip] = OrderedDict()
         self._styles = StyleCache(self)
 
@@ -149,17 +161,24 @@ class ArticleList(RowCursorView, can_focus=True):
             return self._articles[self.cursor]
         return None
 
-    def set_articles(self, articles: Sequence[Article], *, keep: str | None = None) -> None:
-        """Show `articles`; keep the cursor on the one whose path is `keep`, else the first."""
+    def set_articles(
+        self, articles: Sequence[Article], *, keep: str | None = None, by_day: bool = False
+    ) -> None:
+        """Show `articles`; keep the cursor on the one whose path is `keep`, else the first.
+
+        `by_day` (for a list in date order) puts a heading before each day's first article.
+        """
         before = self.highlighted
         self._articles = articles
+        self._today = date.today()
+        self._days = DayRows(_days(articles)) if by_day else None
         # Columns take the room their text needs; ones no article fills take none.
         self._tags_need = _cells_needed(articles, _tags_text, TAGS_WIDTH)
         self._sources_need = _cells_needed(articles, _source_text, SOURCE_WIDTH)
         self._forget_strips()
         index = self._index_of(keep) if keep is not None else None
         self.set_reactive(ArticleList.cursor, index or 0)
-        self._set_row_count(len(articles))
+        self._set_row_count(len(self._days) if self._days is not None else len(articles))
         self.scroll_to(y=0, animate=False, immediate=True)
         self._scroll_cursor_visible(center=True)
         self.refresh()
@@ -220,14 +239,32 @@ class ArticleList(RowCursorView, can_focus=True):
         return max(0, min(value, len(self._articles) - 1))
 
     def watch_cursor(self, old: int, new: int) -> None:
-        self.refresh_line(old)
-        self.refresh_line(new)
+        self.refresh_line(self._line_of(old))
+        self.refresh_line(self._line_of(new))
         self._scroll_cursor_visible()
         self.post_message(self.Highlighted(self.highlighted, self))
 
     def _scroll_cursor_visible(self, center: bool = False) -> None:
         if self._articles:
-            scroll_row_into_view(self, self.cursor, center=center)
+            line = self._line_of(self.cursor)
+            if self._days is not None and line > 0 and self._days.is_heading(line - 1):
+                scroll_row_into_view(self, line - 1, center=center)  # its day's heading too
+            scroll_row_into_view(self, line, center=center)
+
+    def _line_of(self, index: int) -> int:
+        """The line of article `index`, headings counted."""
+        return index if self._days is None else self._days.row_of(index)
+
+    def on_click(self, event: events.Click) -> None:
+        event.prevent_default()  # lines are not rows here: the base class's click is not ours
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        line = offset.y + round(self.scroll_y)
+        index = line if self._days is None else self._days.article_at(line)
+        if index is not None and 0 <= index < len(self._articles):
+            self.cursor = index
+            self.action_choose()
 
     def _index_of(self, path: str | None) -> int | None:
         try:  # a scan in C that stops at the first match
@@ -255,7 +292,10 @@ class ArticleList(RowCursorView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = content_width(self)
-        row = y + round(self.scroll_y)
+        line = y + round(self.scroll_y)
+        row = line if self._days is None else self._days.article_at(line)
+        if row is None:
+            return self._render_day(self._days.day_at(line), width)  # type: ignore[union-attr]
         if not 0 <= row < len(self._articles):
             return Strip.blank(width, self._styles.base)
         key = (row, width, row == self.cursor, self._version)
@@ -282,6 +322,14 @@ class ArticleList(RowCursorView, can_focus=True):
         cells = row_cells(article, marks, width, layout)
         segments = [Segment(text, base + styles[part]) for part, text in cells]
         return Strip(segments, width)
+
+    def _render_day(self, day: str, width: int) -> Strip:
+        base = self._styles.base
+        label = f" {day_label(day, self._today)} "
+        style = base + self._styles.component("article-list--day", partial=True)
+        rule = base + self._styles.component("article-list--date", partial=True)
+        segments = [Segment("──", rule), Segment(label, style), Segment("─" * width, rule)]
+        return Strip(segments).crop(0, width)
 
     def _cell_styles(self, unread: bool) -> dict[str, Style]:
         style = self._styles.component
@@ -311,3 +359,8 @@ def _tags_text(article: Article) -> str:
 
 def _source_text(article: Article) -> str:
     return clean_line(article.source_name)
+
+
+def _days(articles: Sequence[Article]) -> list[str]:
+    """Each article's calendar day ("" when undated), as `Article.day` gives it."""
+    return [value[:10] if value else "" for value in map(_DATE, articles)]
