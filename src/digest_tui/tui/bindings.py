@@ -38,6 +38,7 @@ MAIN_BINDINGS: list[Binding] = [
     Binding("u", "toggle_read", "Read", id="toggle_read", show=False),
     Binding("asterisk", "toggle_star", "Star", id="toggle_star"),
     Binding("D", "toggle_drafts", "Drafts", id="toggle_drafts", show=False),
+    Binding("ctrl+r", "reload_folder", "Reload folder", id="reload_folder", show=False),
 ]
 """Commands of the main screen. The footer shows the few that fit 80 columns; the help
 screen and the command palette list them all."""
@@ -63,6 +64,7 @@ HELP_TEXT: dict[str, str] = {
     "toggle_read": "Mark the article read / unread",
     "toggle_star": "Star / unstar the article",
     "toggle_drafts": "Show / hide draft articles (hidden at first)",
+    "reload_folder": "Look at every file of the folder again (where changes send no events)",
 }
 """The longer description of each binding id, for the help screen and the palette."""
 

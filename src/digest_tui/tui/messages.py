@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from textual.message import Message
@@ -95,3 +95,25 @@ class WorkFailed(Message):
     """A worker could not do its job; `text` is shown as a notice."""
 
     text: str
+
+
+@dataclass
+class FolderChanged(Message):
+    """Files of the folder changed while the reader runs; the library follows them."""
+
+    library: Library
+    problems: Sequence[Problem]
+    known_paths: frozenset[str]
+    arrivals: tuple[str, ...] = ()
+    """Paths of articles new to the folder (a renamed file is not one)."""
+    changed: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    moved: Mapping[str, str] = field(default_factory=dict)
+    """Old path to new path of renamed articles."""
+
+
+@dataclass
+class FollowingChanged(Message):
+    """How the folder is followed: by events (`fallback` None), or rescanned, and why."""
+
+    fallback: str | None

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from textual.app import SuspendNotSupported
 
 from digest_tui.text_safety import clean_line
-from digest_tui.tui.messages import ArticleOpened, WorkFailed
+from digest_tui.tui.messages import ArticleOpened, FolderChanged, WorkFailed
 
 if TYPE_CHECKING:
     from digest_tui.model import Article
@@ -235,4 +235,31 @@ class ArticleReading:
             message = f"Could not run the editor: {error}"
             screen.app.notify(message, severity="error", markup=False)
             return
-        self.load(article.path, screen.focused is screen.reader)
+        path, focus = article.path, screen.focused is screen.reader
+        screen.run_worker(
+            partial(self._edited, path, focus), thread=True, group="edit", exit_on_error=False
+        )
+
+    def _edited(self, path: str, focus: bool) -> None:
+        """After an edit: the list, counts and search follow the file, then the pane."""
+        self.screen.follower.refresh_paths([path])
+        self._load_in_thread(path, focus, mark_read=False)
+
+    # Changes to the folder.
+
+    def follow_changes(self, change: FolderChanged) -> None:
+        """Show the open article again when its file changed; say so when it is gone."""
+        screen = self.screen
+        article = screen.reader.article
+        if article is None:
+            return
+        path = article.path
+        if path in change.moved:
+            self.load(change.moved[path], focus=False, mark_read=False)
+        elif path in change.changed:
+            self.load(path, focus=False, mark_read=False)
+        elif path in change.removed:
+            screen.article = None
+            shown = clean_line(path, 80)
+            screen.reader.say(f"{shown} was deleted from the folder.")
+            screen.app.notify(f"The open article was deleted: {shown}", markup=False)

@@ -27,7 +27,7 @@ from digest_tui.tui.session import ReaderSession
 from digest_tui.tui.widgets.reading_pane import ReadingPane
 
 if TYPE_CHECKING:
-    from digest_tui.model import Article
+    from digest_tui.model import Article, Problem
     from digest_tui.search import Library
 
 LIST_SHOWN_TIMEOUT = 10.0
@@ -42,12 +42,15 @@ class FolderLoader:
         session: ReaderSession,
         post: Callable[[Message], object],
         list_shown: threading.Event,
+        follow: Callable[[Sequence[Article], Sequence[Problem]], None] | None = None,
     ) -> None:
         self.session = session
         self.post = post
         self.list_shown = list_shown
         """Set by the screen once the first list is painted; the refresh waits for it."""
         self._said_in_memory = False
+        self.follow = follow
+        """Called with the refreshed articles last, to follow the folder's changes."""
 
     def run(self) -> None:
         """Show the cached list first; then refresh it, then build the full-text index.
@@ -105,6 +108,8 @@ class FolderLoader:
             post(WorkFailed(f"The index could not be refreshed: {result.error}"))
         index.build_fulltext(progress, lambda: worker.is_cancelled)
         post(FulltextReady())
+        if self.follow is not None and not worker.is_cancelled:
+            self.follow(result.articles, result.problems)
 
     def _say_if_in_memory(self) -> None:
         index = self.session.index

@@ -23,6 +23,8 @@ class LoadingReport:
         """Mounted with the first progress report: a warm start never needs it."""
         self.in_memory = False
         """True once the index had to move to memory (its cache file refused a write)."""
+        self.following = ""
+        """Why the folder is rescanned rather than watched, when it is."""
 
     def loaded(self, problems: Sequence[Problem], final: bool) -> None:
         """The loader listed the articles (`final` once the folder is refreshed)."""
@@ -46,7 +48,7 @@ class LoadingReport:
         bar = self._bar
         if self.screen.has_class("indexing") and bar is not None and bar.total:
             return f"indexing {int(bar.progress)}/{int(bar.total)}"
-        return self._note
+        return self._note or self.following
 
     def _progress_bar(self) -> ProgressBar:
         if self._bar is None:

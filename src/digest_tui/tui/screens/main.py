@@ -24,6 +24,8 @@ from digest_tui.tui.bindings import MAIN_BINDINGS
 from digest_tui.tui.messages import (
     ArticleOpened,
     ArticlesLoaded,
+    FolderChanged,
+    FollowingChanged,
     FulltextReady,
     IndexInMemory,
     IndexProgress,
@@ -35,6 +37,7 @@ from digest_tui.tui.messages import (
 from digest_tui.tui.screens.article_listing import ArticleListing
 from digest_tui.tui.screens.article_parts import show_links, show_outline
 from digest_tui.tui.screens.article_reading import ArticleReading
+from digest_tui.tui.screens.folder_following import FolderFollower
 from digest_tui.tui.screens.folder_loading import FolderLoader
 from digest_tui.tui.screens.loading_report import LoadingReport
 from digest_tui.tui.screens.pane_layout import PaneLayout
@@ -81,6 +84,7 @@ class MainScreen(Screen[None]):
         self.reading = ArticleReading(self)
         self.panes = PaneLayout(self)
         self.report = LoadingReport(self)
+        self.follower = FolderFollower(session, self.post_message)
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="body"):
@@ -149,7 +153,9 @@ class MainScreen(Screen[None]):
         self.call_after_refresh(self._load_folder)
 
     def _load_folder(self) -> None:
-        loader = FolderLoader(self.session, self.post_message, self.listing.list_shown)
+        loader = FolderLoader(
+            self.session, self.post_message, self.listing.list_shown, self.follower.follow
+        )
         self.run_worker(loader.run, thread=True, exclusive=True, group="index", exit_on_error=False)
 
     def _use_state(self) -> None:
@@ -182,6 +188,7 @@ class MainScreen(Screen[None]):
 
     def on_unmount(self) -> None:
         self.reading.save_position()
+        self.follower.stop.set()
         # Frozen objects in reference cycles (this screen's widgets among them) are
         # collected again once the reader is gone; matters when one process runs many apps.
         gc.unfreeze()
@@ -222,6 +229,22 @@ class MainScreen(Screen[None]):
         self.listing.library = message.library
         self.reading.known_paths = message.known_paths
         self.listing.refilter()
+
+    def on_folder_changed(self, message: FolderChanged) -> None:
+        self.report.problems = list(message.problems)
+        self.listing.library = message.library
+        self.reading.known_paths = message.known_paths
+        self.listing.refilter()
+        self.reading.follow_changes(message)
+        if message.arrivals:
+            count = len(message.arrivals)
+            noun = "article" if count == 1 else "articles"
+            self.app.notify(f"{count} new {noun}", timeout=4, markup=False)
+
+    def on_following_changed(self, message: FollowingChanged) -> None:
+        fallback = message.fallback
+        self.report.following = f"rescanning every few seconds: {fallback}" if fallback else ""
+        self.update_status()
 
     def on_index_progress(self, message: IndexProgress) -> None:
         self.report.progress(message.done, message.total)
@@ -390,3 +413,10 @@ class MainScreen(Screen[None]):
 
     def action_links(self) -> None:
         show_links(self)
+
+    def action_reload_folder(self) -> None:
+        self.run_worker(self._reload_folder, thread=True, group="reload", exit_on_error=False)
+
+    def _reload_folder(self) -> None:
+        if not self.follower.rescan():
+            self.app.call_from_thread(self.app.notify, "The folder has not changed", timeout=3)

@@ -24,6 +24,7 @@ from digest_tui.render.header import article_header
 from digest_tui.render.lines import render_block, render_blocks
 from digest_tui.render.link_rows import first_rows_of_links, mark_link
 from digest_tui.render.sections import render_cost
+from digest_tui.text_safety import clean_line
 from digest_tui.tui.find_in_text import locate_in_order
 from digest_tui.tui.widgets.chunked_render import render_in_chunks, strips
 from digest_tui.tui.widgets.line_view import content_width, scroll_row_into_view
@@ -142,6 +143,7 @@ class ReadingPane(ScrollView, can_focus=True):
         self._link_rows: dict[int, int] | None = None
         self._documents: OrderedDict[tuple[str, int], Document] = OrderedDict()
         self._rendered: OrderedDict[RenderKey, _Rendered] = OrderedDict()
+        self._hint = EMPTY_HINT
 
     # Public API --------------------------------------------------------------------
 
@@ -165,9 +167,12 @@ class ReadingPane(ScrollView, can_focus=True):
         """Load the Markdown parser and highlighter now (from any thread), not on first open."""
         import digest_tui.render.blocks  # noqa: F401
 
-    def watch_loaded(self, loaded: LoadedArticle | None) -> None:
+    def watch_loaded(self, old: LoadedArticle | None, loaded: LoadedArticle | None) -> None:
         if loaded is None:
             self.clear()
+        elif old is not None and old.article.path == loaded.article.path:
+            self.show_again(loaded.article, loaded.body)  # a new version: stay in place
+            self.resume_at = 0.0
         else:
             self.show(loaded.article, loaded.body, at=self.resume_at)
             self.resume_at = 0.0
@@ -178,6 +183,7 @@ class ReadingPane(ScrollView, can_focus=True):
         self._article = article
         self._body = body
         self._find.clear()
+        self._hint = EMPTY_HINT
         self.scroll_to(0, 0, animate=False, immediate=True)
         self._pending_position = at if at > 0 else None
         self._start_render()
@@ -186,6 +192,15 @@ class ReadingPane(ScrollView, can_focus=True):
     def position(self) -> float:
         """How far down the article the view is, as a share of its lines (0 is the top)."""
         return round(self.scroll_y) / max(1, len(self._lines))
+
+    def show_again(self, article: Article, body: str) -> None:
+        """Show a new version of the article shown, where the reader was in it."""
+        self.show(article, body, at=self.position)
+
+    def say(self, text: str) -> None:
+        """With no article shown, say `text` (plain) instead of the usual hint."""
+        self._hint = Text(clean_line(text), style="italic")
+        self.refresh()
 
     def clear(self) -> None:
         """Show nothing."""
@@ -324,7 +339,7 @@ class ReadingPane(ScrollView, can_focus=True):
 
     def _hint_line(self, row: int, width: int) -> Strip:
         """With no article open, a short dim hint instead of an empty box."""
-        lines = render_block(EMPTY_HINT, width) if width > 0 else []
+        lines = render_block(self._hint, width) if width > 0 else []
         if not 0 <= row < len(lines):
             return Strip.blank(width, self.rich_style)
         strip = Strip(lines[row]).adjust_cell_length(width, self.rich_style)
