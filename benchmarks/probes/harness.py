@@ -116,5 +116,11 @@ class IndexWatch:
 
 
 async def wait_for_workers(app: Any, timeout: float = 600.0) -> bool:
-    """Wait until every worker of the app has finished (indexing, first filter)."""
-    return await wait_until(lambda: all(w.is_finished for w in app.workers), timeout)
+    """Wait until every worker of the app has finished (indexing, first filter), but the
+    watcher's, which runs as long as the app."""
+    from digest_tui.tui.screens.folder_following import FOLLOW_GROUP
+
+    def finished() -> bool:
+        return all(w.is_finished for w in app.workers if w.group != FOLLOW_GROUP)
+
+    return await wait_until(finished, timeout)

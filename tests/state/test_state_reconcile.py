@@ -122,6 +122,16 @@ def test_an_article_that_arrives_during_a_visit_is_new(db_file: Path) -> None:
         assert store.is_new("c.md")
 
 
+def test_an_arrival_during_the_very_first_visit_is_new_too(db_file: Path) -> None:
+    with StateStore.open(db_file) as store:
+        store.begin_session()
+        store.reconcile([_article("a.md", "A")])
+        store.reconcile([_article("a.md", "A"), _article("c.md", "C")])
+        assert store.is_new("c.md") and not store.is_new("a.md")
+        store.reconcile([_article("a.md", "A"), _article("d.md", "C")])  # c.md renamed
+        assert store.is_new("d.md") and not store.is_new("c.md")
+
+
 def test_a_store_opened_without_a_session_sees_the_last_visits_new_articles(
     db_file: Path,
 ) -> None:

@@ -12,6 +12,7 @@ from textual.worker import WorkerCancelled, WorkerFailed
 
 from digest_tui.config import Config
 from digest_tui.tui.app import DigestApp
+from digest_tui.tui.screens.folder_following import FOLLOW_GROUP
 
 TRAP_TITLE = "[@click=app.quit]Trap[/] [bold]x[/]"
 TRAP_TAG = "[red]loud[/]"
@@ -103,10 +104,15 @@ def make_app(content: Path, config: Config | None = None) -> DigestApp:
 
 
 async def settle(pilot: Pilot) -> None:
-    """Wait until the workers (index, filter, open) and the messages they post are done."""
+    """Wait until the workers (index, filter, open) and the messages they post are done.
+
+    The watcher's worker runs as long as the app and is not waited for.
+    """
     for _ in range(8):
         try:
-            await pilot.app.workers.wait_for_complete()
+            working = [w for w in pilot.app.workers if w.group != FOLLOW_GROUP]
+            if working:  # (an empty list would wait for every worker)
+                await pilot.app.workers.wait_for_complete(working)
         except (WorkerCancelled, WorkerFailed):
             continue  # a stale search was cancelled: wait for the others
         await pilot.pause()

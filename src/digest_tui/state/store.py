@@ -84,6 +84,9 @@ class StateStore:
         self._read: set[str] = set()
         self._starred: set[str] = set()
         self._new: set[str] = set()
+        self._arrivals: set[str] | None = None
+        """Paths first seen by a later pass of this session (the reader following the
+        folder); None until the session's first pass. New even in a first session."""
         self.reload()
 
     @classmethod
@@ -170,7 +173,7 @@ class StateStore:
                 raise as_state_error(error, "reading the reader state") from error
             self._read = {decode_path(path) for path, read, _ in rows if read}
             self._starred = {decode_path(path) for path, _, starred in rows if starred}
-            self._new = fresh_new
+            self._new = fresh_new | (self._arrivals or set())
 
     # Changes: each one committed in its own transaction before returning.
 
@@ -221,6 +224,7 @@ class StateStore:
         with self._lock, immediate_transaction(self._conn, "starting a session"):
             self.session = start_session(self._conn)
         self._new = set()
+        self._arrivals = None
         return self.session
 
     def reconcile(self, articles: Iterable[Article]) -> ReconcileResult:
@@ -238,10 +242,13 @@ class StateStore:
             with immediate_transaction(self._conn, "recording the folder's articles"):
                 result = reconcile_articles(self._conn, articles, session)
                 self._follow_last_opened(result.moved)
+            arrivals = set() if self._arrivals is None else self._arrivals | result.added
             for old, new in result.moved.items():
                 _move(self._read, old, new)
                 _move(self._starred, old, new)
-            self._new = set(result.new)
+                _move(arrivals, old, new)
+            self._arrivals = arrivals
+            self._new = set(result.new) | arrivals
         return result
 
     def _follow_last_opened(self, moved: Mapping[str, str]) -> None:

@@ -235,8 +235,11 @@ class ArticleReading:
             message = f"Could not run the editor: {error}"
             screen.app.notify(message, severity="error", markup=False)
             return
-        path, focus = article.path, screen.focused is screen.reader
-        screen.run_worker(
+        self.edited(article.path, screen.focused is screen.reader)
+
+    def edited(self, path: str, focus: bool = False) -> None:
+        """The file at `path` was edited from the reader: follow it like any change."""
+        self.screen.run_worker(
             partial(self._edited, path, focus), thread=True, group="edit", exit_on_error=False
         )
 

@@ -1,6 +1,7 @@
 """Following the folder while the reader runs: the watcher's batches, edits and reloads.
 
-`follow` runs at the end of the folder loader's worker, for as long as the screen lives;
+`follow` runs in a worker of its own, started when the folder is loaded, for as long as
+the screen lives;
 `refresh_paths` and `rescan` are called from other workers. Each change goes through one
 `LiveFolder` (index, full text, cache) and reaches the screen as one `FolderChanged`.
 """
@@ -19,6 +20,9 @@ from digest_tui.tui.session import ReaderSession
 if TYPE_CHECKING:
     from digest_tui.model import Article, Problem
     from digest_tui.watching.live import FolderUpdate, LiveFolder
+
+FOLLOW_GROUP = "follow"
+"""The worker group of the watcher: it runs as long as the screen, never "completes"."""
 
 
 class FolderFollower:

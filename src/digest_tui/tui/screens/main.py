@@ -9,6 +9,8 @@ sort, the open article) as reactives, which the widgets follow. Two parts do the
 from __future__ import annotations
 
 import gc
+from collections.abc import Sequence
+from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
@@ -37,7 +39,7 @@ from digest_tui.tui.messages import (
 from digest_tui.tui.screens.article_listing import ArticleListing
 from digest_tui.tui.screens.article_parts import show_links, show_outline
 from digest_tui.tui.screens.article_reading import ArticleReading
-from digest_tui.tui.screens.folder_following import FolderFollower
+from digest_tui.tui.screens.folder_following import FOLLOW_GROUP, FolderFollower
 from digest_tui.tui.screens.folder_loading import FolderLoader
 from digest_tui.tui.screens.loading_report import LoadingReport
 from digest_tui.tui.screens.pane_layout import PaneLayout
@@ -54,7 +56,7 @@ if TYPE_CHECKING:
     from textual.widget import Widget
 
     # The core loads in the index worker, after the first frame.
-    from digest_tui.model import LoadedArticle, Problem
+    from digest_tui.model import Article, LoadedArticle, Problem
     from digest_tui.search import Library, SortOrder
 
 
@@ -154,9 +156,20 @@ class MainScreen(Screen[None]):
 
     def _load_folder(self) -> None:
         loader = FolderLoader(
-            self.session, self.post_message, self.listing.list_shown, self.follower.follow
+            self.session, self.post_message, self.listing.list_shown, self._follow_folder
         )
         self.run_worker(loader.run, thread=True, exclusive=True, group="index", exit_on_error=False)
+
+    def _follow_folder(self, articles: Sequence[Article], problems: Sequence[Problem]) -> None:
+        """Start following the folder's changes (called by the loader, from its thread)."""
+        self.app.call_from_thread(
+            self.run_worker,
+            partial(self.follower.follow, articles, problems),
+            thread=True,
+            exclusive=True,
+            group=FOLLOW_GROUP,
+            exit_on_error=False,
+        )
 
     def _use_state(self) -> None:
         """Take the read marks and the remembered sort order from the reader state."""
