@@ -9,7 +9,7 @@ the screen lives;
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from textual.message import Message
@@ -77,15 +77,17 @@ class FolderFollower:
             self.post(WorkFailed(f"The folder's changes could not be read: {update.error}"))
             return
         from digest_tui.search import Library
+        from digest_tui.state import StateError
 
         session = self.session
         state = session.state
-        arrivals, moved = update.added, {}
+        arrivals: tuple[str, ...] = update.added
+        moved: Mapping[str, str] = {}
         if state is not None:
             try:
                 seen = state.reconcile(update.articles)
                 arrivals, moved = tuple(p for p in update.added if p in seen.added), seen.moved
-            except Exception as error:  # noqa: BLE001 - a state failure must not stop following
+            except StateError as error:
                 self.post(WorkFailed(f"Could not update reader state: {error}"))
         library = Library(update.articles, fulltext=session.index, state=state)
         library.prepare()
