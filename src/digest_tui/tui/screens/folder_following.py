@@ -89,7 +89,7 @@ class FolderFollower:
                 arrivals, moved = tuple(p for p in update.added if p in seen.added), seen.moved
             except StateError as error:
                 self.post(WorkFailed(f"Could not update reader state: {error}"))
-        library = Library(update.articles, fulltext=session.index, state=state)
+        library = Library.of(update.articles, fulltext=session.index, state=state)
         library.prepare()
         paths = frozenset(article.path for article in update.articles)
         self.post(
