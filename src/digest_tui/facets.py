@@ -54,21 +54,34 @@ VALUES: dict[str, Callable[[Article], tuple[str, ...]]] = {
 """Each facet's values for one article."""
 
 
-def count_facet(articles: Iterable[Article], facet: str) -> list[FacetCount]:
+def count_facet(
+    articles: Iterable[Article], facet: str, is_read: Callable[[str], bool] | None = None
+) -> list[FacetCount]:
     """Each value of `facet` among `articles` with how many hold it, most used first
-    (ties by value, ignoring case)."""
+    (ties by value, ignoring case); with `is_read`, how many of those are unread too."""
     values_of = VALUES[facet]
     counts: dict[str, int] = {}
+    unread: dict[str, int] = {}
     names: dict[str, str] = {}
     folded: dict[str, str] = {}
     for article in articles:
-        for value in values_of(article):
+        values = values_of(article)
+        if not values:
+            continue
+        fresh = is_read is not None and not is_read(article.path)
+        for value in values:
             key = folded.get(value)
             if key is None:
                 key = folded[value] = value.casefold()
             counts[key] = counts.get(key, 0) + 1
+            if fresh:
+                unread[key] = unread.get(key, 0) + 1
             names.setdefault(key, value)
-    found = [FacetCount(names[key], count) for key, count in counts.items()]
+    known = is_read is not None
+    found = [
+        FacetCount(names[key], count, unread.get(key, 0) if known else None)
+        for key, count in counts.items()
+    ]
     found.sort(key=lambda item: (-item.count, item.value.casefold(), item.value))
     return found
 

@@ -93,3 +93,17 @@ def test_unknown_prefixes_are_plain_words():
 
 def test_lone_dash_is_no_term():
     assert parse_query("-").is_empty
+
+
+def test_category_and_year_terms_are_read():
+    query = parse_query('category:"Release Notes" -category:docs year:2025 -year:2019')
+    assert query.categories == ("release notes",)
+    assert query.excluded_categories == ("docs",)
+    assert (query.years, query.excluded_years) == ((2025,), (2019,))
+    assert not query.is_empty
+
+
+def test_a_year_that_is_not_one_is_reported_and_ignored():
+    query = parse_query("year:25 kite")
+    assert query.years == () and query.words == ("kite",)
+    assert query.errors == ("'year:25': year: takes a year such as 2025",)

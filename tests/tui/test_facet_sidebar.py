@@ -24,7 +24,9 @@ class SidebarApp(App):
         yield FacetSidebar()
 
     def on_mount(self) -> None:
-        self.query_one(FacetSidebar).show_facets(FACETS, {"tags": {"ai"}}, 4, 3)
+        sidebar = self.query_one(FacetSidebar)
+        sidebar.selected = ("ai",)
+        sidebar.show_facets(FACETS, 4, 3)
 
     def on_facet_sidebar_toggled(self, message: FacetSidebar.Toggled) -> None:
         self.messages.append((message.facet, message.value))
@@ -44,6 +46,10 @@ async def test_sections_list_their_values_with_counts_and_selection():
         await pilot.pause()
         shown = lines(app)
         assert shown[0].startswith("  All") and shown[0].endswith("4    3")
+        sidebar = app.query_one(FacetSidebar)
+        sidebar.chosen = {"years": ("2023",)}
+        await pilot.pause()
+        assert "✓ 2023" in "".join(lines(app))  # chosen, though nothing matches it now
         assert shown[1] == "▾ Tags (2)"
         assert shown[2].startswith("✓ AI") and shown[2].endswith("3    1")
         assert "▾ Categories (1)" in shown and "▾ Years (2)" in shown

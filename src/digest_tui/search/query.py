@@ -55,6 +55,12 @@ class Query:
     titles: tuple[str, ...] = ()
     """`title:x`: a substring of the title."""
     excluded_titles: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    """`category:x`: one of the article's categories, case-insensitively."""
+    excluded_categories: tuple[str, ...] = ()
+    years: tuple[int, ...] = ()
+    """`year:2025`: dated in that year."""
+    excluded_years: tuple[int, ...] = ()
     states: tuple[str, ...] = ()
     """`is:` values the article must have: read, unread, starred, new, draft."""
     excluded_states: tuple[str, ...] = ()
@@ -78,6 +84,10 @@ class Query:
                 self.excluded_sources,
                 self.titles,
                 self.excluded_titles,
+                self.categories,
+                self.excluded_categories,
+                self.years,
+                self.excluded_years,
                 self.states,
                 self.excluded_states,
             )
@@ -89,12 +99,12 @@ class _Builder:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.lists: dict[str, list[str]] = {}
+        self.lists: dict[str, list] = {}
         self.after: date | None = None
         self.before: date | None = None
         self.errors: list[str] = []
 
-    def add(self, name: str, value: str) -> None:
+    def add(self, name: str, value: str | int) -> None:
         values = self.lists.setdefault(name, [])
         if value not in values:
             values.append(value)
@@ -190,8 +200,17 @@ def _date_term(bound: str):
     return add
 
 
+def _year_term(builder: _Builder, value: str, negated: bool, raw: str) -> None:
+    if not (len(value) == 4 and value.isdigit()):
+        builder.errors.append(f"{raw!r}: year: takes a year such as 2025")
+        return
+    builder.add("excluded_years" if negated else "years", int(value))
+
+
 _KEYED_TERMS = {
     "tag": _text_term("tags"),
+    "category": _text_term("categories"),
+    "year": _year_term,
     "source": _text_term("sources"),
     "title": _text_term("titles"),
     "is": _state_term,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from digest_tui.search.engine import bits
 from digest_tui.search.engine.catalog import Catalog
@@ -93,6 +94,14 @@ def _by_metadata(catalog: Catalog, filters: Filters) -> Numbers:
     after, before = filters.date_range
     if after is not None or before is not None:
         chosen = _within(chosen, catalog.dated(after, before))
+    for category in query.categories:
+        chosen = _within(chosen, catalog.categorised(category))
+    for category in query.excluded_categories:
+        chosen = _minus(catalog, chosen, catalog.categorised(category))
+    for year in query.years:
+        chosen = _within(chosen, catalog.dated(date(year, 1, 1), date(year, 12, 31)))
+    for year in query.excluded_years:
+        chosen = _minus(catalog, chosen, catalog.dated(date(year, 1, 1), date(year, 12, 31)))
     for source in query.sources:
         chosen = _within(chosen, catalog.sources_containing(source, chosen))
     for source in query.excluded_sources:

@@ -10,8 +10,10 @@ from textual.message import Message
 
 if TYPE_CHECKING:
     # Types only: the search and model code load after the first frame.
+    from digest_tui.facets import FacetCount
     from digest_tui.model import Article, LoadedArticle, Problem
     from digest_tui.search import Library, TagCount
+    from digest_tui.timeline import Timeline
 
 
 @dataclass
@@ -75,6 +77,11 @@ class TagCountsReady(Message):
     shown: int
     """How many articles the view holds (the "All" row's count)."""
     generation: int
+    facets: Mapping[str, Sequence[FacetCount]] = field(default_factory=dict)
+    """Every facet's values and counts (tags among them), for the sidebar's sections."""
+    unread: int | None = None
+    """How many of the view's articles are unread ("All"'s unread count)."""
+    timeline: Timeline | None = None
 
 
 @dataclass

@@ -47,6 +47,7 @@ class Catalog:
 
     __slots__ = (
         "_bodies",
+        "_categories",
         "_lock",
         "_matcher",
         "_numbers",
@@ -71,6 +72,7 @@ class Catalog:
         self._matcher: FuzzyMatcher | None = None
         self._sources: Haystack | None = None
         self._tags: TagIndex | None = None
+        self._categories: dict[str, int] | None = None
         self._bodies: BoundedCache[tuple[str, int | None], dict[int, float]] = BoundedCache(
             BODY_SEARCHES
         )
@@ -201,6 +203,19 @@ class Catalog:
     def tagged(self, tag: str) -> int:
         """Articles carrying `tag` (compared case-insensitively)."""
         return self._tag_index.tagged(tag)
+
+    def categorised(self, category: str) -> int:
+        """Articles in `category` (compared case-insensitively); indexed on first use."""
+        members = self._categories
+        if members is None:
+            found: dict[str, list[int]] = {}
+            for number, article in enumerate(self.articles):
+                for name in article.categories:
+                    found.setdefault(name.casefold(), []).append(number)
+            size = len(self.articles)
+            members = {key: bits.from_numbers(numbers, size) for key, numbers in found.items()}
+            self._categories = members
+        return members.get(category.casefold(), 0)
 
     def tag_name(self, tag: str) -> str:
         """The spelling of `tag` as first written in the articles (or as given)."""

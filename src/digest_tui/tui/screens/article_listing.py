@@ -11,15 +11,25 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Sequence
+from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.widgets import Static
 from textual.worker import get_current_worker
 
+from digest_tui.tui.facet_terms import (
+    facet_terms,
+    toggled_term,
+    view_facets,
+    view_timeline,
+    with_dates,
+    without_facet_terms,
+)
 from digest_tui.tui.messages import TagCountsReady, ViewReady
 from digest_tui.tui.screens.filter_clock import FilterClock
 from digest_tui.tui.widgets.status_bar import StatusFacts
+from digest_tui.tui.widgets.timeline_bar import TimelineBar, bar_width
 
 if TYPE_CHECKING:
     from digest_tui.model import Article, Problem
@@ -166,7 +176,8 @@ class ArticleListing:
         highlighted = screen.articles.highlighted
         keep = highlighted.path if highlighted and not self.query_edited else None
         self.query_edited = False
-        screen.articles.set_articles(message.articles, keep=keep)
+        by_day = self.effective_sort.value in ("newest", "oldest")
+        screen.articles.set_articles(message.articles, keep=keep, by_day=by_day)
         self._show_counts(message)
         screen.update_status()
         if message.view is not None:
@@ -183,8 +194,9 @@ class ArticleListing:
         # at all when typing went on meanwhile.
         def start() -> None:
             if generation == self._generation:
+                bars = bar_width(self.screen.query_one(TimelineBar).content_region.width)
                 self.screen.run_worker(
-                    partial(self._count_tags, view, shown, generation),
+                    partial(self._count_tags, view, shown, generation, bars),
                     thread=True,
                     exclusive=True,
                     group="tags",
@@ -193,17 +205,52 @@ class ArticleListing:
 
         self.screen.set_timer(TAG_COUNT_DELAY, start)
 
-    def _count_tags(self, view: Library, shown: int, generation: int) -> None:
-        """Count the tags of the listed view for the sidebar (in a worker)."""
+    def _count_tags(self, view: Library, shown: int, generation: int, bars: int) -> None:
+        """Count the facets of the listed view for the sidebar, and its timeline (in a
+        worker)."""
         worker = get_current_worker()
-        counts = view.tag_counts()
+        counted = view_facets(view, self.screen.session.state)
+        if worker.is_cancelled:
+            return
+        timeline = view_timeline(view, bars)
         if not worker.is_cancelled:
-            self.screen.post_message(TagCountsReady(counts, shown, generation))
+            message = TagCountsReady(counted.tags, shown, generation, counted.facets)
+            message.unread, message.timeline = counted.unread, timeline
+            self.screen.post_message(message)
 
     def show_tag_counts(self, message: TagCountsReady) -> None:
-        """Show the counted tags, unless the list changed since."""
+        """Show the counted facets and the timeline, unless the list changed since."""
         if message.generation == self._generation:
-            self.screen.sidebar.show_tags(message.tag_counts, message.shown)
+            screen = self.screen
+            screen.sidebar.chosen = facet_terms(screen.query_text)
+            screen.sidebar.show_facets(message.facets, message.shown, message.unread)
+            if message.timeline is not None:
+                screen.query_one(TimelineBar).show(message.timeline)
+
+    def recount(self) -> None:
+        """Count the sidebar again (a read mark changed): no new filter needed."""
+        view = self.view
+        if view is not None:
+            self._count_tags_after_paint(view, len(self.shown), self._generation)
+
+    # The sidebar's other facets and the timeline narrow through query terms.
+
+    def toggle_facet_term(self, facet: str, value: str) -> None:
+        """Add the query term for `value` of `facet`, or take it out."""
+        self._set_query(toggled_term(self.screen.query_text, facet, value))
+
+    def clear_facet_terms(self) -> None:
+        """Take every facet term the sidebar can add out of the query."""
+        self._set_query(without_facet_terms(self.screen.query_text))
+
+    def narrow_to(self, first: date, last: date) -> None:
+        """Narrow the query to the days `first`..`last` (replacing its date bounds)."""
+        self._set_query(with_dates(self.screen.query_text, first, last))
+
+    def _set_query(self, text: str) -> None:
+        from digest_tui.tui.widgets.search_box import SearchBox
+
+        self.screen.query_one(SearchBox).value = text
 
     def _show_counts(self, message: ViewReady) -> None:
         screen = self.screen

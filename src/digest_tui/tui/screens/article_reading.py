@@ -211,6 +211,7 @@ class ArticleReading:
             screen.app.notify(f"Reader state not saved: {error}", severity="error", markup=False)
         if marks:
             screen.articles.refresh_marks()
+            screen.listing.recount()  # unread counts follow at once
 
     # Editing.
 

@@ -45,11 +45,12 @@ from digest_tui.tui.screens.loading_report import LoadingReport
 from digest_tui.tui.screens.pane_layout import PaneLayout
 from digest_tui.tui.session import ReaderSession
 from digest_tui.tui.widgets.article_list import ArticleList
+from digest_tui.tui.widgets.facet_sidebar import FacetSidebar
 from digest_tui.tui.widgets.find_bar import FindBar
 from digest_tui.tui.widgets.reading_pane import ReadingPane
 from digest_tui.tui.widgets.search_box import SearchBox
 from digest_tui.tui.widgets.status_bar import StatusBar
-from digest_tui.tui.widgets.tag_sidebar import TagSidebar
+from digest_tui.tui.widgets.timeline_bar import TimelineBar
 
 if TYPE_CHECKING:
     from textual.dom import QueryType
@@ -90,10 +91,11 @@ class MainScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="body"):
-            yield TagSidebar(id="sidebar").data_bind(selected=MainScreen.tags)
+            yield FacetSidebar(id="sidebar").data_bind(selected=MainScreen.tags)
             with Vertical(id="main"):
                 yield SearchBox(on_leave=lambda: self.focus_pane("list"), id="search")
                 yield Static("", id="matches")
+                yield TimelineBar(id="timeline")
                 yield ArticleList(id="articles")
                 yield Static("", id="empty", markup=False)
                 reading_width = self.session.config.reading_width
@@ -121,9 +123,9 @@ class MainScreen(Screen[None]):
         return self.query_one(FindBar)
 
     @property
-    def sidebar(self) -> TagSidebar:
-        """The tag sidebar."""
-        return self.query_one(TagSidebar)
+    def sidebar(self) -> FacetSidebar:
+        """The sidebar: tags, categories, sources and years."""
+        return self.query_one(FacetSidebar)
 
     @property
     def library(self) -> Library | None:
@@ -141,7 +143,7 @@ class MainScreen(Screen[None]):
         return self.listing.effective_sort
 
     def on_mount(self) -> None:
-        self.sidebar.border_title = "Tags"
+        self.sidebar.border_title = "Filters"
         self.articles.border_title = "Articles"
         self.reader.border_title = "Reader"
         if not self.session.state_deferred:
@@ -314,22 +316,29 @@ class MainScreen(Screen[None]):
     def _search_submitted(self) -> None:
         self.focus_pane("list")
 
-    @on(TagSidebar.Toggled)
-    def _tag_toggled(self, event: TagSidebar.Toggled) -> None:
-        if event.tag in self.tags:
-            self.tags = tuple(tag for tag in self.tags if tag != event.tag)
+    @on(FacetSidebar.Toggled)
+    def _facet_toggled(self, event: FacetSidebar.Toggled) -> None:
+        if event.facet != "tags":
+            self.listing.toggle_facet_term(event.facet, event.value)
+        elif event.value in self.tags:
+            self.tags = tuple(tag for tag in self.tags if tag != event.value)
         else:
-            self.tags = (*self.tags, event.tag)
+            self.tags = (*self.tags, event.value)
 
-    @on(TagSidebar.Cleared)
+    @on(FacetSidebar.Cleared)
     def clear_tags(self) -> None:
-        """Drop every tag filter."""
+        """Drop every tag filter, and the sidebar's other facet terms from the query."""
         if self.tags:
             self.tags = ()
+        self.listing.clear_facet_terms()
 
     def toggle_tag(self, tag: str) -> None:
         """Add `tag` to the filter, or remove it (for the command palette)."""
-        self.post_message(TagSidebar.Toggled(tag))
+        self.post_message(FacetSidebar.Toggled("tags", tag))
+
+    @on(TimelineBar.Chosen)
+    def _period_chosen(self, event: TimelineBar.Chosen) -> None:
+        self.listing.narrow_to(event.period.first, event.period.last)
 
     @on(ArticleList.Chosen)
     def _article_chosen(self, event: ArticleList.Chosen) -> None:

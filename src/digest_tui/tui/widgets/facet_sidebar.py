@@ -7,7 +7,7 @@ Drawn line by line like the article list: the counts change on every keystroke.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -17,7 +17,7 @@ from rich.style import Style
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
-from textual.reactive import reactive
+from textual.reactive import reactive, var
 from textual.strip import Strip
 
 from digest_tui.facets import FACETS, FacetCount
@@ -115,16 +115,17 @@ class FacetSidebar(RowCursorView, can_focus=True):
     class Cleared(Message):
         """The user chose "All": no facet filter."""
 
+    selected: var[tuple[str, ...]] = var(())
+    """The tags in the filter: marked, and listed even when nothing matches them."""
+    chosen: var[dict[str, tuple[str, ...]]] = var(dict)
+    """The other facets' values in the filter (by facet), marked and listed likewise."""
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._rows: tuple[SidebarRow, ...] = ()
         self._folded: set[str] = set()
-        self._shown: tuple[Mapping[str, Sequence[FacetCount]], Mapping, int, int | None] = (
-            {},
-            {},
-            0,
-            None,
-        )
+        self._facets: Mapping[str, Sequence[FacetCount]] = {}
+        self._total: tuple[int, int | None] = (0, None)
         self._strips: dict[tuple[SidebarRow, bool, int], Strip] = {}
         self._styles = StyleCache(self)
 
@@ -134,27 +135,38 @@ class FacetSidebar(RowCursorView, can_focus=True):
         return self._rows
 
     def show_facets(
-        self,
-        facets: Mapping[str, Sequence[FacetCount]],
-        selected: Mapping[str, Collection[str]],
-        total: int,
-        unread: int | None = None,
+        self, facets: Mapping[str, Sequence[FacetCount]], total: int, unread: int | None = None
     ) -> None:
-        """Replace the rows, keeping the highlight on the same row where it still exists."""
-        self._shown = (facets, selected, total, unread)
+        """Show these counts ("All" counts `total`, `unread` of them unread)."""
+        self._facets, self._total = facets, (total, unread)
+        self._rebuild()
+
+    def watch_selected(self) -> None:
+        if self._rows:  # mark the change at once; new counts follow
+            self._rebuild()
+
+    def watch_chosen(self) -> None:
+        if self._rows:
+            self._rebuild()
+
+    def _rebuild(self) -> None:
+        """Lay out the rows, keeping the highlight on the same row where it still exists."""
         was = self._rows[self.highlighted] if self._rows else None
+        selected = {"tags": self.selected, **self.chosen}
+        total, unread = self._total
         rows = [SidebarRow("all", "", "All", total, unread, not any(selected.values()))]
         for facet in FACETS:
-            counts = list(facets.get(facet, ()))
-            chosen = selected.get(facet, ())
+            counts = list(self._facets.get(facet, ()))
+            picked = {value.casefold() for value in selected.get(facet, ())}
             listed = {count.value.casefold() for count in counts}
-            counts += [FacetCount(v, 0) for v in chosen if v.casefold() not in listed]
+            counts += [
+                FacetCount(v, 0) for v in selected.get(facet, ()) if v.casefold() not in listed
+            ]
             if not counts:
                 continue
             folded = facet in self._folded
             rows.append(SidebarRow("section", facet, TITLES[facet], len(counts), folded=folded))
             if not folded:
-                picked = {value.casefold() for value in chosen}
                 rows += [_value_row(facet, c, c.value.casefold() in picked) for c in counts]
         self._set_rows(tuple(rows), was)
 
@@ -215,7 +227,7 @@ class FacetSidebar(RowCursorView, can_focus=True):
         self._folded.symmetric_difference_update({facet})
         heading = next(n for n, r in enumerate(self._rows) if r.facet == facet)
         self.highlighted = heading
-        self.show_facets(*self._shown)
+        self._rebuild()
 
     # Drawing -----------------------------------------------------------------------
 
