@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from app_support import listed_paths, make_app, settle, visible_text
+from textual.widgets import Static
 
 from digest_tui.tui.widgets.timeline_bar import TimelineBar
 
@@ -106,3 +107,39 @@ async def test_day_headings_show_in_date_order_only(content):
         await pilot.press("S", "S")  # oldest, then title
         await settle(pilot)
         assert "──" not in visible_text(app.screen.articles)
+
+
+async def test_n_and_space_at_the_end_open_the_next_unread_article(content):
+    app = make_app(content)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.session.state.mark_read("b.md")
+        app.screen.open_path("a.md")
+        await settle(pilot)
+        await pilot.press("space")  # a short article: already at its end
+        await settle(pilot)
+        assert app.screen.reader.article.path == "c.md"  # b.md is read: skipped
+        await pilot.press("n")
+        await settle(pilot)
+        assert app.screen.reader.article.path == "d.md"
+
+
+async def test_capital_a_marks_the_list_read_after_a_yes(content):
+    app = make_app(content)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"year:2025", "enter")
+        await settle(pilot)
+        await pilot.press("A")
+        await pilot.pause()
+        question = visible_text(app.screen.query_one(Static))
+        assert "Mark 3 unread articles of this list read? (y/n)" in question
+        await pilot.press("n")
+        await settle(pilot)
+        assert not app.session.state.is_read("a.md")
+        await pilot.press("A", "y")
+        await settle(pilot)
+        state = app.session.state
+        assert all(state.is_read(p) for p in ("a.md", "b.md", "c.md"))
+        assert not state.is_read("d.md")
+        assert sidebar_lines(app)[0].strip(" ✓").split() == ["All", "3"]

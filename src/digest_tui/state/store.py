@@ -181,6 +181,18 @@ class StateStore:
         """Mark the article at `path` read (or unread), committed before returning."""
         self._write_flag("read", path, read)
 
+    def mark_all_read(self, paths: Iterable[str]) -> int:
+        """Mark every article of `paths` read in one transaction; return how many were not."""
+        fresh = [path for path in dict.fromkeys(paths) if path not in self._read]
+        now = time.time()
+        with self._lock:
+            with immediate_transaction(self._conn, "marking articles read"):
+                self._conn.executemany(
+                    _UPSERT_READ, [(encode_path(path), 1, now) for path in fresh]
+                )
+            self._read.update(fresh)
+        return len(fresh)
+
     def mark_starred(self, path: str, starred: bool = True) -> None:
         """Star (or unstar) the article at `path`, committed before returning."""
         self._write_flag("starred", path, starred)

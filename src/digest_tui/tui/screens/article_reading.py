@@ -139,6 +139,44 @@ class ArticleReading:
             return
         self.load(article.path, screen.focused is screen.reader)
 
+    # Reading on: the next unread article, or the whole list read.
+
+    def next_unread(self) -> None:
+        """Open the first unread article after the cursor (from the top when none is)."""
+        screen = self.screen
+        state = screen.session.state
+        articles = screen.articles.articles
+        if state is None or not articles:
+            return
+        start = screen.articles.cursor
+        count = len(articles)
+        for step in range(1, count + 1):
+            article = articles[(start + step) % count]
+            if not state.is_read(article.path):
+                self.open_path(article.path, focus=screen.focused is screen.reader)
+                return
+        screen.app.notify("No unread article in this list", timeout=3)
+
+    def mark_all_read(self) -> None:
+        """Ask on the status line, then mark every listed article read."""
+        from digest_tui.tui.screens.confirm import Confirm
+
+        screen = self.screen
+        state = screen.session.state
+        paths = [article.path for article in screen.articles.articles]
+        unread = sum(1 for path in paths if state is not None and not state.is_read(path))
+        if state is None or not unread:
+            screen.app.notify("Every listed article is read already", timeout=3)
+            return
+        noun = "article" if unread == 1 else "articles"
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.store(lambda store: store.mark_all_read(paths))
+                screen.app.notify(f"Marked {unread} {noun} read", timeout=3)
+
+        screen.app.push_screen(Confirm(f"Mark {unread} unread {noun} of this list read?"), answered)
+
     # Links.
 
     def follow_href(self, href: str) -> None:

@@ -436,6 +436,16 @@ class MainScreen(Screen[None]):
     def action_links(self) -> None:
         show_links(self)
 
+    def action_next_unread(self) -> None:
+        self.reading.next_unread()
+
+    def action_mark_all_read(self) -> None:
+        self.reading.mark_all_read()
+
+    @on(ReadingPane.EndReached)
+    def _end_reached(self) -> None:
+        self.reading.next_unread()
+
     def action_reload_folder(self) -> None:
         self.run_worker(self._reload_folder, thread=True, group="reload", exit_on_error=False)
 

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
-from rich.cells import cell_len
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding, BindingType
@@ -28,7 +28,7 @@ from digest_tui.tui.widgets.line_view import (
     content_width,
     scroll_row_into_view,
 )
-from digest_tui.tui.widgets.tag_sidebar import COUNT_WIDTH, _fit, short_count
+from digest_tui.tui.widgets.tag_sidebar import COUNT_WIDTH, short_count
 
 TITLES = {"tags": "Tags", "categories": "Categories", "sources": "Sources", "years": "Years"}
 
@@ -280,3 +280,10 @@ class FacetSidebar(RowCursorView, can_focus=True):
 
 def _value_row(facet: str, count: FacetCount, selected: bool) -> SidebarRow:
     return SidebarRow("value", facet, count.value, count.count, count.unread, selected)
+
+
+def _fit(text: str, width: int) -> str:
+    """`text` cut to at most `width` terminal cells (wide characters count twice)."""
+    if cell_len(text) <= width:
+        return text
+    return set_cell_size(text, width - 1).rstrip() + "…"

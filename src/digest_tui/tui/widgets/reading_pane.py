@@ -59,7 +59,8 @@ class ReadingPane(ScrollView, can_focus=True):
         Binding("up,k", "scroll_up", "Up", show=False),
         Binding("down,j", "scroll_down", "Down", show=False),
         Binding("pageup,b", "page_up", "Page up", show=False),
-        Binding("pagedown,space", "page_down", "Page down", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("space", "page_or_next", "Page down, then the next unread", show=False),
         Binding("ctrl+u", "half_page(-1)", "Half page up", show=False),
         Binding("ctrl+d", "half_page(1)", "Half page down", show=False),
         Binding("home,g", "scroll_home", "Top", show=False),
@@ -166,6 +167,17 @@ class ReadingPane(ScrollView, can_focus=True):
     def preload() -> None:
         """Load the Markdown parser and highlighter now (from any thread), not on first open."""
         import digest_tui.render.blocks  # noqa: F401
+
+    @dataclass
+    class EndReached(Message):
+        """`space` at the end of the article: the reader wants the next unread one."""
+
+    def action_page_or_next(self) -> None:
+        """Page down; at the end of the article, ask for the next unread one."""
+        if self._article is not None and self.scroll_y >= self.max_scroll_y and not self._rendering:
+            self.post_message(self.EndReached())
+        else:
+            self.action_page_down()
 
     def watch_loaded(self, old: LoadedArticle | None, loaded: LoadedArticle | None) -> None:
         if loaded is None:
