@@ -1,5 +1,6 @@
-"""Rows 6-8: keystroke to repainted list, and opening a 3 KB, a 200 KB, a 100 KB HTML and a
-1.9 MB one-table article."""
+"""Rows 6-8: keystroke to repainted list, opening a 3 KB, a 200 KB, a 100 KB HTML and a
+1.9 MB one-table article, and following the folder (a written file to its row, keystrokes
+during a burst of files)."""
 
 from __future__ import annotations
 
@@ -133,6 +134,35 @@ def measure_open_table(context: Context) -> list[Row]:
             passed=stall.max < 100,
             note=f"first screen {first.median:.0f} ms; rows past 200 are counted, not drawn",
         )
+
+
+ARRIVAL_TARGET = "< 2000 ms"
+
+
+def measure_following(context: Context) -> list[Row]:
+    """Files written while the app runs: to their row on screen, and typing in a burst."""
+    found = run_probe("ui_follow", [str(context.folder)], probe_env(context.warm_cache))
+    arrival = scaled(summarize(found["arrival"]), 1000)
+    typing = scaled(summarize(found["typing"]), 1000)
+    return [
+        Row(
+            "file written -> its row on screen",
+            context.label,
+            "ms",
+            arrival,
+            target=ARRIVAL_TARGET,
+            passed=arrival.p95 < 2000,
+            note=f"{arrival.n} files, one at a time, while following {found['articles']} articles",
+        ),
+        Row(
+            "keystroke -> frame while 5,000 files arrive",
+            context.label,
+            "ms",
+            typing,
+            target=KEY_TARGET,
+            passed=typing.median < 16,
+            note=f"{typing.n} keystrokes typed during the burst and its refresh",
+        ),
     ]
 
 
@@ -143,6 +173,12 @@ def measure(context: Context) -> list[Row]:
         context.label,
         KEY_TARGET,
         lambda: measure_keystrokes(context),
+    )
+    rows += guarded(
+        "file written -> its row on screen",
+        context.label,
+        ARRIVAL_TARGET,
+        lambda: measure_following(context),
     )
     if context.first:
         rows += guarded(
