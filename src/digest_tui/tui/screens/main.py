@@ -94,8 +94,9 @@ class MainScreen(Screen[None]):
             yield FacetSidebar(id="sidebar").data_bind(selected=MainScreen.tags)
             with Vertical(id="main"):
                 yield SearchBox(on_leave=lambda: self.focus_pane("list"), id="search")
-                yield Static("", id="matches")
-                yield TimelineBar(id="timeline")
+                with Horizontal(id="counts-row"):
+                    yield Static("", id="matches")
+                    yield TimelineBar(id="timeline")
                 yield ArticleList(id="articles")
                 yield Static("", id="empty", markup=False)
                 reading_width = self.session.config.reading_width
