@@ -72,6 +72,10 @@ def typed_afresh(make_work, articles: list, index, typed: list[str], repeat: int
     return samples
 
 
+LONG_PHRASE = '"' + ("the " * 25_000)[:100_000] + '"'
+"""A pasted 100 KB quoted phrase of the commonest word: the worst phrase for a body search."""
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("folder", type=Path)
@@ -91,6 +95,7 @@ def main() -> None:
         fuzzy = lambda library: lambda text: subject.fuzzy(library, text)  # noqa: E731
         result["fuzzy"] = typed_afresh(fuzzy, articles, index, typed, args.repeat)
         result["ui_filter"] = typed_afresh(ui_filter, articles, index, typed, args.repeat)
+        result["long_phrase"] = typed_afresh(ui_filter, articles, index, [LONG_PHRASE], 1)
     words = args.words.split(",")
     result["fulltext"] = time_each(lambda w: subject.fulltext_search(index, w), words, args.repeat)
     result["fulltext_hits"] = {w: subject.fulltext_search(index, w, 1000000) for w in words}

@@ -12,6 +12,8 @@ from typing import TypeVar
 from digest_tui.index import memory, schema
 
 T = TypeVar("T")
+QUERY_CHECK_STEPS = 10_000
+"""SQLite steps between two checks of `Connections.stop_queries`."""
 
 
 class Connections:
@@ -32,6 +34,7 @@ class Connections:
         self._generation = 0
         self._memory: str | None = None
         self._keeper: sqlite3.Connection | None = None
+        self._stopping = False
 
     def close(self) -> None:
         """Close every connection (call when no thread is using them)."""
@@ -44,6 +47,13 @@ class Connections:
                 self._keeper.close()
             self._keeper = self._memory = None
 
+    def stop_queries(self) -> None:
+        """Abort the read queries running on any thread, and any begun later."""
+        self._stopping = True
+
+    def _stopped(self) -> bool:
+        return self._stopping
+
     def get(self, write: bool) -> sqlite3.Connection | None:
         """This thread's connection; None when there is nothing to read and `write` is false."""
         held = getattr(self._local, "held", None)
@@ -54,6 +64,11 @@ class Connections:
         opened = self._open_connection(write)
         if opened is None:
             return None
+        if not write:
+            # SQLite asks every `QUERY_CHECK_STEPS` steps whether to go on: a long
+            # full-text query stops when the program closes instead of holding up its
+            # exit. (Writes are left to finish: they commit or roll back whole.)
+            opened.set_progress_handler(self._stopped, QUERY_CHECK_STEPS)
         with self._lock:
             self._open.append(opened)
             self._local.held = (self._generation, opened, write)

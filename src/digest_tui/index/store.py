@@ -87,6 +87,11 @@ class ArticleIndex:
         """Close every connection this index opened (call when no thread is using it)."""
         self._db.close()
 
+    def stop_queries(self) -> None:
+        """Abort the queries running on any thread, and any begun later: the program is
+        closing, and nobody waits for their answers (an aborted query answers nothing)."""
+        self._db.stop_queries()
+
     @property
     def fallback(self) -> str | None:
         """Why this run keeps the index in memory instead of the cache file; None if it does not."""

@@ -23,9 +23,15 @@ _TERM = re.compile(
     re.VERBOSE,
 )
 
+MAX_QUERY_LENGTH = 1000
+"""Characters of a query that are read: a pasted page is cut here, and the query says so."""
+MAX_PHRASE_WORDS = 32
+"""Words all the phrases of one query hold together. Each word of a phrase is checked at
+every place its body holds the word before it, so a phrase of thousands of common words
+would take minutes over a large folder; beyond this the rest is left out, and said."""
+
 STATES = ("unread", "read", "starred", "new", "draft")
 """`is:` values: reader state, and `draft` (which also lists drafts, hidden otherwise)."""
-"""The values `is:` accepts."""
 
 _OPPOSITE_STATE = {"read": "unread", "unread": "read"}
 _BOUND = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
@@ -103,6 +109,7 @@ class _Builder:
         self.after: date | None = None
         self.before: date | None = None
         self.errors: list[str] = []
+        self.phrase_words = 0
 
     def add(self, name: str, value: str | int) -> None:
         values = self.lists.setdefault(name, [])
@@ -123,7 +130,12 @@ class _Builder:
 def parse_query(text: str) -> Query:
     """Parse `text` into a `Query`; never raises, whatever the text holds."""
     builder = _Builder(text)
-    for match in _TERM.finditer(text):
+    if len(text) > MAX_QUERY_LENGTH:
+        builder.errors.append(
+            f"the query is {len(text):,} characters long: only the first "
+            f"{MAX_QUERY_LENGTH:,} are searched"
+        )
+    for match in _TERM.finditer(text, 0, MAX_QUERY_LENGTH):
         negated = match["neg"] is not None
         if match["phrase"] is not None:
             _add_phrase(builder, match["phrase"], negated)
@@ -135,9 +147,18 @@ def parse_query(text: str) -> Query:
 
 
 def _add_phrase(builder: _Builder, phrase: str, negated: bool) -> None:
-    phrase = " ".join(phrase.lower().split())
-    if phrase:
-        builder.add("excluded_phrases" if negated else "phrases", phrase)
+    words = phrase.lower().split()
+    room = MAX_PHRASE_WORDS - builder.phrase_words
+    if len(words) > room:
+        start = " ".join(words[:4]) + (" …" if len(words) > 4 else "")
+        left = f"only its first {room} words are searched" if room else "it is left out"
+        builder.errors.append(
+            f'"{start}": phrases hold at most {MAX_PHRASE_WORDS} words in all, so {left}'
+        )
+        words = words[:room]
+    if words:
+        builder.phrase_words += len(words)
+        builder.add("excluded_phrases" if negated else "phrases", " ".join(words))
 
 
 def _add_word(builder: _Builder, word: str, negated: bool, raw: str) -> None:

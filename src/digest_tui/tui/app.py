@@ -86,6 +86,10 @@ class DigestApp(App[None]):
         for notice in self.session.notices:
             self.notify(notice, severity="warning", timeout=8, markup=False)
 
+    def on_unmount(self) -> None:
+        # Searches still running in worker threads would hold up the exit until they end.
+        self.session.stop_queries()
+
     def _apply_config(self) -> None:
         theme = self.config.theme
         if theme and theme in self.available_themes:

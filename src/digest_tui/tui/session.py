@@ -76,6 +76,11 @@ class ReaderSession:
         self.state_deferred = False
         return notices
 
+    def stop_queries(self) -> None:
+        """Abort the index queries still running (the reader is closing)."""
+        if self.index is not None:
+            self.index.stop_queries()
+
     def close(self) -> None:
         """Close the state store and the index's connections (when no worker uses them)."""
         if self.state is not None:

@@ -95,7 +95,7 @@ class MainScreen(Screen[None]):
             with Vertical(id="main"):
                 yield SearchBox(on_leave=lambda: self.focus_pane("list"), id="search")
                 with Horizontal(id="counts-row"):
-                    yield Static("", id="matches")
+                    yield Static("", id="matches", markup=False)
                     yield TimelineBar(id="timeline")
                 yield ArticleList(id="articles")
                 yield Static("", id="empty", markup=False)
