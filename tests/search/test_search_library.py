@@ -165,10 +165,11 @@ def test_tag_counts_include_unread_counts_with_reader_state():
     assert counts["AI"] == TagCount("AI", 3, unread=2)
 
 
-def test_body_matches_from_full_text_come_after_fuzzy_matches_by_rank():
+def test_body_matches_come_after_words_and_before_scattered_letters_by_rank():
     fulltext = FakeFullText({"kite": {"coins.md": 2.0, "wire.md": 5.0, "kite.md": 9.0}})
     library = Library.of(ARTICLES, fulltext=fulltext).sorted_by(SortOrder.RELEVANCE)
-    assert paths(library.matching("kite")) == ["kite.md", "kitchen.md", "wire.md", "coins.md"]
+    # "Kitchen Robots Kick Off Trade Show" holds k-i-t-e only spread out.
+    assert paths(library.matching("kite")) == ["kite.md", "wire.md", "coins.md", "kitchen.md"]
     assert fulltext.asked == ["kite"]
 
 

@@ -12,7 +12,7 @@ from datetime import date
 
 from digest_tui.search.engine import bits
 from digest_tui.search.engine.catalog import Catalog
-from digest_tui.search.engine.matches import SHORT_WORD, Matches, WordMatch
+from digest_tui.search.engine.matches import SHORT_WORD, Matches
 from digest_tui.search.filters import Filters, SortOrder
 from digest_tui.search.protocols import FullTextSearch, ReaderStateView
 from digest_tui.search.query import Query
@@ -189,7 +189,8 @@ def _by_words(
     if body:
         short_words = [word for word in query.words if len(word) <= SHORT_WORD]
         size = len(catalog)
-        selector = bits.mask(matches.found, size)
+        # A word found in the body ranks above a typo or scattered letters in the title.
+        selector = bits.mask(matches.exact, size)
         body = {number: rank for number, rank in body.items() if not selector[number]}
         if body and short_words:
             # A body-only match still needs every short word at a title or tag word
@@ -229,33 +230,39 @@ def _ordered(
 def _by_relevance(
     catalog: Catalog, chosen: int, matches: Matches, extra: dict[int, float]
 ) -> Sequence[int]:
-    """Fuzzy matches by score, then body-only matches by rank; ties newest first.
+    """The relevance tiers: every word as typed (by score), then words found in the body
+    (by rank), then words found with a typo corrected, then letters spread out in a title;
+    ties newest first.
 
     Numbers ascend from the newest article, so sorting by number breaks ties newest first.
     """
     size = len(catalog)
-    blocks: list[tuple[int, Block]] = []
-    if len(matches.words) == 1:
-        word = matches.words[0]
-        for _score, members in word.levels:
-            blocks.append(_members(members & chosen, size))
-        scattered = word.scattered_set & chosen
-        if scattered:
-            blocks.append((scattered.bit_count(), lambda: _scattered_order(word, scattered, size)))
-        for _score, members in word.below:
-            blocks.append(_members(members & chosen, size))
-    elif (tiers := matches.tiers(chosen)) is not None:
-        blocks.extend(_members(members, size) for members in tiers)
-    else:
-        scores = matches.scores(chosen)
-        ranked = sorted(scores)
-        ranked.sort(key=scores.__getitem__, reverse=True)
-        blocks.append((len(ranked), ranked))
     selector = bits.mask(chosen, size)
     body = sorted(n for n in extra if selector[n])
     body.sort(key=extra.__getitem__, reverse=True)
+    in_body = bits.from_numbers(body, size)
+    scattered = matches.scattered & chosen & ~in_body
+    corrected = matches.typos & chosen & ~in_body & ~scattered
+    exact = matches.exact & chosen & ~in_body
+    blocks = _scored(matches, exact, size)
     blocks.append((len(body), body))
+    blocks += _scored(matches, corrected, size)
+    if scattered:
+        blocks.append((scattered.bit_count(), lambda: _by_score(matches, scattered, size)))
     return Ranked(blocks)
+
+
+def _scored(matches: Matches, among: int, size: int) -> list[tuple[int, Block]]:
+    """Blocks of the matches within `among` (none by scattered letters), best score first."""
+    if not among:
+        return []
+    if len(matches.words) == 1:
+        word = matches.words[0]
+        return [_members(members & among, size) for _score, members in (*word.levels, *word.below)]
+    tiers = matches.tiers(among)
+    if tiers is not None:
+        return [_members(members, size) for members in tiers]
+    return [(among.bit_count(), _by_score(matches, among, size))]
 
 
 def _members(members: int, size: int) -> tuple[int, Block]:
@@ -264,13 +271,11 @@ def _members(members: int, size: int) -> tuple[int, Block]:
     return block.count, block
 
 
-def _scattered_order(word: WordMatch, scattered: int, size: int) -> list[int]:
-    """The scattered-letter matches by score, best first (computed when first needed)."""
-    numbers = bits.members(scattered, size)
-    scores = word.scattered_scores(numbers)
-    try:
-        # Stable even reversed: equal scores stay newest first.
-        numbers.sort(key=scores.__getitem__, reverse=True)
-    except KeyError:
-        numbers.sort(key=lambda number: -scores.get(number, 0.0))
+def _by_score(matches: Matches, among: int, size: int) -> list[int]:
+    """The matches within `among` by total score, best first (scattered letters are scored
+    when first needed)."""
+    scores = matches.scores(among)
+    numbers = sorted(scores)
+    # Stable even reversed: equal scores stay newest first.
+    numbers.sort(key=scores.__getitem__, reverse=True)
     return numbers

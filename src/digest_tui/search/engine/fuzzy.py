@@ -9,8 +9,11 @@ the title contains it inside a word                      75
 a tag equals it                                          65
 a tag contains it; the description contains it           55
 its letters appear in order in the title                10 to 50
-a title word is one typo away from it                    5 to 9
+a title or tag word is a typo away from it (`typos`)     5 to 9
 =====================================================  ========
+
+The scores order articles within a tier; the tiers themselves (words as typed, body
+words, corrected typos, letters spread out) are put in order by `search.selection`.
 
 Words of one or two letters only match where a title or tag word starts with them: in
 100,000 titles almost any two letters appear somewhere, and fzf users expect a short query
@@ -21,7 +24,7 @@ tiers (every tier above them) find fewer than `LETTERS_WHEN_FEWER` articles for 
 query: with hundreds of exact matches nobody scrolls down to scattered ones, while an
 abbreviation such as "qntm" has no exact match and still finds "quantum". Typos are only
 looked for when the query finds fewer than `TYPO_WHEN_FEWER` articles otherwise
-(rapidfuzz edit distance against title words).
+(rapidfuzz edit distance against title and tag words).
 A query of several words needs every word to match; its score is the sum.
 """
 

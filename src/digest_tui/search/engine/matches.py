@@ -93,6 +93,28 @@ class Matches:
     found: int
     words: tuple[WordMatch, ...]
 
+    @property
+    def scattered(self) -> int:
+        """The matches where some word matched only by letters spread out in the title."""
+        spread = 0
+        for word in self.words:
+            spread |= word.scattered_set
+        return spread & self.found
+
+    @property
+    def typos(self) -> int:
+        """The matches where some word matched only with a typo corrected."""
+        corrected = 0
+        for word in self.words:
+            for _score, members in word.below:
+                corrected |= members
+        return corrected & self.found
+
+    @property
+    def exact(self) -> int:
+        """The matches where every word matched as typed (whole, a prefix or inside a word)."""
+        return self.found & ~self.scattered & ~self.typos
+
     def scores(self, among: int | None = None) -> dict[int, float]:
         """Article number to total score, for the matches (within `among`)."""
         chosen = self.found if among is None else self.found & among

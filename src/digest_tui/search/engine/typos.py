@@ -1,7 +1,11 @@
-"""Typo tolerance: title words within an edit or two of a query word, found with rapidfuzz.
+"""Typo tolerance: title and tag words within an edit or two of a query word (rapidfuzz).
 
 Only used when the exact tiers find almost nothing, so that `quantim` still finds
-"Quantum Chip Ships" while ordinary searches pay nothing for it.
+"Quantum Chip Ships" while ordinary searches pay nothing for it. An edit is a letter
+inserted, left out, changed, or two neighbours swapped ("qunatum"). Words of 4 to 7 letters
+allow one edit, longer ones two (the longer of the typed and the found word counts: a
+letter left out of an 8-letter word leaves 7). Words with digits, such as numbers and
+versions, are matched exactly.
 """
 
 from __future__ import annotations
@@ -19,12 +23,19 @@ CLOSEST_WORDS = 4
 
 
 def typo_prone(needle: str) -> bool:
-    """True when `needle` is long enough, and plain enough, to look for typos of it."""
-    return len(needle) >= TYPO_MIN_LENGTH and needle.isalnum()
+    """True when `needle` is long enough, and plain enough, to look for typos of it:
+    letters only (numbers and versions are matched exactly)."""
+    return len(needle) >= TYPO_MIN_LENGTH and needle.isalpha()
+
+
+def allowed_edits(typed: str, found: str) -> int:
+    """How many edits may turn `typed` into `found`."""
+    return 2 if max(len(typed), len(found)) >= LONG_WORD else 1
 
 
 class TypoFinder:
-    """Finds the title words closest to a mistyped word, and the articles holding them."""
+    """Finds the title and tag words closest to a mistyped word, and the articles
+    holding them."""
 
     __slots__ = ("_fields", "_lock", "_vocabulary")
 
@@ -35,12 +46,14 @@ class TypoFinder:
         self._lock = Lock()
 
     def vocabulary(self) -> list[str]:
-        """Every distinct title word (built on first use)."""
+        """Every distinct title and tag word (built on first use)."""
         vocabulary = self._vocabulary
         if vocabulary is None:
             with self._lock:
                 if self._vocabulary is None:
-                    words = set(" ".join(self._fields.title_words.values).split())
+                    fields = self._fields
+                    words = set(" ".join(fields.title_words.values).split())
+                    words.update(" ".join(fields.tag_words.values).split())
                     self._vocabulary = sorted(words)
                 vocabulary = self._vocabulary
         return vocabulary
@@ -52,26 +65,35 @@ class TypoFinder:
             return []
         # rapidfuzz loads on the first typo search, not before the first frame.
         from rapidfuzz import process
-        from rapidfuzz.distance import Levenshtein
+        from rapidfuzz.distance import OSA
 
-        allowed = 2 if len(needle) >= LONG_WORD else 1
         found = process.extract(
             needle,
             self.vocabulary(),
-            scorer=Levenshtein.distance,
+            scorer=OSA.distance,
             processor=None,
-            score_cutoff=allowed,
+            score_cutoff=2,
             limit=None,
         )
-        close = sorted((distance, word) for word, distance, _ in found if word != needle)
+        close = sorted(
+            (distance, word)
+            for word, distance, _ in found
+            if word != needle and distance <= allowed_edits(needle, word)
+        )
         return [
-            (word, Levenshtein.normalized_similarity(needle, word))
+            (word, OSA.normalized_similarity(needle, word))
             for _distance, word in close[:CLOSEST_WORDS]
         ]
 
     def articles(self, needle: str, among: int | None) -> list[tuple[float, int]]:
-        """(similarity, articles) for each close title word, closest first, within `among`."""
+        """(similarity, articles) for each close title or tag word, closest first, within
+        `among`."""
+        fields = self._fields
         return [
-            (similarity, self._fields.title_words.containing(f" {word} ", among))
+            (
+                similarity,
+                fields.title_words.containing(f" {word} ", among)
+                | fields.tag_words.containing(f" {word} ", among),
+            )
             for word, similarity in self.closest(needle)
         ]
