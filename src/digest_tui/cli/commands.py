@@ -22,7 +22,8 @@ from digest_tui.cli.session import FolderSession, open_folder
 from digest_tui.facets import FACETS, count_facets
 from digest_tui.loading import discover, load_article
 from digest_tui.model import Article, LoadedArticle, Problem
-from digest_tui.search import SortOrder, parse_query
+from digest_tui.search import Query, SortOrder, parse_query
+from digest_tui.search.snippets import matched_fields, snippet
 from digest_tui.text_safety import clean_block, clean_line
 
 SORT_ORDERS = {
@@ -104,8 +105,30 @@ def run_search(args: argparse.Namespace, content_dir: Path) -> int:
     with open_folder(content_dir, with_state=True, fulltext=True) as session:
         library = session.library.matching(args.query).sorted_by(SortOrder.RELEVANCE)
         articles = list(library.articles)[: args.limit]
-        _print_articles(session, articles, args.json)
+        if args.json:
+            _print_search_records(session, articles, library.parsed_query, content_dir)
+        else:
+            _print_articles(session, articles, False)
     return session.exit_status()
+
+
+def _print_search_records(
+    session: FolderSession, articles: list[Article], query: Query, content_dir: Path
+) -> None:
+    """`search --json`: each article's record with `snippet` and `matched` (why it matched)."""
+    state = session.state
+    assert state is not None  # search always opens it
+    records = []
+    for article in session.in_full(articles):
+        loaded = load_article(content_dir, article.path)
+        body = "" if isinstance(loaded, Problem) else loaded.plain_text
+        record = article_record(
+            article, read=state.is_read(article.path), starred=state.is_starred(article.path)
+        )
+        record["snippet"] = clean_line(snippet(body, query))
+        record["matched"] = matched_fields(article, query, body)
+        records.append(record)
+    write_json(records)
 
 
 def run_tags(args: argparse.Namespace, content_dir: Path) -> int:
