@@ -10,6 +10,9 @@ full_screen = false  # start with the full-screen reader (`f` toggles and rememb
 [keys]
 search = "ctrl+f"
 quit = "q,ctrl+q"
+
+[views]
+releases = "tag:release after:2024-01-01"
 ```
 
 Reading never raises: a missing file means defaults, a broken one means defaults plus
@@ -48,6 +51,8 @@ class Config:
     """Columns the reader's text wraps at; a wider pane centres the text column."""
     full_screen: bool = False
     """The reader fills the terminal (sidebar, search box and list hidden)."""
+    views: Mapping[str, str] = field(default_factory=dict)
+    """Saved views: a name → a query string in the search box's syntax."""
 
 
 def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
@@ -91,7 +96,8 @@ def _config_from(data: dict[str, Any], path: Path) -> tuple[Config, list[str]]:
     if not isinstance(full_screen, bool):
         errors.append(f"{path}: full_screen must be true or false; ignored")
         full_screen = False
-    config = Config(content_dir, theme, keys, watch, reading_width, full_screen)
+    views = _views(data.get("views", {}), path, errors)
+    config = Config(content_dir, theme, keys, watch, reading_width, full_screen, views)
     return config, errors
 
 
@@ -117,6 +123,19 @@ def _keys(value: object, path: Path, errors: list[str]) -> dict[str, str]:
         else:
             errors.append(f"{path}: keys.{binding_id} must be a key name string; ignored")
     return keys
+
+
+def _views(value: object, path: Path, errors: list[str]) -> dict[str, str]:
+    if not isinstance(value, dict):
+        errors.append(f'{path}: [views] must be a table of name = "query"; ignored')
+        return {}
+    views: dict[str, str] = {}
+    for name, query in value.items():
+        if isinstance(query, str) and query.strip():
+            views[name] = query.strip()
+        else:
+            errors.append(f"{path}: views.{name} must be a query string; ignored")
+    return views
 
 
 _TABLE_HEADER = re.compile(r"^\s*\[")

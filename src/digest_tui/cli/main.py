@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from digest_tui.cli import commands
 from digest_tui.cli.content import resolve_content_dir, resolve_reader_target
@@ -33,6 +33,8 @@ def _run(argv: list[str]) -> int:
         print(f"digest-tui: config: {message}", file=sys.stderr)
     if argv and argv[0] in COMMANDS:
         args = command_parser().parse_args(argv)
+        if getattr(args, "view", None) is not None:
+            args.query = _view_query(args.view, args.query, config.views)
         content_dir = resolve_content_dir(args.path, config)
         exit_cleanly_on_termination()
         return termination_status(RUNNERS[args.command](args, content_dir))
@@ -42,6 +44,14 @@ def _run(argv: list[str]) -> int:
     from digest_tui.tui.launch import run_reader  # Textual loads only when the reader opens
 
     return run_reader(content_dir, config, open_first=article)
+
+
+def _view_query(name: str, query: str | None, views: Mapping[str, str]) -> str:
+    """The saved view's query, followed by `--query`'s terms when both are given."""
+    if name not in views:
+        known = ", ".join(sorted(views)) or "none are saved"
+        raise UsageError(f"no view named {name!r} in the config file (views: {known})")
+    return f"{views[name]} {query}" if query else views[name]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

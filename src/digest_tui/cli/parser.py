@@ -97,6 +97,7 @@ def command_parser() -> OneLineParser:
     listing.add_argument("--since", type=calendar_date, metavar="DATE")
     listing.add_argument("--until", type=calendar_date, metavar="DATE")
     listing.add_argument("--query", metavar="Q", help="query, same syntax as the search box")
+    listing.add_argument("--view", metavar="NAME", help="a saved view from the config file")
     listing.add_argument("--sort", choices=("newest", "oldest", "title"), default="newest")
     listing.add_argument("--limit", type=positive_int, metavar="N")
     listing.add_argument("--drafts", action="store_true", help="include drafts")
