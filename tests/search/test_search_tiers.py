@@ -1,4 +1,5 @@
-"""A relevance view of several words lists its matches by total score, ties newest first."""
+"""A relevance view of several words lists its matches by tier, then total score, ties
+newest first."""
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -17,7 +18,7 @@ queries = st.lists(
 
 @settings(max_examples=300, deadline=None)
 @given(titles, queries, st.integers(0, 3))
-def test_relevance_order_is_score_then_newest(texts, words, tagged_every):
+def test_relevance_order_is_tier_then_score_then_newest(texts, words, tagged_every):
     articles = [
         Article(
             path=f"{n}.md",
@@ -32,9 +33,8 @@ def test_relevance_order_is_score_then_newest(texts, words, tagged_every):
     newest = {article.path: number for number, article in enumerate(library.articles)}
     view = library.matching(" ".join(words)).sorted_by(SortOrder.RELEVANCE)
     ranked = list(view.articles)
-    expected = sorted(
-        ranked, key=lambda a: (-library.matching(" ".join(words)).score(a), newest[a.path])
-    )
+    matching = library.matching(" ".join(words))
+    expected = sorted(ranked, key=lambda a: (matching.tier(a), -matching.score(a), newest[a.path]))
     assert [a.path for a in ranked] == [a.path for a in expected]
     assert [a.path for a in view.articles[:5]] == [a.path for a in expected[:5]]
     assert len(view) == len(expected)

@@ -85,3 +85,9 @@ def test_a_word_in_a_body_ranks_above_letters_spread_across_a_title(indexed):
         "This Year in Servo",
         "Digital Humanities Site Launches",
     ]
+
+
+def test_a_typo_is_corrected_from_the_bodies_words_too(indexed):
+    # "Igalia" appears only in a body; two neighbours swapped are one edit.
+    assert titles_of(indexed.matching("igaila"))[0] == "This Year in Servo"
+    assert titles_of(indexed.matching("igaila engine")) == ["This Year in Servo"]

@@ -141,3 +141,21 @@ def _index_batch(conn: sqlite3.Connection) -> int:
     )
     conn.executemany("UPDATE articles SET fts_done = 1 WHERE id = ?", [(row[0],) for row in rows])
     return len(rows)
+
+
+_VOCABULARY = "CREATE VIRTUAL TABLE IF NOT EXISTS temp.words USING fts5vocab(main, fulltext, row)"
+
+
+def words_starting(conn: sqlite3.Connection, starting: str) -> list[str]:
+    """The index's distinct words that start with `starting`; [] on any error."""
+    if ord(starting[-1]) >= 0x10FFFF:
+        return []
+    following = starting[:-1] + chr(ord(starting[-1]) + 1)
+    try:
+        conn.execute(_VOCABULARY)
+        rows = conn.execute(
+            "SELECT term FROM temp.words WHERE term >= ? AND term < ?", (starting, following)
+        ).fetchall()
+    except sqlite3.Error:
+        return []
+    return [term for (term,) in rows]

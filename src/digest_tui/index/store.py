@@ -302,6 +302,16 @@ class ArticleIndex:
 
         return run_query(conn, expression, limit)
 
+    def body_words(self, starting: str) -> list[str]:
+        """The distinct words of the full-text index starting with `starting` (FTS5's own
+        vocabulary, through an `fts5vocab` table on this connection); [] on any error."""
+        conn = self._connection(write=False)
+        if conn is None or not starting:
+            return []
+        from digest_tui.index.fulltext import words_starting
+
+        return words_starting(conn, starting)
+
     def stats(self) -> IndexStats:
         """Counts of articles, problems and pending full-text entries, and the file size."""
         size = sum(

@@ -224,6 +224,13 @@ class Library:
         ranked = self if self.order is SortOrder.RELEVANCE else self.sorted_by(SortOrder.RELEVANCE)
         return None if number is None else ranked._selected().score(number)
 
+    def tier(self, article: Article) -> int | None:
+        """The relevance tier `article` matched the query's plain words in (see
+        `Selection.tier`; the README lists them); None when it did not match them."""
+        number = self.catalog.numbers.get(article.path)
+        ranked = self if self.order is SortOrder.RELEVANCE else self.sorted_by(SortOrder.RELEVANCE)
+        return None if number is None else ranked._selected().tier(number)
+
     def tag_counts(self) -> list[TagCount]:
         """Each tag of the matching articles with how many carry it, most frequent first.
 

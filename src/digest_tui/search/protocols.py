@@ -20,6 +20,11 @@ class FullTextSearch(Protocol):
         """
         ...
 
+    def body_words(self, starting: str) -> list[str]:
+        """The distinct words of the indexed text that start with `starting` (lower-case),
+        for correcting typos. Must not raise."""
+        ...
+
 
 class ReaderStateView(Protocol):
     """Read, starred and new marks by article path (the state store implements it)."""

@@ -6,13 +6,15 @@ Article sets are sets of article numbers (positions in the catalog); `None` stan
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 
 from digest_tui.search.engine import bits
 from digest_tui.search.engine.catalog import Catalog
+from digest_tui.search.engine.fuzzy import TYPO_WHEN_FEWER
 from digest_tui.search.engine.matches import SHORT_WORD, Matches
+from digest_tui.search.engine.typos import corrections, typo_prone
 from digest_tui.search.filters import Filters, SortOrder
 from digest_tui.search.protocols import FullTextSearch, ReaderStateView
 from digest_tui.search.query import Query
@@ -21,6 +23,8 @@ from digest_tui.search.ranking import Block, Ranked, SetBlock
 Numbers = int | None
 BODY_LIMIT = 500
 """Articles matched by their body alone are the full-text index's best this many."""
+BODY_CORRECTIONS = 2
+"""Corrections of one mistyped word looked up in the bodies (a full-text query each)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +39,24 @@ class Selection:
     """What the query's plain words matched, when it has plain words."""
     ascending: bool = False
     """True when `numbers` ascend (newest first), so they are exactly `chosen` in order."""
+    body: Mapping[int, float] = field(default_factory=dict)
+    """Full-text rank of the articles matched by their bodies (not by every word as typed)."""
+    corrected: Mapping[int, float] = field(default_factory=dict)
+    """Full-text rank of the articles matched by bodies with a typo corrected."""
+
+    def tier(self, number: int) -> int | None:
+        """The relevance tier of a matching article: 0 every word as typed, 1 in the body,
+        2 a typo corrected in the title or tags, 3 in the body, 4 letters spread out."""
+        matches = self.matches
+        if number in self.body:
+            return 1
+        if number in self.corrected:
+            return 3
+        if matches is None or not bits.contains(matches.found, number):
+            return None
+        if bits.contains(matches.scattered, number):
+            return 4
+        return 2 if bits.contains(matches.typos, number) else 0
 
     def score(self, number: int) -> float | None:
         """The fuzzy score of one article for the plain words, if it matched them."""
@@ -63,16 +85,20 @@ def select(
     chosen = _by_draft(catalog, query, filters.drafts, chosen)
     matches: Matches | None = None
     extra: dict[int, float] = {}
+    corrected: dict[int, float] = {}
     if query.words:
         scored = filters.order is SortOrder.RELEVANCE
         matches, extra = _by_words(catalog, query, fulltext, scored)
         found = matches.found | bits.from_numbers(extra, len(catalog))
+        if fulltext is not None and found.bit_count() < TYPO_WHEN_FEWER:
+            corrected = _corrected_in_bodies(catalog, query, fulltext, found)
+            found |= bits.from_numbers(corrected, len(catalog))
         chosen = _within(chosen, found)
-    numbers = _ordered(catalog, chosen, filters.order, matches, extra)
+    numbers = _ordered(catalog, chosen, filters.order, matches, extra, corrected)
     ascending = filters.order is SortOrder.NEWEST or (
         filters.order is SortOrder.RELEVANCE and matches is None
     )
-    return Selection(numbers, tuple(errors), chosen, matches, ascending)
+    return Selection(numbers, tuple(errors), chosen, matches, ascending, extra, corrected)
 
 
 def _within(chosen: Numbers, numbers: int) -> int:
@@ -201,6 +227,27 @@ def _by_words(
     return matches, body
 
 
+def _corrected_in_bodies(
+    catalog: Catalog, query: Query, fulltext: FullTextSearch, found: int
+) -> dict[int, float]:
+    """Article number to rank for bodies holding the query's words with one word's typo
+    corrected from the bodies' own words (few matches otherwise); `found` left out."""
+    body_words = getattr(fulltext, "body_words", None)  # small test fakes lack it
+    long_words = [word for word in query.words if len(word) > SHORT_WORD]
+    if body_words is None:
+        return {}
+    corrected: dict[int, float] = {}
+    for place, word in enumerate(long_words):
+        if not typo_prone(word):
+            continue
+        for correction in corrections(word, body_words(word[0]))[:BODY_CORRECTIONS]:
+            terms = " ".join([*long_words[:place], correction, *long_words[place + 1 :]])
+            for number, rank in catalog.bodies(fulltext, terms, BODY_LIMIT).items():
+                if not bits.contains(found, number) and number not in corrected:
+                    corrected[number] = rank
+    return corrected
+
+
 def _body_matches(
     catalog: Catalog, fulltext: FullTextSearch | None, terms: str, limit: int | None = None
 ) -> dict[int, float]:
@@ -216,11 +263,11 @@ def _ordered(
     order: SortOrder,
     matches: Matches | None,
     extra: dict[int, float],
+    corrected: dict[int, float],
 ) -> Sequence[int]:
     if order is SortOrder.RELEVANCE and matches is not None:
-        return _by_relevance(
-            catalog, catalog.everything if chosen is None else chosen, matches, extra
-        )
+        every = catalog.everything if chosen is None else chosen
+        return _by_relevance(catalog, every, matches, extra, corrected)
     name = SortOrder.NEWEST.value if order is SortOrder.RELEVANCE else order.value
     if chosen is None:
         return catalog.ordering(name)
@@ -228,28 +275,40 @@ def _ordered(
 
 
 def _by_relevance(
-    catalog: Catalog, chosen: int, matches: Matches, extra: dict[int, float]
+    catalog: Catalog,
+    chosen: int,
+    matches: Matches,
+    extra: dict[int, float],
+    corrected: dict[int, float],
 ) -> Sequence[int]:
     """The relevance tiers: every word as typed (by score), then words found in the body
-    (by rank), then words found with a typo corrected, then letters spread out in a title;
-    ties newest first.
+    (by rank), then words found with a typo corrected (in a title or tag, then in a body),
+    then letters spread out in a title; ties newest first.
 
     Numbers ascend from the newest article, so sorting by number breaks ties newest first.
     """
     size = len(catalog)
     selector = bits.mask(chosen, size)
-    body = sorted(n for n in extra if selector[n])
-    body.sort(key=extra.__getitem__, reverse=True)
-    in_body = bits.from_numbers(body, size)
+    body = _by_rank(extra, selector)
+    body_corrected = _by_rank(corrected, selector)
+    in_body = bits.from_numbers(body, size) | bits.from_numbers(body_corrected, size)
     scattered = matches.scattered & chosen & ~in_body
-    corrected = matches.typos & chosen & ~in_body & ~scattered
+    title_corrected = matches.typos & chosen & ~in_body & ~scattered
     exact = matches.exact & chosen & ~in_body
     blocks = _scored(matches, exact, size)
     blocks.append((len(body), body))
-    blocks += _scored(matches, corrected, size)
+    blocks += _scored(matches, title_corrected, size)
+    blocks.append((len(body_corrected), body_corrected))
     if scattered:
         blocks.append((scattered.bit_count(), lambda: _by_score(matches, scattered, size)))
     return Ranked(blocks)
+
+
+def _by_rank(ranks: dict[int, float], selector: bytes) -> list[int]:
+    """The articles of `ranks` within `selector`, best rank first, ties newest first."""
+    ranked = sorted(n for n in ranks if selector[n])
+    ranked.sort(key=ranks.__getitem__, reverse=True)
+    return ranked
 
 
 def _scored(matches: Matches, among: int, size: int) -> list[tuple[int, Block]]:

@@ -10,6 +10,7 @@ versions, are matched exactly.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from threading import Lock
 
 from digest_tui.search.engine.fields import SearchFields
@@ -31,6 +32,26 @@ def typo_prone(needle: str) -> bool:
 def allowed_edits(typed: str, found: str) -> int:
     """How many edits may turn `typed` into `found`."""
     return 2 if max(len(typed), len(found)) >= LONG_WORD else 1
+
+
+def corrections(needle: str, vocabulary: Sequence[str]) -> list[str]:
+    """The words of `vocabulary` within the allowed edits of `needle` (not itself), closest
+    first, at most `CLOSEST_WORDS`."""
+    if not typo_prone(needle):
+        return []
+    # rapidfuzz loads on the first typo search, not before the first frame.
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    found = process.extract(
+        needle, vocabulary, scorer=OSA.distance, processor=None, score_cutoff=2, limit=None
+    )
+    close = sorted(
+        (distance, word)
+        for word, distance, _ in found
+        if word != needle and distance <= allowed_edits(needle, word)
+    )
+    return [word for _distance, word in close[:CLOSEST_WORDS]]
 
 
 class TypoFinder:
@@ -59,31 +80,16 @@ class TypoFinder:
         return vocabulary
 
     def closest(self, needle: str) -> list[tuple[str, float]]:
-        """Title words within the allowed edits of `needle`, with their similarity (0-1),
-        closest first; the word itself is left out (exact matches are found elsewhere)."""
+        """Title and tag words within the allowed edits of `needle`, with their similarity
+        (0-1), closest first; the word itself is left out (exact matches are found
+        elsewhere)."""
         if not typo_prone(needle):
             return []
-        # rapidfuzz loads on the first typo search, not before the first frame.
-        from rapidfuzz import process
+        found = corrections(needle, self.vocabulary())
+        # rapidfuzz is loaded by now.
         from rapidfuzz.distance import OSA
 
-        found = process.extract(
-            needle,
-            self.vocabulary(),
-            scorer=OSA.distance,
-            processor=None,
-            score_cutoff=2,
-            limit=None,
-        )
-        close = sorted(
-            (distance, word)
-            for word, distance, _ in found
-            if word != needle and distance <= allowed_edits(needle, word)
-        )
-        return [
-            (word, OSA.normalized_similarity(needle, word))
-            for _distance, word in close[:CLOSEST_WORDS]
-        ]
+        return [(word, OSA.normalized_similarity(needle, word)) for word in found]
 
     def articles(self, needle: str, among: int | None) -> list[tuple[float, int]]:
         """(similarity, articles) for each close title or tag word, closest first, within
