@@ -287,3 +287,17 @@ async def test_title_order_has_no_headings():
         await pilot.pause()
         assert "Post 0" in row_text(widget, 0)
         assert widget.virtual_size.height == 2
+
+
+async def test_the_query_words_are_highlighted_in_titles():
+    app = ListApp(make_articles(3))
+    async with app.run_test(size=(120, 20)):
+        widget = app.query_one(ArticleList)
+        widget.set_articles(app.articles, terms=("number",))
+        segments = list(widget.render_line(1))
+        matched = [s for s in segments if s.text == "number"]
+        plain = [s for s in segments if s.text.startswith("Article ")]
+        assert matched and plain
+        assert matched[0].style != plain[0].style and matched[0].style.underline
+        widget.set_articles(app.articles)
+        assert not any(s.text == "number" for s in widget.render_line(1))

@@ -87,3 +87,12 @@ def test_columns_take_what_their_text_needs_up_to_a_share_of_the_row():
     assert 18 < many_tags.tags < 100 and many_tags.title >= 60
     short = row_layout(100, tags=7, sources=0)
     assert short.tags == 7 and short.title == 100 - 15 - 7 - 1
+
+
+def test_match_spans_find_words_anywhere_and_short_ones_at_word_starts():
+    from digest_tui.tui.widgets.article_rows import match_spans
+
+    assert match_spans("Solar Kite Sets Altitude Record", ["kite", "al"]) == [(6, 10), (16, 18)]
+    assert match_spans("Microchip and chips", ["chip"]) == [(5, 9), (14, 18)]
+    assert match_spans("The solar  kite", ["solar kite"]) == [(4, 15)]
+    assert match_spans("Kite", []) == []

@@ -177,7 +177,10 @@ class ArticleListing:
         keep = highlighted.path if highlighted and not self.query_edited else None
         self.query_edited = False
         by_day = self.effective_sort.value in ("newest", "oldest")
-        screen.articles.set_articles(message.articles, keep=keep, by_day=by_day)
+        from digest_tui.search.snippets import query_terms  # loaded with the view already
+
+        terms = query_terms(message.view.parsed_query) if message.view is not None else ()
+        screen.articles.set_articles(message.articles, keep=keep, by_day=by_day, terms=terms)
         self._show_counts(message)
         screen.update_status()
         if message.view is not None:

@@ -25,6 +25,7 @@ from digest_tui.tui.widgets.article_rows import (
     SOURCE_WIDTH,
     TAGS_WIDTH,
     RowMarks,
+    match_spans,
     row_cells,
     row_layout,
     tags_text,
@@ -63,6 +64,7 @@ class ArticleList(RowCursorView, can_focus=True):
         "article-list--tags",
         "article-list--source",
         "article-list--day",
+        "article-list--match",
     }
 
     DEFAULT_CSS = """
@@ -87,6 +89,10 @@ class ArticleList(RowCursorView, can_focus=True):
     }
     ArticleList > .article-list--tags {
         color: $text-muted;
+    }
+    ArticleList > .article-list--match {
+        color: $accent;
+        text-style: bold underline;
     }
     ArticleList > .article-list--source {
         color: $text-muted;
@@ -144,6 +150,7 @@ class ArticleList(RowCursorView, can_focus=True):
         self._days: DayRows | None = None
         """Where the day headings fall, when the list is grouped by day."""
         self._today = date.today()
+        self._terms: tuple[str, ...] = ()
         self._strips: OrderedDict[tuple[int, int, bool, int], Strip] = OrderedDict()
         self._styles = StyleCache(self)
 
@@ -162,11 +169,17 @@ class ArticleList(RowCursorView, can_focus=True):
         return None
 
     def set_articles(
-        self, articles: Sequence[Article], *, keep: str | None = None, by_day: bool = False
+        self,
+        articles: Sequence[Article],
+        *,
+        keep: str | None = None,
+        by_day: bool = False,
+        terms: Sequence[str] = (),
     ) -> None:
         """Show `articles`; keep the cursor on the one whose path is `keep`, else the first.
 
         `by_day` (for a list in date order) puts a heading before each day's first article.
+        Where a title holds one of the query's words or phrases `terms`, it is highlighted.
         """
         before = self.highlighted
         self._articles = articles
@@ -175,6 +188,7 @@ class ArticleList(RowCursorView, can_focus=True):
         # Columns take the room their text needs; ones no article fills take none.
         self._tags_need = _cells_needed(articles, _tags_text, TAGS_WIDTH)
         self._sources_need = _cells_needed(articles, _source_text, SOURCE_WIDTH)
+        self._terms = tuple(terms)
         self._forget_strips()
         index = self._index_of(keep) if keep is not None else None
         self.set_reactive(ArticleList.cursor, index or 0)
@@ -320,7 +334,13 @@ class ArticleList(RowCursorView, can_focus=True):
         styles = self._cell_styles(marks.unread)
         layout = row_layout(width, tags=self._tags_need, sources=self._sources_need)
         cells = row_cells(article, marks, width, layout)
-        segments = [Segment(text, base + styles[part]) for part, text in cells]
+        segments: list[Segment] = []
+        for part, text in cells:
+            style = base + styles[part]
+            if part == "title" and self._terms:
+                segments += self._highlighted(text, style)
+            else:
+                segments.append(Segment(text, style))
         return Strip(segments, width)
 
     def _render_day(self, day: str, width: int) -> Strip:
@@ -330,6 +350,16 @@ class ArticleList(RowCursorView, can_focus=True):
         rule = base + self._styles.component("article-list--date", partial=True)
         segments = [Segment("──", rule), Segment(label, style), Segment("─" * width, rule)]
         return Strip(segments).crop(0, width)
+
+    def _highlighted(self, title: str, style: Style) -> list[Segment]:
+        """The title's segments, the query's words in it in the match style."""
+        match = style + self._styles.component("article-list--match", partial=True)
+        segments, done = [], 0
+        for start, end in match_spans(title, self._terms):
+            segments += [Segment(title[done:start], style), Segment(title[start:end], match)]
+            done = end
+        segments.append(Segment(title[done:], style))
+        return [segment for segment in segments if segment.text]
 
     def _cell_styles(self, unread: bool) -> dict[str, Style]:
         style = self._styles.component

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -28,6 +30,8 @@ TITLE_ROOM_FOR_SOURCE = 40
 TITLE_ROOM_FOR_TAGS = 60
 """The source column shows only when the title keeps at least 40 cells, tags only at 60."""
 FIXED_WIDTH = 1 + DATE_WIDTH + 1 + MARKS_WIDTH + 1
+SHORT_TERM = 2
+"""Query words this short match only where a word starts, and are highlighted only there."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,3 +146,23 @@ def _clip(cells: list[tuple[str, str]], width: int) -> list[tuple[str, str]]:
     if used < width:
         clipped.append(("gap", " " * (width - used)))
     return clipped
+
+
+def match_spans(text: str, terms: Sequence[str]) -> list[tuple[int, int]]:
+    """(start, end) of each place in `text` a query word or phrase matches (ignoring case),
+    merged and in order: where the row shows why it matched."""
+    parts = [
+        (r"(?<!\w)" if len(term) <= SHORT_TERM else "") + r"\s+".join(map(re.escape, term.split()))
+        for term in terms
+        if term.strip()
+    ]
+    if not parts or not text:
+        return []
+    spans: list[tuple[int, int]] = []
+    for found in re.finditer("|".join(parts), text, re.IGNORECASE):
+        start, end = found.span()
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+        elif end > start:
+            spans.append((start, end))
+    return spans
