@@ -185,6 +185,50 @@ def _with_setting(text: str, key: str, value: str | bool | int) -> str:
     return "\n".join(lines) + "\n"
 
 
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+_VIEWS_HEADER = re.compile(r"^\s*\[\s*views\s*\]\s*(#.*)?$")
+
+
+def save_view(name: str, query: str, path: Path | None = None) -> str | None:
+    """Keep `query` in the config file's `[views]` as `name` (replacing a view of that name),
+    keeping everything else in the file. Returns None on success, else why it was not saved."""
+    path = path or config_file()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        text = ""
+    except (OSError, UnicodeDecodeError) as error:
+        return f"{path}: view not saved, cannot read the config file ({error})"
+    try:
+        _write_atomically(path, _with_view(text, name, query))
+    except OSError as error:
+        return f"{path}: view not saved ({error.strerror or error})"
+    return None
+
+
+def _toml_string(text: str) -> str:
+    """`text` as a TOML basic string (JSON's escapes, which TOML shares, plus DEL)."""
+    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
+
+
+def _with_view(text: str, name: str, query: str) -> str:
+    """The config text with `name = query` in its `[views]` table (the table added at the
+    end when missing); an older line for `name` in that table is replaced."""
+    key = name if _BARE_KEY.fullmatch(name) else _toml_string(name)
+    line = f"{key} = {_toml_string(query)}"
+    lines = text.splitlines()
+    start = next((n for n, old in enumerate(lines) if _VIEWS_HEADER.match(old)), None)
+    if start is None:
+        return "\n".join([*lines, *([""] if lines else []), "[views]", line]) + "\n"
+    end = next(
+        (n for n in range(start + 1, len(lines)) if _TABLE_HEADER.match(lines[n])), len(lines)
+    )
+    same = re.compile(r"^\s*" + re.escape(key) + r"\s*=")
+    kept = [old for old in lines[start + 1 : end] if not same.match(old)]
+    lines[start + 1 : end] = [line, *kept]
+    return "\n".join(lines) + "\n"
+
+
 def _write_atomically(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=".config-", suffix=".tmp", dir=path.parent)

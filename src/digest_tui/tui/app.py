@@ -12,9 +12,9 @@ from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.screen import Screen
 
-from digest_tui.config import Config, save_theme
+from digest_tui.config import Config, save_theme, save_view
 from digest_tui.tui.bindings import APP_BINDINGS, HELP_TEXT, MAIN_BINDINGS
-from digest_tui.tui.commands import ArticleCommands, TagCommands
+from digest_tui.tui.commands import ArticleCommands, TagCommands, ViewCommands
 from digest_tui.tui.palette import ReaderCommandPalette
 from digest_tui.tui.screens.main import MainScreen
 from digest_tui.tui.session import ReaderSession
@@ -35,7 +35,7 @@ class DigestApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "digest-tui"
     BINDINGS: ClassVar[list[BindingType]] = [*APP_BINDINGS]
-    COMMANDS = App.COMMANDS | {ArticleCommands, TagCommands}
+    COMMANDS = App.COMMANDS | {ArticleCommands, TagCommands, ViewCommands}
 
     def __init__(
         self,
@@ -54,6 +54,8 @@ class DigestApp(App[None]):
         session.notices.extend(notices)
         self.session = session
         self._theme_loaded = False
+        self.views: dict[str, str] = dict(session.config.views)
+        """Saved views by name: the config file's, and those saved since."""
 
     @classmethod
     def for_folder(
@@ -110,6 +112,20 @@ class DigestApp(App[None]):
         problem = save_theme(theme)
         if problem:
             self.notify(problem, severity="warning", markup=False)
+
+    def save_view(self, name: str) -> None:
+        """Save the main screen's query and tags as the view `name`, in the config file."""
+        screen = self.main_screen
+        query = screen.current_view() if screen is not None else ""
+        if not query:
+            self.notify("Nothing to save: type a query or pick tags first", markup=False)
+            return
+        problem = save_view(name, query)
+        if problem:
+            self.notify(problem, severity="warning", markup=False)
+            return
+        self.views[name] = query
+        self.notify(f"Saved the view “{name}”: {query}", timeout=4, markup=False)
 
     @property
     def main_screen(self) -> MainScreen | None:

@@ -1,4 +1,4 @@
-"""Command palette providers: jump to an article by title, toggle a tag.
+"""Command palette providers: jump to an article by title, toggle a tag, use or save a view.
 
 Titles and tags are untrusted: prompts are built as `Content`, never parsed as markup
 (the stock `Matcher.highlight` parses its argument, so it is not used here).
@@ -75,3 +75,42 @@ class TagCommands(Provider):
             if score > 0:
                 prompt = literal_highlight(matcher, label)
                 yield Hit(score, prompt, partial(toggle, tag), help="Toggle this tag filter")
+
+
+SAVE_VIEW = "save view "
+
+
+class ViewCommands(Provider):
+    """Show a saved view (`[views]` in the config file), or save the current search as one
+    by typing "save view NAME"."""
+
+    def _actions(self):
+        screen, app = self.screen, self.app
+        use = getattr(screen, "use_view", None)
+        save = getattr(app, "save_view", None)
+        views = getattr(app, "views", {})
+        return views, use, save
+
+    async def discover(self) -> Hits:
+        views, use, _save = self._actions()
+        if use is None:
+            return
+        for name, query in sorted(views.items()):
+            label = f"View: {clean_line(name, 60)}"
+            yield DiscoveryHit(Content(label), partial(use, query), help=clean_line(query, 80))
+
+    async def search(self, query: str) -> Hits:
+        views, use, save = self._actions()
+        if use is None:
+            return
+        matcher = self.matcher(query)
+        for name, text in sorted(views.items()):
+            label = f"View: {clean_line(name, 60)}"
+            score = matcher.match(label)
+            if score > 0:
+                prompt = literal_highlight(matcher, label)
+                yield Hit(score, prompt, partial(use, text), help=clean_line(text, 80))
+        name = " ".join(query[len(SAVE_VIEW) :].split())
+        if save is not None and query.lower().startswith(SAVE_VIEW) and name:
+            prompt = Content(f"Save the current search as the view “{clean_line(name, 60)}”")
+            yield Hit(1.0, prompt, partial(save, name), help="Kept in the config file")

@@ -9,6 +9,7 @@ sort, the open article) as reactives, which the widgets follow. Two parts do the
 from __future__ import annotations
 
 import gc
+import json
 from collections.abc import Sequence
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
@@ -332,6 +333,17 @@ class MainScreen(Screen[None]):
         if self.tags:
             self.tags = ()
         self.listing.clear_facet_terms()
+
+    def current_view(self) -> str:
+        """The query and the selected tags as one query string, to save as a view."""
+        tags = (f"tag:{json.dumps(tag, ensure_ascii=False)}" for tag in self.tags)
+        return " ".join([self.query_text, *tags]).strip()
+
+    def use_view(self, query: str) -> None:
+        """Show a saved view: its query in the search box, no other tag selected."""
+        self.tags = ()
+        self.query_one(SearchBox).value = query
+        self.focus_pane("list")
 
     def toggle_tag(self, tag: str) -> None:
         """Add `tag` to the filter, or remove it (for the command palette)."""
