@@ -35,3 +35,19 @@ async def test_the_current_search_and_tags_are_saved_as_a_view(tmp_path: Path) -
         await pilot.press("enter")
         await settle(pilot)
     assert dict(load_config()[0].views) == {"chips": 'chip tag:"ai"'}
+
+
+async def test_saved_views_are_listed_at_the_top_of_the_sidebar(tmp_path: Path) -> None:
+    config = Config(views={"energy": "tag:energy", "chips": "chip"})
+    app = make_app(write_content(tmp_path / "content"), config)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        sidebar = app.screen.sidebar
+        names = [row.name for row in sidebar.rows]
+        assert names[:3] == ["All", "▸ chips", "▸ energy"]
+        assert "ai" in names[3:]
+        sidebar.focus()
+        await pilot.press("down", "down", "enter")
+        await settle(pilot)
+        assert app.screen.query_one(SearchBox).value == "tag:energy"
+        assert sorted(listed_paths(app)) == ["2025/01/solar-kite.md", "2025/03/grid-batteries.md"]

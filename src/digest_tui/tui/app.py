@@ -125,6 +125,8 @@ class DigestApp(App[None]):
             self.notify(problem, severity="warning", markup=False)
             return
         self.views[name] = query
+        if screen is not None:
+            screen.sidebar.show_views(self.views)
         self.notify(f"Saved the view “{name}”: {query}", timeout=4, markup=False)
 
     @property

@@ -148,6 +148,9 @@ class MainScreen(Screen[None]):
         self.sidebar.border_title = "Filters"
         self.articles.border_title = "Articles"
         self.reader.border_title = "Reader"
+        views = getattr(self.app, "views", None)
+        if views:
+            self.sidebar.show_views(views)
         if not self.session.state_deferred:
             self._use_state()
         self.panes.fit_width(self.app.size.width)
@@ -344,6 +347,10 @@ class MainScreen(Screen[None]):
         self.tags = ()
         self.query_one(SearchBox).value = query
         self.focus_pane("list")
+
+    @on(TagSidebar.ViewChosen)
+    def _view_chosen(self, event: TagSidebar.ViewChosen) -> None:
+        self.use_view(event.query)
 
     def toggle_tag(self, tag: str) -> None:
         """Add `tag` to the filter, or remove it (for the command palette)."""
