@@ -231,7 +231,8 @@ def _corrected_in_bodies(
     catalog: Catalog, query: Query, fulltext: FullTextSearch, found: int
 ) -> dict[int, float]:
     """Article number to rank for bodies holding the query's words with one word's typo
-    corrected from the bodies' own words (few matches otherwise); `found` left out."""
+    corrected from the bodies' own words (few matches otherwise; a word the bodies hold as
+    typed is not corrected); `found` left out."""
     body_words = getattr(fulltext, "body_words", None)  # small test fakes lack it
     long_words = [word for word in query.words if len(word) > SHORT_WORD]
     if body_words is None:
@@ -240,7 +241,10 @@ def _corrected_in_bodies(
     for place, word in enumerate(long_words):
         if not typo_prone(word):
             continue
-        for correction in corrections(word, body_words(word[0]))[:BODY_CORRECTIONS]:
+        known = body_words(word[0])
+        if word in known:
+            continue  # a word the bodies hold is no typo
+        for correction in corrections(word, known)[:BODY_CORRECTIONS]:
             terms = " ".join([*long_words[:place], correction, *long_words[place + 1 :]])
             for number, rank in catalog.bodies(fulltext, terms, BODY_LIMIT).items():
                 if not bits.contains(found, number) and number not in corrected:
