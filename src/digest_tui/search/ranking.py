@@ -1,4 +1,5 @@
-"""Ranked article numbers whose later blocks are only ordered when someone looks at them.
+"""Relevance order: the tiers of a query's matches, as ranked article numbers whose later
+blocks are only ordered when someone looks at them.
 
 A relevance ranking is a run of blocks: the best tiers are article sets listed newest
 first at once, while a tier whose order needs real work (scattered-letter scores) is a
@@ -15,6 +16,7 @@ from typing import overload
 
 from digest_tui.model import Article
 from digest_tui.search.engine import bits
+from digest_tui.search.engine.matches import Matches
 
 LAZY_PREFIX = 256
 """A set block is listed member by member up to this far; reading further lists it all."""
@@ -164,3 +166,68 @@ class RankedArticles(Sequence[Article]):
 
     def __repr__(self) -> str:
         return f"<RankedArticles {len(self)}>"
+
+
+def by_relevance(
+    size: int,
+    chosen: int,
+    matches: Matches,
+    extra: dict[int, float],
+    corrected: dict[int, float],
+) -> Sequence[int]:
+    """The relevance tiers: every word as typed (by score), then words found in the body
+    (by rank), then words found with a typo corrected (in a title or tag, then in a body),
+    then letters spread out in a title; ties newest first.
+
+    Numbers ascend from the newest article, so sorting by number breaks ties newest first.
+    """
+    selector = bits.mask(chosen, size)
+    body = _by_rank(extra, selector)
+    body_corrected = _by_rank(corrected, selector)
+    in_body = bits.from_numbers(body, size) | bits.from_numbers(body_corrected, size)
+    scattered = matches.scattered & chosen & ~in_body
+    title_corrected = matches.typos & chosen & ~in_body & ~scattered
+    exact = matches.exact & chosen & ~in_body
+    blocks = _scored(matches, exact, size)
+    blocks.append((len(body), body))
+    blocks += _scored(matches, title_corrected, size)
+    blocks.append((len(body_corrected), body_corrected))
+    if scattered:
+        blocks.append((scattered.bit_count(), lambda: _by_score(matches, scattered, size)))
+    return Ranked(blocks)
+
+
+def _by_rank(ranks: dict[int, float], selector: bytes) -> list[int]:
+    """The articles of `ranks` within `selector`, best rank first, ties newest first."""
+    ranked = sorted(n for n in ranks if selector[n])
+    ranked.sort(key=ranks.__getitem__, reverse=True)
+    return ranked
+
+
+def _scored(matches: Matches, among: int, size: int) -> list[tuple[int, Block]]:
+    """Blocks of the matches within `among` (none by scattered letters), best score first."""
+    if not among:
+        return []
+    if len(matches.words) == 1:
+        word = matches.words[0]
+        return [_members(members & among, size) for _score, members in (*word.levels, *word.below)]
+    tiers = matches.tiers(among)
+    if tiers is not None:
+        return [_members(members, size) for members in tiers]
+    return [(among.bit_count(), _by_score(matches, among, size))]
+
+
+def _members(members: int, size: int) -> tuple[int, Block]:
+    """A block of `members`, listed only as far as the ranking is read."""
+    block = SetBlock(members, size)
+    return block.count, block
+
+
+def _by_score(matches: Matches, among: int, size: int) -> list[int]:
+    """The matches within `among` by total score, best first (scattered letters are scored
+    when first needed)."""
+    scores = matches.scores(among)
+    numbers = sorted(scores)
+    # Stable even reversed: equal scores stay newest first.
+    numbers.sort(key=scores.__getitem__, reverse=True)
+    return numbers
