@@ -305,7 +305,7 @@ class ArticleIndex:
     def body_words(self, starting: str) -> list[str]:
         """The distinct words of the full-text index starting with `starting` (FTS5's own
         vocabulary, through an `fts5vocab` table on this connection); [] on any error."""
-        conn = self._connection(write=False)
+        conn = self._db.get(write=False)
         if conn is None or not starting:
             return []
         from digest_tui.index.fulltext import words_starting
