@@ -159,7 +159,7 @@ class TagSidebar(RowCursorView, can_focus=True):
         for tag in selected:
             shown.setdefault(tag, TagCount(tag, 0))
         views = tuple(
-            TagRow(_fit("▸ " + clean_line(name), NAME_WIDTH), 0, None, False, view=True)
+            TagRow("▸ " + (clean_line(name) or "?"), 0, None, False, view=True)
             for name, _query in self._views
         )
         rows = (TagRow("All", total, None, not selected), *views) + tuple(
