@@ -43,11 +43,11 @@ async def test_saved_views_are_listed_at_the_top_of_the_sidebar(tmp_path: Path) 
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         sidebar = app.screen.sidebar
-        names = [row.name for row in sidebar.rows]
-        assert names[:3] == ["All", "▸ chips", "▸ energy"]
-        assert "ai" in names[3:]
+        names = [row.value for row in sidebar.rows]
+        assert names[:4] == ["All", "Views", "chips", "energy"]
+        assert "ai" in names[4:]
         sidebar.focus()
-        await pilot.press("down", "down", "enter")
+        await pilot.press("down", "down", "down", "enter")
         await settle(pilot)
         assert app.screen.query_one(SearchBox).value == "tag:energy"
         assert sorted(listed_paths(app)) == ["2025/01/solar-kite.md", "2025/03/grid-batteries.md"]

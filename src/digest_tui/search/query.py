@@ -132,8 +132,8 @@ def parse_query(text: str) -> Query:
     builder = _Builder(text)
     if len(text) > MAX_QUERY_LENGTH:
         builder.errors.append(
-            f"the query is {len(text):,} characters long: only the first "
-            f"{MAX_QUERY_LENGTH:,} are searched"
+            f"the query is {len(text):,} characters long; a query holds at most "
+            f"{MAX_QUERY_LENGTH:,}"
         )
     for match in _TERM.finditer(text, 0, MAX_QUERY_LENGTH):
         negated = match["neg"] is not None
@@ -151,10 +151,7 @@ def _add_phrase(builder: _Builder, phrase: str, negated: bool) -> None:
     room = MAX_PHRASE_WORDS - builder.phrase_words
     if len(words) > room:
         start = " ".join(words[:4]) + (" …" if len(words) > 4 else "")
-        left = f"only its first {room} words are searched" if room else "it is left out"
-        builder.errors.append(
-            f'"{start}": phrases hold at most {MAX_PHRASE_WORDS} words in all, so {left}'
-        )
+        builder.errors.append(f'"{start}": phrases hold at most {MAX_PHRASE_WORDS} words in all')
         words = words[:room]
     if words:
         builder.phrase_words += len(words)

@@ -348,8 +348,8 @@ class MainScreen(Screen[None]):
         self.query_one(SearchBox).value = query
         self.focus_pane("list")
 
-    @on(TagSidebar.ViewChosen)
-    def _view_chosen(self, event: TagSidebar.ViewChosen) -> None:
+    @on(FacetSidebar.ViewChosen)
+    def _view_chosen(self, event: FacetSidebar.ViewChosen) -> None:
         self.use_view(event.query)
 
     def toggle_tag(self, tag: str) -> None:

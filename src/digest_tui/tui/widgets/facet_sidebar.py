@@ -1,7 +1,8 @@
-"""The sidebar: "All", then a section per facet (Tags, Categories, Sources, Years).
+"""The sidebar: "All", the saved views, then a section per facet (Tags, Categories, ...).
 
 Each value has its count over the current matches and its unread count; `enter`/`space`
-toggles a value, or folds and unfolds a section on its heading (`left`/`right` too).
+toggles a value, shows a view, or folds and unfolds a section on its heading
+(`left`/`right` too).
 Drawn line by line like the article list: the counts change on every keystroke.
 """
 
@@ -30,7 +31,13 @@ from digest_tui.tui.widgets.line_view import (
 )
 from digest_tui.tui.widgets.tag_sidebar import COUNT_WIDTH, short_count
 
-TITLES = {"tags": "Tags", "categories": "Categories", "sources": "Sources", "years": "Years"}
+TITLES = {
+    "views": "Views",
+    "tags": "Tags",
+    "categories": "Categories",
+    "sources": "Sources",
+    "years": "Years",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +45,7 @@ class SidebarRow:
     """One line: "All", a section heading, or a value with its counts."""
 
     kind: str
-    """"all", "section" or "value"."""
+    """"all", "section", "view" or "value"."""
     facet: str
     value: str
     count: int
@@ -48,7 +55,7 @@ class SidebarRow:
 
 
 class FacetSidebar(RowCursorView, can_focus=True):
-    """Facet values in sections; posts `Toggled` and `Cleared`."""
+    """Saved views and facet values in sections; posts `ViewChosen`, `Toggled` and `Cleared`."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *RowCursorView.MOVE_BINDINGS,
@@ -115,6 +122,12 @@ class FacetSidebar(RowCursorView, can_focus=True):
     class Cleared(Message):
         """The user chose "All": no facet filter."""
 
+    @dataclass
+    class ViewChosen(Message):
+        """The user chose the saved view whose query is `query`."""
+
+        query: str
+
     selected: var[tuple[str, ...]] = var(())
     """The tags in the filter: marked, and listed even when nothing matches them."""
     chosen: var[dict[str, tuple[str, ...]]] = var(dict)
@@ -125,6 +138,7 @@ class FacetSidebar(RowCursorView, can_focus=True):
         self._rows: tuple[SidebarRow, ...] = ()
         self._folded: set[str] = set()
         self._facets: Mapping[str, Sequence[FacetCount]] = {}
+        self._views: dict[str, str] = {}
         self._total: tuple[int, int | None] = (0, None)
         self._strips: dict[tuple[SidebarRow, bool, int], Strip] = {}
         self._styles = StyleCache(self)
@@ -141,6 +155,11 @@ class FacetSidebar(RowCursorView, can_focus=True):
         self._facets, self._total = facets, (total, unread)
         self._rebuild()
 
+    def show_views(self, views: Mapping[str, str]) -> None:
+        """List the saved views (name to query) below "All", by name."""
+        self._views = dict(sorted(views.items()))
+        self._rebuild()
+
     def watch_selected(self) -> None:
         if self._rows:  # mark the change at once; new counts follow
             self._rebuild()
@@ -155,6 +174,13 @@ class FacetSidebar(RowCursorView, can_focus=True):
         selected = {"tags": self.selected, **self.chosen}
         total, unread = self._total
         rows = [SidebarRow("all", "", "All", total, unread, not any(selected.values()))]
+        if self._views:
+            folded = "views" in self._folded
+            rows.append(
+                SidebarRow("section", "views", TITLES["views"], len(self._views), folded=folded)
+            )
+            if not folded:
+                rows += [SidebarRow("view", "views", name, 0) for name in self._views]
         for facet in FACETS:
             counts = list(self._facets.get(facet, ()))
             picked = {value.casefold() for value in selected.get(facet, ())}
@@ -214,6 +240,8 @@ class FacetSidebar(RowCursorView, can_focus=True):
             self.post_message(self.Cleared())
         elif row.kind == "section":
             self.action_fold(not row.folded)
+        elif row.kind == "view":
+            self.post_message(self.ViewChosen(self._views[row.value]))
         else:
             self.post_message(self.Toggled(row.facet, row.value))
 
@@ -258,6 +286,9 @@ class FacetSidebar(RowCursorView, can_focus=True):
             text = f"{arrow}{row.value} ({short_count(row.count)})"
             heading = Segment(text, base + style("facet-sidebar--section", partial=True))
             return Strip([heading]).adjust_cell_length(width, base)
+        if row.kind == "view":
+            name = _fit(clean_line(row.value) or "?", max(4, width - 2))
+            return Strip([Segment("▸ ", base), Segment(name, base)]).adjust_cell_length(width, base)
         counts = 2 * COUNT_WIDTH + 1
         name = _fit(clean_line(row.value) or "?", max(4, width - 2 - counts - 1))
         unread = f"{short_count(row.unread):>{COUNT_WIDTH}}" if row.unread else " " * COUNT_WIDTH

@@ -1,4 +1,4 @@
-"""The tag sidebar: "All" first, then the saved views, then each tag with its faceted count.
+"""The tag sidebar: "All" first, then each tag with its faceted count.
 
 Drawn line by line like the article list: the counts change on every keystroke, and
 repainting the few visible rows is much cheaper than rebuilding a list of options.
@@ -47,13 +47,10 @@ class TagRow:
     count: int
     unread: int | None
     selected: bool
-    view: bool = False
-    """A saved view's row: no counts; choosing it shows the view."""
 
 
 class TagSidebar(RowCursorView, can_focus=True):
-    """Lists saved views and tags; `enter`/`space` toggles the highlighted tag or shows the
-    highlighted view, "All" clears the selection."""
+    """Lists tags; `enter`/`space` toggles the highlighted tag, "All" clears the selection."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *RowCursorView.MOVE_BINDINGS,
@@ -112,12 +109,6 @@ class TagSidebar(RowCursorView, can_focus=True):
     class Cleared(Message):
         """The user chose "All": no tag filter."""
 
-    @dataclass
-    class ViewChosen(Message):
-        """The user chose the saved view whose query is `query`."""
-
-        query: str
-
     selected: var[tuple[str, ...]] = var(())
     """The tags in the filter: marked, and listed even when nothing matches them."""
 
@@ -126,7 +117,6 @@ class TagSidebar(RowCursorView, can_focus=True):
         self._counts: Sequence[TagCount] = ()
         self._total = 0
         self._tags: list[str] = []
-        self._views: list[tuple[str, str]] = []
         self._rows: tuple[TagRow, ...] = ()
         self._strips: dict[tuple[TagRow, bool, int], Strip] = {}
         self._widest_name = 0
@@ -137,12 +127,6 @@ class TagSidebar(RowCursorView, can_focus=True):
     def rows(self) -> tuple[TagRow, ...]:
         """The rows shown, "All" first."""
         return self._rows
-
-    def show_views(self, views: dict[str, str]) -> None:
-        """List the saved views (name to query) below "All", by name."""
-        self._views = sorted(views.items())
-        self._rows = ()
-        self.show_tags(self._counts, self._total)
 
     def show_tags(
         self, counts: Sequence[TagCount], total: int, selected: Collection[str] | None = None
@@ -158,11 +142,7 @@ class TagSidebar(RowCursorView, can_focus=True):
         shown = {count.tag: count for count in counts}
         for tag in selected:
             shown.setdefault(tag, TagCount(tag, 0))
-        views = tuple(
-            TagRow("▸ " + (clean_line(name) or "?"), 0, None, False, view=True)
-            for name, _query in self._views
-        )
-        rows = (TagRow("All", total, None, not selected), *views) + tuple(
+        rows = (TagRow("All", total, None, not selected),) + tuple(
             _tag_row(count, tag in selected) for tag, count in shown.items()
         )
         self._tags = list(shown)
@@ -173,8 +153,7 @@ class TagSidebar(RowCursorView, can_focus=True):
             # Only a new row count changes the scroll range; otherwise a repaint will do.
             self.virtual_size = Size(0, len(rows))
             self.refresh()
-        first = len(self._views) + 1
-        self.highlighted = self._tags.index(was) + first if was in self._tags else 0
+        self.highlighted = self._tags.index(was) + 1 if was in self._tags else 0
 
     def _fit_widest_name(self, rows: Sequence[TagRow]) -> None:
         """Ask for a wider sidebar when a longer name shows up; the stylesheet bounds it.
@@ -198,8 +177,9 @@ class TagSidebar(RowCursorView, can_focus=True):
             self.show_tags(self._counts, self._total)
 
     def _highlighted_tag(self) -> str | None:
-        number = self.highlighted - len(self._views) - 1
-        return self._tags[number] if 0 <= number < len(self._tags) else None
+        if self.highlighted <= 0 or self.highlighted > len(self._tags):
+            return None
+        return self._tags[self.highlighted - 1]
 
     # Cursor ------------------------------------------------------------------------
 
@@ -227,14 +207,11 @@ class TagSidebar(RowCursorView, can_focus=True):
         scroll_row_into_view(self, new)
 
     def action_select(self) -> None:
-        """Toggle the highlighted tag; "All" clears every tag; a view is shown."""
-        tag = self._highlighted_tag()
+        """Toggle the highlighted tag; "All" clears every tag."""
         if self.highlighted == 0:
             self.post_message(self.Cleared())
-        elif self.highlighted <= len(self._views):
-            self.post_message(self.ViewChosen(self._views[self.highlighted - 1][1]))
-        elif tag is not None:
-            self.post_message(self.Toggled(tag))
+        elif self.highlighted <= len(self._tags):
+            self.post_message(self.Toggled(self._tags[self.highlighted - 1]))
 
     # Drawing -----------------------------------------------------------------------
 
@@ -263,13 +240,12 @@ class TagSidebar(RowCursorView, can_focus=True):
         mark = Segment("✓ ", base + style("tag-sidebar--mark", partial=True))
         name_style = base + Style(bold=True) if row.selected else base
         unread = f"{short_count(row.unread):>{COUNT_WIDTH}}" if row.unread else " " * COUNT_WIDTH
-        count = "" if row.view else short_count(row.count)
         segments = [
             mark if row.selected else Segment("  ", base),
             Segment(fit_cells(row.name, max(1, width - COUNTS_WIDTH)), name_style),
             Segment(" ", base),
             Segment(
-                f"{count:>{COUNT_WIDTH}}",
+                f"{short_count(row.count):>{COUNT_WIDTH}}",
                 base + style("tag-sidebar--count", partial=True),
             ),
             Segment(" ", base),
