@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import settings
+
+# Property tests check behaviour, not speed: a loaded machine must not fail them on time.
+settings.register_profile("behaviour", deadline=None)
+settings.load_profile("behaviour")
 
 
 @pytest.fixture(autouse=True)
