@@ -77,20 +77,27 @@ class ArticleReading:
 
     def save_position(self) -> None:
         """Remember where the reader is in the open article."""
+        change = self._position_change()
+        if change is not None:
+            self.store(change, marks=False)
+
+    def _position_change(self) -> Callable[[StateStore], object] | None:
+        """The state change that remembers where the reader is in the open article."""
         from digest_tui.state import ReadingPosition
 
         loaded = self.screen.article
         if loaded is None:
-            return
-        position = ReadingPosition(self.at, len(loaded.body))
-        self.store(lambda state: state.set_position(loaded.article.path, position), marks=False)
+            return None
+        path, position = loaded.article.path, ReadingPosition(self.at, len(loaded.body))
+        return lambda state: state.set_position(path, position)
 
     def opened(self, message: ArticleOpened) -> None:
         """Show a loaded article and remember it was read."""
         screen = self.screen
         article = message.loaded.article
         screen.remove_class("nothing-open")
-        self.save_position()
+        # Where the last article was left is written after the new one shows (a commit).
+        leaving = self._position_change()
         # Opened from a query: its first hit rather than the place it was left.
         terms = screen.listing.query_terms() if message.mark_read else []
         screen.reader.resume_at = 0.0 if terms else message.position
@@ -99,6 +106,8 @@ class ArticleReading:
             screen.reader.find(terms)
         if message.focus or screen.panes.full_screen:
             screen.focus_pane("reader")
+        if leaving is not None:
+            self.store(leaving, marks=False)
         if message.mark_read:
             self.store(lambda state: state.mark_read(article.path))
         self.store(lambda state: state.set_last_opened(article.path))
