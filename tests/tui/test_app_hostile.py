@@ -33,6 +33,7 @@ from textual.command import CommandPalette
 
 from digest_tui.tui.screens.main import MainScreen
 from digest_tui.tui.screens.problems import ProblemsScreen
+from digest_tui.tui.widgets.search_box import SearchBox
 
 TALL = (160, 90)
 ALLOWED_SCHEMES = ("http://", "https://", "mailto:")
@@ -191,7 +192,12 @@ async def test_key_storm_over_the_hostile_folder(hostile: Path, browser_calls) -
             await pilot.press("escape")
         assert isinstance(app.screen, MainScreen)
         app.screen.clear_tags()
-        await pilot.press("slash", "escape", *KNOWN_WORD)
+        if app.screen.panes.full_screen:
+            await pilot.press("f")  # the storm's f keys may have left the reader full screen
+        app.screen.focus_pane("list")
+        await pilot.press("slash")
+        app.screen.query_one(SearchBox).value = ""
+        await pilot.press(*KNOWN_WORD)
         await settle(pilot)
         assert "pelican.md" in listed_paths(app)
     assert all(url.startswith(ALLOWED_SCHEMES) for url in browser_calls), browser_calls
