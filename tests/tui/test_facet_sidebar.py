@@ -72,3 +72,33 @@ async def test_keys_toggle_values_and_fold_sections():
         assert lines(app)[2].startswith("✓ AI")
         await pilot.press("home", "enter")
         assert app.messages[-1] == "cleared"
+
+
+LONG_NAME = "distributed-systems-engineering"
+
+
+class WideApp(App):
+    CSS = "FacetSidebar { width: auto; min-width: 29; height: 1fr; }"
+
+    def compose(self) -> ComposeResult:
+        yield FacetSidebar()
+
+    def on_mount(self) -> None:
+        facets = {"tags": [FacetCount(LONG_NAME, 2, 1), FacetCount("AI", 1, 0)]}
+        self.query_one(FacetSidebar).show_facets(facets, 3, 1)
+
+
+async def test_long_names_show_whole_where_the_screen_has_room() -> None:
+    app = WideApp()
+    async with app.run_test(size=(220, 20)) as pilot:
+        await pilot.pause()
+        sidebar = app.query_one(FacetSidebar)
+        lines = [sidebar.render_line(y).text for y in range(4)]
+        assert any(LONG_NAME in line for line in lines), lines
+    app = WideApp()
+    async with app.run_test(size=(100, 20)) as pilot:
+        await pilot.pause()
+        sidebar = app.query_one(FacetSidebar)
+        lines = [sidebar.render_line(y).text for y in range(4)]
+        assert not any(LONG_NAME in line for line in lines)  # a fifth of 100 columns is 20
+        assert any("distributed" in line and "…" in line for line in lines), lines

@@ -29,7 +29,7 @@ from digest_tui.tui.widgets.line_view import (
     content_width,
     scroll_row_into_view,
 )
-from digest_tui.tui.widgets.tag_sidebar import COUNT_WIDTH, short_count
+from digest_tui.tui.widgets.tag_sidebar import COUNT_WIDTH, WIDTH_SHARE, short_count
 
 TITLES = {
     "views": "Views",
@@ -139,6 +139,7 @@ class FacetSidebar(RowCursorView, can_focus=True):
         self._folded: set[str] = set()
         self._facets: Mapping[str, Sequence[FacetCount]] = {}
         self._views: dict[str, str] = {}
+        self._widest_name = 0
         self._total: tuple[int, int | None] = (0, None)
         self._strips: dict[tuple[SidebarRow, bool, int], Strip] = {}
         self._styles = StyleCache(self)
@@ -200,11 +201,31 @@ class FacetSidebar(RowCursorView, can_focus=True):
         if rows != self._rows:
             self._rows = rows
             self._strips.clear()
+            self._fit_widest_name(rows)
             self.virtual_size = Size(0, len(rows))
             self.refresh()
         keys = [(row.kind, row.facet, row.value) for row in rows]
         key = (was.kind, was.facet, was.value) if was else None
         self.highlighted = keys.index(key) if key in keys else 0
+
+    def _fit_widest_name(self, rows: Sequence[SidebarRow]) -> None:
+        """Ask for a wider sidebar when a longer name shows up; the stylesheet bounds it.
+
+        The width only grows: a sidebar that narrowed and widened as the query changed
+        would move the whole screen under the user's eyes.
+        """
+        names = (clean_line(row.value) for row in rows if row.kind in ("value", "view"))
+        widest = max(map(cell_len, names), default=0)
+        if widest > self._widest_name:
+            self._widest_name = widest
+            self.refresh(layout=True)
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        """The width that shows every name seen so far whole beside both counts, up to
+        `WIDTH_SHARE` percent of the screen (the stylesheet's `min-width` is the floor)."""
+        counts = 2 + 1 + 2 * COUNT_WIDTH + 1  # the mark, a gap, both counts and their gap
+        wanted = self._widest_name + counts + self.styles.scrollbar_size_vertical
+        return min(wanted, container.width * WIDTH_SHARE // 100)
 
     # Cursor ------------------------------------------------------------------------
 
