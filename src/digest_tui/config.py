@@ -26,7 +26,7 @@ import os
 import re
 import tempfile
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -154,18 +154,7 @@ def save_setting(key: str, value: str | bool | int, path: Path | None = None) ->
 
     Returns None on success, else a message saying why the file was not written.
     """
-    path = path or config_file()
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        text = ""
-    except (OSError, UnicodeDecodeError) as error:
-        return f"{path}: {key} not saved, cannot read the config file ({error})"
-    try:
-        _write_atomically(path, _with_setting(text, key, value))
-    except OSError as error:
-        return f"{path}: {key} not saved ({error.strerror or error})"
-    return None
+    return _rewrite(path or config_file(), key, lambda text: _with_setting(text, key, value))
 
 
 def _with_setting(text: str, key: str, value: str | bool | int) -> str:
@@ -192,17 +181,24 @@ _VIEWS_HEADER = re.compile(r"^\s*\[\s*views\s*\]\s*(#.*)?$")
 def save_view(name: str, query: str, path: Path | None = None) -> str | None:
     """Keep `query` in the config file's `[views]` as `name` (replacing a view of that name),
     keeping everything else in the file. Returns None on success, else why it was not saved."""
-    path = path or config_file()
+    return _rewrite(path or config_file(), "view", lambda text: _with_view(text, name, query))
+
+
+def _rewrite(path: Path, what: str, edit: Callable[[str], str]) -> str | None:
+    """Write `edit` of the config file's text (empty when there is no file) atomically.
+
+    Returns None on success, else a message saying why `what` was not saved.
+    """
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         text = ""
     except (OSError, UnicodeDecodeError) as error:
-        return f"{path}: view not saved, cannot read the config file ({error})"
+        return f"{path}: {what} not saved, cannot read the config file ({error})"
     try:
-        _write_atomically(path, _with_view(text, name, query))
+        _write_atomically(path, edit(text))
     except OSError as error:
-        return f"{path}: view not saved ({error.strerror or error})"
+        return f"{path}: {what} not saved ({error.strerror or error})"
     return None
 
 
