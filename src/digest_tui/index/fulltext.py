@@ -5,11 +5,12 @@ from __future__ import annotations
 import contextlib
 import re
 import sqlite3
-from collections.abc import Callable
+import zlib
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from digest_tui.index.progress import ProgressThrottle
-from digest_tui.index.rows import fulltext_values, path_from_db, unpack_text
+from digest_tui.index.rows import db_path, fulltext_values, path_from_db, unpack_text
 from digest_tui.index.schema import RANK_WEIGHTS
 from digest_tui.index.writes import in_transaction
 
@@ -159,3 +160,20 @@ def words_starting(conn: sqlite3.Connection, starting: str) -> list[str]:
     except sqlite3.Error:
         return []
     return [term for (term,) in rows]
+
+
+def plain_texts(conn: sqlite3.Connection, paths: Sequence[str]) -> dict[str, str]:
+    """The stored plain text of the articles at `paths` (the text their words were indexed
+    from); a path without one is left out. {} on any error."""
+    if not paths:
+        return {}
+    marks = ", ".join("?" * len(paths))
+    try:
+        rows = conn.execute(
+            "SELECT a.path, b.text FROM articles AS a JOIN bodies AS b ON b.id = a.id "
+            f"WHERE a.path IN ({marks})",
+            [db_path(path) for path in paths],
+        ).fetchall()
+        return {path_from_db(path): unpack_text(blob) for path, blob in rows}
+    except (sqlite3.Error, zlib.error, UnicodeDecodeError):
+        return {}

@@ -312,6 +312,16 @@ class ArticleIndex:
 
         return words_starting(conn, starting)
 
+    def plain_texts(self, paths: Sequence[str]) -> dict[str, str]:
+        """The articles' plain text as stored when they were read, by path (a quick read:
+        no file is opened or parsed); a path the index holds no text for is left out."""
+        conn = self._db.get(write=False)
+        if conn is None:
+            return {}
+        from digest_tui.index.fulltext import plain_texts
+
+        return plain_texts(conn, paths)
+
     def stats(self) -> IndexStats:
         """Counts of articles, problems and pending full-text entries, and the file size."""
         size = sum(

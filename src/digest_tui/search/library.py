@@ -20,7 +20,7 @@ from typing import Any
 
 from digest_tui.model import Article
 from digest_tui.search.engine import Catalog, bits
-from digest_tui.search.engine.matches import narrows
+from digest_tui.search.engine.matches import SHORT_WORD, narrows
 from digest_tui.search.filters import Filters, SortOrder
 from digest_tui.search.protocols import FullTextSearch, ReaderStateView
 from digest_tui.search.query import Query, parse_query
@@ -230,6 +230,27 @@ class Library:
         number = self.catalog.numbers.get(article.path)
         ranked = self if self.order is SortOrder.RELEVANCE else self.sorted_by(SortOrder.RELEVANCE)
         return None if number is None else ranked._selected().tier(number)
+
+    def body_matches(self) -> dict[str, tuple[str, ...]]:
+        """The listed articles matched by their body rather than their title, tags or
+        description (the body tiers), by path: the words and phrases to look for in the
+        body, a mistyped word as it was corrected. Empty when the query has no plain words.
+        """
+        selection = self._selected()
+        if not (selection.body or selection.corrected_words):
+            return {}
+        query, catalog = self.filters.query, self.catalog
+        chosen = selection.chosen
+        listed = None if chosen is None else bits.mask(chosen, len(catalog))
+        long_words = tuple(word for word in query.words if len(word) > SHORT_WORD)
+        found = [(number, long_words) for number in selection.body]
+        found += selection.corrected_words.items()
+        articles = catalog.articles
+        return {
+            articles[number].path: (*query.phrases, *words)
+            for number, words in found
+            if listed is None or listed[number]
+        }
 
     def tag_counts(self) -> list[TagCount]:
         """Each tag of the matching articles with how many carry it, most frequent first.

@@ -43,6 +43,8 @@ class Selection:
     """Full-text rank of the articles matched by their bodies (not by every word as typed)."""
     corrected: Mapping[int, float] = field(default_factory=dict)
     """Full-text rank of the articles matched by bodies with a typo corrected."""
+    corrected_words: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
+    """The words each of `corrected` was found with (one of them corrected)."""
 
     def tier(self, number: int) -> int | None:
         """The relevance tier of a matching article: 0 every word as typed, 1 in the body,
@@ -86,19 +88,22 @@ def select(
     matches: Matches | None = None
     extra: dict[int, float] = {}
     corrected: dict[int, float] = {}
+    corrected_words: dict[int, tuple[str, ...]] = {}
     if query.words:
         scored = filters.order is SortOrder.RELEVANCE
         matches, extra = _by_words(catalog, query, fulltext, scored)
         found = matches.found | bits.from_numbers(extra, len(catalog))
         if fulltext is not None and found.bit_count() < TYPO_WHEN_FEWER:
-            corrected = _corrected_in_bodies(catalog, query, fulltext, found)
+            corrected, corrected_words = _corrected_in_bodies(catalog, query, fulltext, found)
             found |= bits.from_numbers(corrected, len(catalog))
         chosen = _within(chosen, found)
     numbers = _ordered(catalog, chosen, filters.order, matches, extra, corrected)
     ascending = filters.order is SortOrder.NEWEST or (
         filters.order is SortOrder.RELEVANCE and matches is None
     )
-    return Selection(numbers, tuple(errors), chosen, matches, ascending, extra, corrected)
+    return Selection(
+        numbers, tuple(errors), chosen, matches, ascending, extra, corrected, corrected_words
+    )
 
 
 def _within(chosen: Numbers, numbers: int) -> int:
@@ -229,15 +234,16 @@ def _by_words(
 
 def _corrected_in_bodies(
     catalog: Catalog, query: Query, fulltext: FullTextSearch, found: int
-) -> dict[int, float]:
+) -> tuple[dict[int, float], dict[int, tuple[str, ...]]]:
     """Article number to rank for bodies holding the query's words with one word's typo
     corrected from the bodies' own words (few matches otherwise; a word the bodies hold as
-    typed is not corrected); `found` left out."""
+    typed is not corrected), and to the words found; `found` left out."""
     body_words = getattr(fulltext, "body_words", None)  # small test fakes lack it
     long_words = [word for word in query.words if len(word) > SHORT_WORD]
-    if body_words is None:
-        return {}
     corrected: dict[int, float] = {}
+    words_found: dict[int, tuple[str, ...]] = {}
+    if body_words is None:
+        return corrected, words_found
     for place, word in enumerate(long_words):
         if not typo_prone(word):
             continue
@@ -245,11 +251,12 @@ def _corrected_in_bodies(
         if word in known:
             continue  # a word the bodies hold is no typo
         for correction in corrections(word, known)[:BODY_CORRECTIONS]:
-            terms = " ".join([*long_words[:place], correction, *long_words[place + 1 :]])
-            for number, rank in catalog.bodies(fulltext, terms, BODY_LIMIT).items():
+            words = (*long_words[:place], correction, *long_words[place + 1 :])
+            for number, rank in catalog.bodies(fulltext, " ".join(words), BODY_LIMIT).items():
                 if not bits.contains(found, number) and number not in corrected:
                     corrected[number] = rank
-    return corrected
+                    words_found[number] = words
+    return corrected, words_found
 
 
 def _body_matches(

@@ -35,16 +35,30 @@ def matched_fields(article: Article, query: Query, body: str = "") -> list[str]:
 def snippet(body: str, query: Query) -> str:
     """About one line of `body` (plain text) around its first word or phrase of `query`,
     whitespace collapsed; "" when the body holds none of them."""
-    hit = _first_hit(body, query_terms(query))
-    if hit is None:
-        return ""
+    return snippet_of(body, query_terms(query))
+
+
+def snippet_of(body: str, terms: Sequence[str], width: int = SNIPPET_WIDTH) -> str:
+    """About `width` characters of `body` around its first word or phrase of `terms`
+    (where one starts a word), whitespace collapsed; "" when the body holds none."""
+    hit = _first_hit(body, terms)
+    return "" if hit is None else _window(body, hit, width)
+
+
+def opening(body: str, width: int = SNIPPET_WIDTH) -> str:
+    """About `width` characters from the start of `body`, whitespace collapsed."""
+    return _window(body, 0, width)
+
+
+def _window(body: str, hit: int, width: int) -> str:
+    """The text around `hit`: a little before it (from a word start), cut at a word end."""
     start = max(0, hit - LEAD)
     if start:
         space = body.find(" ", start, hit)
         start = space + 1 if space >= 0 else start
-    window = " ".join(body[start : start + SNIPPET_WIDTH * 2].split())
-    text = window[:SNIPPET_WIDTH]
-    if len(window) > SNIPPET_WIDTH and " " in text:
+    window = " ".join(body[start : start + width * 2].split())
+    text = window[:width]
+    if len(window) > width and " " in text:
         text = text[: text.rindex(" ")]
     return ("…" if start else "") + text + ("…" if len(window) > len(text) else "")
 

@@ -124,3 +124,19 @@ class FollowingChanged(Message):
     """How the folder is followed: by events (`fallback` None), or rescanned, and why."""
 
     fallback: str | None
+
+
+@dataclass
+class SnippetsWanted(Message):
+    """The article list drew snippet lines whose text it does not have yet."""
+
+    wanted: Sequence[tuple[Article, tuple[str, ...]]]
+    """Each article, with the words and phrases to look for in its body."""
+
+
+@dataclass
+class SnippetsRead(Message):
+    """Snippets read for the list (posted to it by the worker that read them)."""
+
+    found: Sequence[tuple[Article, tuple[str, ...], str]]
+    """Each article and words asked for, with the line of its body around them."""

@@ -179,8 +179,12 @@ class ArticleListing:
         by_day = self.effective_sort.value in ("newest", "oldest")
         from digest_tui.search.snippets import query_terms  # loaded with the view already
 
-        terms = query_terms(message.view.parsed_query) if message.view is not None else ()
-        screen.articles.set_articles(message.articles, keep=keep, by_day=by_day, terms=terms)
+        view = message.view
+        terms = query_terms(view.parsed_query) if view is not None else ()
+        snippets = view.body_matches() if view is not None else None
+        screen.articles.set_articles(
+            message.articles, keep=keep, by_day=by_day, terms=terms, snippets=snippets
+        )
         self._show_counts(message)
         screen.update_status()
         if message.view is not None:

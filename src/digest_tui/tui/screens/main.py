@@ -33,6 +33,7 @@ from digest_tui.tui.messages import (
     IndexInMemory,
     IndexProgress,
     SessionOpened,
+    SnippetsWanted,
     TagCountsReady,
     ViewReady,
     WorkFailed,
@@ -306,6 +307,11 @@ class MainScreen(Screen[None]):
 
     def on_tag_counts_ready(self, message: TagCountsReady) -> None:
         self.listing.show_tag_counts(message)
+
+    def on_snippets_wanted(self, message: SnippetsWanted) -> None:
+        from digest_tui.tui.screens.snippet_reading import read_snippets
+
+        read_snippets(self, message.wanted)
 
     def on_article_opened(self, message: ArticleOpened) -> None:
         self.reading.opened(message)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from operator import attrgetter, indexOf
@@ -21,6 +21,7 @@ from textual.strip import Strip
 from digest_tui.cells import cell_len
 from digest_tui.days import DayRows, day_label
 from digest_tui.text_safety import clean_line
+from digest_tui.tui.messages import SnippetsRead, SnippetsWanted
 from digest_tui.tui.widgets.article_rows import (
     SOURCE_WIDTH,
     TAGS_WIDTH,
@@ -36,6 +37,8 @@ from digest_tui.tui.widgets.line_view import (
     content_width,
     scroll_row_into_view,
 )
+from digest_tui.tui.widgets.list_lines import ListLines
+from digest_tui.tui.widgets.snippet_rows import SnippetRows, SnippetTexts, snippet_segments
 
 if TYPE_CHECKING:
     from digest_tui.model import Article
@@ -43,6 +46,7 @@ if TYPE_CHECKING:
 Mark = Callable[[str], bool]
 _PATH = attrgetter("path")
 _DATE = attrgetter("date")
+_UNDIMMED = Style(dim=False)
 STRIP_CACHE_SIZE = 256
 HEAD_ROWS = 64
 """Rows looked at first when checking whether a column is filled."""
@@ -65,6 +69,7 @@ class ArticleList(RowCursorView, can_focus=True):
         "article-list--source",
         "article-list--day",
         "article-list--match",
+        "article-list--snippet",
     }
 
     DEFAULT_CSS = """
@@ -98,6 +103,9 @@ class ArticleList(RowCursorView, can_focus=True):
         color: $text-muted;
         text-style: italic;
     }
+    ArticleList > .article-list--snippet {
+        text-style: dim;
+    }
     ArticleList > .article-list--day {
         color: $accent;
         text-style: bold;
@@ -105,8 +113,8 @@ class ArticleList(RowCursorView, can_focus=True):
     """
 
     cursor: reactive[int] = reactive(0, always_update=False)
-    """Index of the highlighted article (day headings are not counted: the cursor skips
-    them)."""
+    """Index of the highlighted article (day headings and snippet lines are not counted:
+    the cursor skips them)."""
 
     virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
     """The row count changes with every keystroke; `set_articles` asks for a layout only
@@ -147,8 +155,10 @@ class ArticleList(RowCursorView, can_focus=True):
         self._version = 0
         self._tags_need = 0
         self._sources_need = 0
-        self._days: DayRows | None = None
-        """Where the day headings fall, when the list is grouped by day."""
+        self._lines = ListLines(0)
+        """Where the articles, day headings and snippet lines fall."""
+        self._snippet_texts = SnippetTexts()
+        self._asking = False
         self._today = date.today()
         self._terms: tuple[str, ...] = ()
         self._strips: OrderedDict[tuple[int, int, bool, int], Strip] = OrderedDict()
@@ -175,16 +185,21 @@ class ArticleList(RowCursorView, can_focus=True):
         keep: str | None = None,
         by_day: bool = False,
         terms: Sequence[str] = (),
+        snippets: Mapping[str, tuple[str, ...]] | None = None,
     ) -> None:
         """Show `articles`; keep the cursor on the one whose path is `keep`, else the first.
 
         `by_day` (for a list in date order) puts a heading before each day's first article.
         Where a title holds one of the query's words or phrases `terms`, it is highlighted.
+        The articles whose paths `snippets` holds (each listed) get a line of their body
+        under them, around the words and phrases it gives for them.
         """
         before = self.highlighted
         self._articles = articles
         self._today = date.today()
-        self._days = DayRows(_days(articles)) if by_day else None
+        days = DayRows(_days(articles)) if by_day else None
+        hits = SnippetRows(articles, snippets) if snippets else None
+        self._lines = ListLines(len(articles), days, hits)
         # Columns take the room their text needs; ones no article fills take none.
         self._tags_need = _cells_needed(articles, _tags_text, TAGS_WIDTH)
         self._sources_need = _cells_needed(articles, _source_text, SOURCE_WIDTH)
@@ -192,7 +207,7 @@ class ArticleList(RowCursorView, can_focus=True):
         self._forget_strips()
         index = self._index_of(keep) if keep is not None else None
         self.set_reactive(ArticleList.cursor, index or 0)
-        self._set_row_count(len(self._days) if self._days is not None else len(articles))
+        self._set_row_count(len(self._lines))
         self.scroll_to(y=0, animate=False, immediate=True)
         self._scroll_cursor_visible(center=True)
         self.refresh()
@@ -253,31 +268,37 @@ class ArticleList(RowCursorView, can_focus=True):
         return max(0, min(value, len(self._articles) - 1))
 
     def watch_cursor(self, old: int, new: int) -> None:
-        self.refresh_line(self._line_of(old))
-        self.refresh_line(self._line_of(new))
+        for row in (old, new):
+            if 0 <= row < len(self._articles):
+                line = self._line_of(row)
+                self.refresh_line(line)
+                if self._lines.has_snippet(row):
+                    self.refresh_line(line + 1)
         self._scroll_cursor_visible()
         self.post_message(self.Highlighted(self.highlighted, self))
 
     def _scroll_cursor_visible(self, center: bool = False) -> None:
         if self._articles:
-            line = self._line_of(self.cursor)
-            if self._days is not None and line > 0 and self._days.is_heading(line - 1):
+            cursor, lines = self.cursor, self._lines
+            line = lines.line_of(cursor)
+            if lines.heading_above(cursor):
                 scroll_row_into_view(self, line - 1, center=center)  # its day's heading too
+            if lines.has_snippet(cursor):
+                scroll_row_into_view(self, line + 1, center=center)  # and its snippet
             scroll_row_into_view(self, line, center=center)
 
     def _line_of(self, index: int) -> int:
-        """The line of article `index`, headings counted."""
-        return index if self._days is None else self._days.row_of(index)
+        """The line of article `index`, headings and snippet lines counted."""
+        return self._lines.line_of(index)
 
     def on_click(self, event: events.Click) -> None:
         event.prevent_default()  # lines are not rows here: the base class's click is not ours
         offset = event.get_content_offset(self)
         if offset is None:
             return
-        line = offset.y + round(self.scroll_y)
-        index = line if self._days is None else self._days.article_at(line)
-        if index is not None and 0 <= index < len(self._articles):
-            self.cursor = index
+        line = self._lines.at(offset.y + round(self.scroll_y))
+        if line is not None and line.kind != "day" and 0 <= line.row < len(self._articles):
+            self.cursor = line.row
             self.action_choose()
 
     def _index_of(self, path: str | None) -> int | None:
@@ -306,12 +327,14 @@ class ArticleList(RowCursorView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = content_width(self)
-        line = y + round(self.scroll_y)
-        row = line if self._days is None else self._days.article_at(line)
-        if row is None:
-            return self._render_day(self._days.day_at(line), width)  # type: ignore[union-attr]
-        if not 0 <= row < len(self._articles):
+        line = self._lines.at(y + round(self.scroll_y))
+        if line is None or not 0 <= line.row < len(self._articles):
+            if line is not None and line.kind == "day":
+                return self._render_day(line.day, width)
             return Strip.blank(width, self._styles.base)
+        row = line.row
+        if line.kind == "snippet":
+            return self._render_snippet(row, width)
         key = (row, width, row == self.cursor, self._version)
         strip = self._strips.get(key)
         if strip is None:
@@ -342,6 +365,39 @@ class ArticleList(RowCursorView, can_focus=True):
             else:
                 segments.append(Segment(text, style))
         return Strip(segments, width)
+
+    def _render_snippet(self, row: int, width: int) -> Strip:
+        article = self._articles[row]
+        snippets = self._lines.snippets
+        terms = snippets.terms(article) if snippets is not None else ()
+        text = self._snippet_texts.text(article, terms)
+        if text is None:
+            text = ""  # drawn again when it has been read
+            self._ask_for_snippets()
+        base = self._styles.base
+        if row == self.cursor:
+            base = base + self._styles.component("article-list--cursor")
+        style = base + self._styles.component("article-list--snippet", partial=True)
+        match = style + _UNDIMMED + self._styles.component("article-list--match", partial=True)
+        segments = snippet_segments(text, terms, width, style, match)
+        return Strip(segments).adjust_cell_length(width, base)
+
+    def _ask_for_snippets(self) -> None:
+        """Ask once per frame for the snippets drawn while not yet read."""
+        if not self._asking:
+            self._asking = True
+            self.call_later(self._post_wanted)
+
+    def _post_wanted(self) -> None:
+        self._asking = False
+        wanted = self._snippet_texts.take_wanted()
+        if wanted:
+            self.post_message(SnippetsWanted(wanted))
+
+    def on_snippets_read(self, message: SnippetsRead) -> None:
+        """Snippets were read (in a worker): draw them."""
+        self._snippet_texts.add(message.found)
+        self.refresh()
 
     def _render_day(self, day: str, width: int) -> Strip:
         base = self._styles.base
