@@ -74,6 +74,12 @@ class Query:
     """One readable sentence per term that was ignored because its value was bad."""
 
     @property
+    def ranks(self) -> bool:
+        """True when relevance can order the matches: the query has plain words (phrases
+        and `key:value` terms only say which articles match)."""
+        return bool(self.words)
+
+    @property
     def is_empty(self) -> bool:
         """True when the query filters nothing (errors alone do not count)."""
         return not any(

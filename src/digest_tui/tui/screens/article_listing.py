@@ -12,7 +12,7 @@ import threading
 import time
 from collections.abc import Sequence
 from datetime import date
-from functools import partial
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING
 
 from textual.widgets import Static
@@ -44,6 +44,14 @@ TAG_COUNT_DELAY = 0.025
 """Seconds between showing the rows and counting their tags: time to paint the rows."""
 
 
+@lru_cache(maxsize=8)
+def _ranks(query: str) -> bool:
+    """Whether `query` holds words to rank by relevance."""
+    from digest_tui.search import parse_query
+
+    return bool(query) and parse_query(query).ranks
+
+
 class ArticleListing:
     """Filters the screen's library by the screen's tags, query and sort into its list."""
 
@@ -73,13 +81,14 @@ class ArticleListing:
 
     @property
     def effective_sort(self) -> SortOrder:
-        """The order in use: relevance while searching, unless the user chose an order."""
+        """The order in use: relevance while searching for words, unless the user chose an
+        order (a query of filters alone, such as `tag:ai is:unread`, has nothing to rank)."""
         from digest_tui.search import SortOrder
 
         sort = self.screen.sort
         if sort is None:
             return SortOrder.NEWEST
-        if self.screen.query_text and not self.sort_chosen:
+        if not self.sort_chosen and _ranks(self.screen.query_text):
             return SortOrder.RELEVANCE
         return sort
 
