@@ -23,14 +23,16 @@ from textual.strip import Strip
 
 from digest_tui.facets import FACETS, FacetCount
 from digest_tui.text_safety import clean_line
+from digest_tui.tui.widgets.count_cells import COUNT_WIDTH, short_count
 from digest_tui.tui.widgets.line_view import (
     RowCursorView,
     StyleCache,
     content_width,
     scroll_row_into_view,
 )
-from digest_tui.tui.widgets.tag_sidebar import COUNT_WIDTH, WIDTH_SHARE, short_count
 
+WIDTH_SHARE = 20
+"""A sidebar widened for long names takes at most this percentage of the screen."""
 TITLES = {
     "views": "Views",
     "tags": "Tags",
