@@ -10,6 +10,7 @@ CORE_MODULES = [
     "digest_tui.loading",
     "digest_tui.index",
     "digest_tui.search",
+    "digest_tui.clusters",
     "digest_tui.state",
     "digest_tui.config",
     "digest_tui.cli.main",

@@ -1,0 +1,248 @@
+"""`Clusters`: which articles tell one story, kept up to date as articles come and go.
+
+    clusters = story_clusters(articles)
+    clusters.cluster_of("news/a.md")          # "news/a.md", the earliest copy's path
+    clusters = clusters.with_changes(added=[new], removed=["news/old.md"])
+
+Each pair of stories the rules of `pairs` call one story is a link; a cluster is a group
+of stories joined by links. A change re-links only the stories it touches, against their
+neighbours in time, unless it touches so many that starting again is quicker.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from operator import attrgetter
+
+from digest_tui.clusters.blocking import (
+    Cancelled,
+    alike,
+    headline_pairs,
+    text_pairs,
+)
+from digest_tui.clusters.pairs import (
+    TITLE_MATCH,
+    WINDOW,
+    Judge,
+    headline_match,
+    shares_text,
+    text_decides,
+)
+from digest_tui.clusters.stories import Story, Vocabulary, story_of
+from digest_tui.model import Article
+
+REBUILD_SHARE = 10
+"""A change touching more than one story in this many links everything again."""
+REACH = 2
+"""`clusters_near` clusters the articles within this many windows of those it is asked
+about."""
+_PLACE = attrgetter("stamp", "path")
+
+Links = dict[str, set[str]]
+
+
+class Clusters:
+    """Groups of articles that tell one story; an immutable value."""
+
+    __slots__ = ("_groups", "_links", "_of", "_stories", "_vocabulary")
+
+    def __init__(self, stories: Mapping[str, Story], links: Links, vocabulary: Vocabulary) -> None:
+        self._stories = dict(stories)
+        self._links = links
+        self._vocabulary = vocabulary
+        self._groups: dict[str, tuple[str, ...]] = {}
+        self._of: dict[str, str] = {}
+        for group in _groups(links, self._stories):
+            self._groups[group[0]] = group
+            self._of.update(dict.fromkeys(group, group[0]))
+
+    def cluster_of(self, path: str) -> str | None:
+        """The id of the cluster `path` belongs to (its earliest article's path); None
+        when the article tells its story alone."""
+        return self._of.get(path)
+
+    def members(self, cluster: str) -> tuple[str, ...]:
+        """The paths of a cluster's articles, earliest first (empty for an unknown id)."""
+        return self._groups.get(cluster, ())
+
+    def __iter__(self) -> Iterator[tuple[str, ...]]:
+        """Each cluster's paths, earliest first."""
+        return iter(self._groups.values())
+
+    def __len__(self) -> int:
+        """How many clusters there are."""
+        return len(self._groups)
+
+    @property
+    def clustered(self) -> int:
+        """How many articles belong to a cluster."""
+        return len(self._of)
+
+    def with_changes(
+        self,
+        added: Iterable[Article] = (),
+        changed: Iterable[Article] = (),
+        removed: Iterable[str] = (),
+    ) -> Clusters:
+        """These clusters after articles were `added`, `changed` or `removed` (by path)."""
+        fresh = [*added, *changed]
+        gone = {*removed, *(article.path for article in fresh)}
+        stories = dict(self._stories)
+        vocabulary = self._vocabulary.copy()
+        for path in gone:
+            old = stories.pop(path, None)
+            if old is not None:
+                vocabulary.remove(old)
+        arrivals = [story for story in map(story_of, fresh) if story is not None]
+        for story in arrivals:
+            stories[story.path] = story
+            vocabulary.add(story)
+        if len(gone) + len(arrivals) > len(stories) // REBUILD_SHARE:
+            return _linked(stories, vocabulary)
+        # Links span each cluster without holding every pair: the rest of a cluster that
+        # lost an article is linked again, in case that article held it together.
+        touched = {
+            path for gone_path in gone for path in self.members(self._of.get(gone_path, ""))
+        } - gone
+        links = _without(self._links, gone | touched)
+        arrivals += [stories[path] for path in sorted(touched)]
+        judge = Judge(vocabulary.weigher(), vocabulary.names())
+        timeline = sorted(map(_PLACE, stories.values()))
+        for story in arrivals:
+            for other in _matches(story, _near(story, timeline, stories), judge):
+                _link(links, story.path, other.path)
+        return Clusters(stories, links, vocabulary)
+
+
+def story_clusters(articles: Iterable[Article], cancelled: Cancelled | None = None) -> Clusters:
+    """The clusters of `articles`: every pair published within `WINDOW` of each other
+    that the rules of `pairs` call one story, and whatever links them.
+
+    `cancelled` is asked now and then; when it answers True, `ClusteringCancelled` is
+    raised.
+    """
+    stories = {story.path: story for story in map(story_of, articles) if story is not None}
+    return _linked(stories, Vocabulary(stories.values()), cancelled)
+
+
+def _linked(
+    stories: dict[str, Story], vocabulary: Vocabulary, cancelled: Cancelled | None = None
+) -> Clusters:
+    ordered = sorted(stories.values(), key=_PLACE)
+    judge = Judge(vocabulary.weigher(), vocabulary.names())
+    links: Links = {}
+    joined = _Joined(len(ordered))
+    for i, j in headline_pairs(ordered, cancelled):
+        first, second = ordered[i], ordered[j]
+        if not joined.same(i, j) and headline_match(first, second, judge) >= TITLE_MATCH:
+            joined.join(i, j)
+            _link(links, first.path, second.path)
+    for i, j in text_pairs(ordered, cancelled):
+        first, second = ordered[i], ordered[j]
+        if not joined.same(i, j) and text_decides(
+            first, second, headline_match(first, second, judge)
+        ):
+            joined.join(i, j)
+            _link(links, first.path, second.path)
+    return Clusters(stories, links, vocabulary)
+
+
+class _Joined:
+    """Which stories are joined already (union-find): a pair inside one group need not
+    be decided, so links span each group without holding every pair."""
+
+    __slots__ = ("_parent",)
+
+    def __init__(self, size: int) -> None:
+        self._parent = list(range(size))
+
+    def _root(self, item: int) -> int:
+        parent = self._parent
+        while parent[item] != item:
+            parent[item] = parent[parent[item]]
+            item = parent[item]
+        return item
+
+    def same(self, first: int, second: int) -> bool:
+        return self._root(first) == self._root(second)
+
+    def join(self, first: int, second: int) -> None:
+        self._parent[self._root(first)] = self._root(second)
+
+
+def _near(
+    story: Story, timeline: list[tuple[float, str]], stories: Mapping[str, Story]
+) -> list[Story]:
+    """The other stories published within `WINDOW` of `story`."""
+    low = bisect_left(timeline, (story.stamp - WINDOW, ""))
+    high = bisect_right(timeline, (story.stamp + WINDOW, "\U0010ffff"))
+    return [stories[path] for _stamp, path in timeline[low:high] if path != story.path]
+
+
+def _matches(story: Story, near: list[Story], judge: Judge) -> Iterator[Story]:
+    """The stories of `near` that tell `story`'s story, found as `_linked_pairs` finds
+    them (headlines that look alike, then shared text)."""
+    for _choice, _score, offset in alike(story.key, [other.key for other in near]):
+        if headline_match(story, near[offset], judge) >= TITLE_MATCH:
+            yield near[offset]
+    runs = story.shingles()
+    if runs:
+        for other in near:
+            shared = shares_text(runs, other.shingles())
+            if shared and text_decides(story, other, headline_match(story, other, judge)):
+                yield other
+
+
+def _link(links: Links, first: str, second: str) -> None:
+    links.setdefault(first, set()).add(second)
+    links.setdefault(second, set()).add(first)
+
+
+def _without(links: Links, gone: set[str]) -> Links:
+    kept: Links = {}
+    for path, others in links.items():
+        if path not in gone:
+            left = others - gone
+            if left:
+                kept[path] = left
+    return kept
+
+
+def _groups(links: Links, stories: Mapping[str, Story]) -> Iterator[tuple[str, ...]]:
+    """Each connected group of linked paths, earliest first."""
+    done: set[str] = set()
+    for start in links:
+        if start in done:
+            continue
+        group, todo = {start}, [start]
+        while todo:
+            for other in links[todo.pop()]:
+                if other not in group:
+                    group.add(other)
+                    todo.append(other)
+        done |= group
+        yield tuple(sorted(group, key=lambda path: _PLACE(stories[path])))
+
+
+def clusters_near(articles: Sequence[Article], chosen: Iterable[Article]) -> Clusters:
+    """The clusters of `chosen` (some of `articles`), clustering only the articles
+    published near them: what a command printing a few articles needs.
+
+    An article's cluster is found among the articles within two windows of it, which
+    holds a chain of copies each a few days after the last as far as it needs to reach.
+    """
+    stamps = sorted(
+        (article.timestamp, number)
+        for number, article in enumerate(articles)
+        if article.timestamp is not None
+    )
+    keys = [stamp for stamp, _number in stamps]
+    reach = REACH * WINDOW
+    picked: set[int] = set()
+    for article in chosen:
+        if article.timestamp is not None:
+            low = bisect_left(keys, article.timestamp - reach)
+            high = bisect_right(keys, article.timestamp + reach)
+            picked.update(number for _stamp, number in stamps[low:high])
+    return story_clusters(articles[number] for number in sorted(picked))

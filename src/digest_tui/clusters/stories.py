@@ -1,0 +1,132 @@
+"""What the clustering compares of one article: its headline's forms, its date, its
+publisher and the runs of words of its description."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from digest_tui.clusters.titles import TitleWords, core_title, title_words
+from digest_tui.model import Article
+
+SHINGLE = 4
+"""Words per run of shared text."""
+MIN_TEXT_WORDS = 10
+"""A description shorter than this is not compared as text."""
+_TEXT_WORD = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """One dated article, reduced to what tells its story."""
+
+    path: str
+    stamp: float
+    forms: tuple[TitleWords, ...]
+    """The headline as its core (label and publisher taken off) and, when that differs,
+    as written."""
+    source: str
+    """The publisher, folded ("" when unknown)."""
+    description: str
+
+    @property
+    def key(self) -> str:
+        """The core's words in order, for a quick fuzzy comparison."""
+        return self.forms[0].key()
+
+    @property
+    def words(self) -> frozenset[str]:
+        """Every word of every form."""
+        return frozenset().union(*(form.words for form in self.forms))
+
+    def shingles(self) -> frozenset[str]:
+        """Runs of `SHINGLE` words of the description (none when it is short)."""
+        words = _TEXT_WORD.findall(self.description.casefold())
+        if len(words) < MIN_TEXT_WORDS:
+            return frozenset()
+        runs = range(len(words) - SHINGLE + 1)
+        return frozenset(" ".join(words[i : i + SHINGLE]) for i in runs)
+
+
+def story_of(article: Article) -> Story | None:
+    """The `Story` of `article`; None when it has no date or no title words."""
+    if article.timestamp is None:
+        return None
+    core = title_words(core_title(article.title, article.source_name))
+    if not core.words:
+        return None
+    full = title_words(article.title)
+    forms = (core,) if full == core else (core, full)
+    source = (article.source_name.strip() or _host(article.source_url)).casefold()
+    return Story(article.path, article.timestamp, forms, source, article.description)
+
+
+def _host(url: str) -> str:
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        return ""
+    return host.removeprefix("www.")
+
+
+class Vocabulary:
+    """How many stories use each headline word (a rare word says more than a common one),
+    and which words the folder's headlines write as names.
+
+    A word a sentence-case headline capitalises after its first word, and no headline
+    writes in lower case there, is a name: "Brazil" or "Ferrobright" even where a Title
+    Case headline or the first word hides it.
+    """
+
+    __slots__ = ("_counts", "_lowered", "_named", "_size")
+
+    def __init__(self, stories: Iterable[Story] = ()) -> None:
+        self._counts: Counter[str] = Counter()
+        self._named: Counter[str] = Counter()
+        self._lowered: Counter[str] = Counter()
+        self._size = 0
+        for story in stories:
+            self.add(story)
+
+    def copy(self) -> Vocabulary:
+        """An independent copy."""
+        other = Vocabulary()
+        other._counts = self._counts.copy()
+        other._named = self._named.copy()
+        other._lowered = self._lowered.copy()
+        other._size = self._size
+        return other
+
+    def add(self, story: Story) -> None:
+        """Count `story`'s words."""
+        self._counts.update(story.words)
+        form = story.forms[-1]  # as written
+        self._named.update(form.names)
+        self._lowered.update(form.lowered)
+        self._size += 1
+
+    def remove(self, story: Story) -> None:
+        """Stop counting `story`'s words."""
+        self._counts.subtract(story.words)
+        form = story.forms[-1]
+        self._named.subtract(form.names)
+        self._lowered.subtract(form.lowered)
+        self._size -= 1
+
+    def names(self) -> frozenset[str]:
+        """The words the headlines write as names and never in lower case."""
+        lowered = self._lowered
+        return frozenset(word for word, count in self._named.items() if count > lowered[word])
+
+    def weigher(self) -> Callable[[str], float]:
+        """The weight of a word: the log of how many stories there are per story using it."""
+        counts, size, log = self._counts, self._size, math.log
+
+        def weigh(word: str) -> float:
+            return log(1 + size / max(1, counts[word]))
+
+        return weigh
