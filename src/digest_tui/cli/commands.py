@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
@@ -19,6 +20,7 @@ from digest_tui.cli.output import (
 )
 from digest_tui.cli.rendered import output_width, write_rendered
 from digest_tui.cli.session import FolderSession, open_folder
+from digest_tui.clusters import clusters_near
 from digest_tui.facets import FACETS, count_facets
 from digest_tui.loading import discover, load_article
 from digest_tui.model import Article, LoadedArticle, Problem
@@ -48,12 +50,14 @@ def _print_articles(session: FolderSession, articles: list[Article], as_json: bo
     if as_json:
         state = session.state
         assert state is not None  # list and search always open it
+        cluster_of = _clusters_of(session, articles)
         write_json(
             [
                 article_record(
                     article,
                     read=state.is_read(article.path),
                     starred=state.is_starred(article.path),
+                    cluster=cluster_of(article.path),
                 )
                 for article in session.in_full(articles)
             ]
@@ -70,6 +74,12 @@ def _print_articles(session: FolderSession, articles: list[Article], as_json: bo
         for a in articles
     ]
     write_table(("DATE", "TITLE", "TAGS", "SOURCE", "PATH"), rows, flexible=1)
+
+
+def _clusters_of(session: FolderSession, articles: list[Article]) -> Callable[[str], str | None]:
+    """The story cluster of each of `articles`, among every article of the folder."""
+    every = session.library.with_drafts(True).articles
+    return clusters_near(every, articles).cluster_of
 
 
 def _check_query(text: str | None) -> None:
@@ -119,11 +129,15 @@ def _print_search_records(
     state = session.state
     assert state is not None  # search always opens it
     records = []
+    cluster_of = _clusters_of(session, articles)
     for article in session.in_full(articles):
         loaded = load_article(content_dir, article.path)
         body = "" if isinstance(loaded, Problem) else loaded.plain_text
         record = article_record(
-            article, read=state.is_read(article.path), starred=state.is_starred(article.path)
+            article,
+            read=state.is_read(article.path),
+            starred=state.is_starred(article.path),
+            cluster=cluster_of(article.path),
         )
         record["snippet"] = clean_line(snippet(body, query))
         record["matched"] = matched_fields(article, query, body)

@@ -36,8 +36,14 @@ def path_fields(path: str) -> dict[str, str]:
     }
 
 
-def article_record(article: Article, read: bool | None = None, starred: bool | None = None) -> dict:
-    """The JSON shape of one article in `list --json` and `search --json`."""
+def article_record(
+    article: Article,
+    read: bool | None = None,
+    starred: bool | None = None,
+    cluster: str | None = None,
+) -> dict:
+    """The JSON shape of one article in `list --json` and `search --json`; `cluster` is
+    the id of its story cluster (None: it tells its story alone)."""
     record: dict[str, Any] = {
         **path_fields(article.path),
         "title": article.title,
@@ -56,6 +62,7 @@ def article_record(article: Article, read: bool | None = None, starred: bool | N
         record["read"] = read
     if starred is not None:
         record["starred"] = starred
+    record["cluster"] = cluster
     return record
 
 
