@@ -50,6 +50,8 @@ def _figure(value: float | None, unit: str) -> str:
         return f"{value:.3f} s"
     if unit == "MB":
         return f"{value:.0f} MB"
+    if unit == "%":
+        return f"{value:.1f} %"
     return f"{value:.2f} ms" if value < 10 else f"{value:.1f} ms"
 
 

@@ -11,9 +11,9 @@ from pathlib import Path
 from benchmarks import corpus, report
 from benchmarks.context import Context
 from benchmarks.results import Row
-from benchmarks.rows import indexing, launch, memory, queries, ui
+from benchmarks.rows import clusters, indexing, launch, memory, queries, ui
 
-GROUPS = (indexing, queries, ui, launch, memory)
+GROUPS = (indexing, queries, ui, launch, memory, clusters)
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -28,7 +28,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         help="keep corpora and caches this run generates (reused by later runs)",
     )
     parser.add_argument(
-        "--only", default="", help="comma-separated groups: indexing,queries,ui,launch,memory"
+        "--only",
+        default="",
+        help="comma-separated groups: indexing,queries,ui,launch,memory,clusters",
     )
     return parser.parse_args(argv)
 
