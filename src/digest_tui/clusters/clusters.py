@@ -75,6 +75,11 @@ class Clusters:
         return len(self._groups)
 
     @property
+    def by_path(self) -> Mapping[str, str]:
+        """Each clustered article's path to its cluster's id (read it, do not change it)."""
+        return self._of
+
+    @property
     def clustered(self) -> int:
         """How many articles belong to a cluster."""
         return len(self._of)

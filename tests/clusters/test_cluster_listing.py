@@ -1,0 +1,56 @@
+"""A list with each story cluster folded into its earliest listed article."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from digest_tui.clusters import story_clusters
+from digest_tui.clusters.listing import fold_clusters
+from digest_tui.model import Article
+
+DAY = datetime(2025, 6, 2, 9, tzinfo=UTC)
+
+
+def article(path: str, title: str, hours: float, source: str = "") -> Article:
+    when = DAY + timedelta(hours=hours)
+    return Article(
+        path, title, date=when.isoformat(), timestamp=when.timestamp(), source_name=source
+    )
+
+
+FIRST = article("ledger.md", "Northwind unveils Zephyr 2 drone", 0, "Daily Ledger")
+SECOND = article("wire.md", "Report: Northwind launches Zephyr 2 drone", 20, "Orbital Wire")
+THIRD = article("signal.md", "Northwind debuts Zephyr 2 drone - The Signal", 40, "The Signal")
+OTHER = article("ferry.md", "Ferry timetable changes for the summer season", 30)
+NEWEST_FIRST = [THIRD, OTHER, SECOND, FIRST]
+CLUSTERS = story_clusters(NEWEST_FIRST)
+
+
+def paths(rows) -> list[str]:
+    return [row.path for row in rows]
+
+
+def test_a_cluster_shows_as_its_earliest_article_in_that_articles_place():
+    folded = fold_clusters(NEWEST_FIRST, CLUSTERS)
+    assert paths(folded.rows) == ["ferry.md", "ledger.md"]
+    assert folded.others == {"ledger.md": 2}
+
+
+def test_an_opened_cluster_lists_its_copies_under_it_earliest_first():
+    folded = fold_clusters(NEWEST_FIRST, CLUSTERS, opened={"ledger.md"})
+    assert paths(folded.rows) == ["ferry.md", "ledger.md", "wire.md", "signal.md"]
+    assert folded.copies == {"wire.md": "ledger.md", "signal.md": "ledger.md"}
+    # The copies sit under their first row's day heading, not their own.
+    assert folded.days() == ["2025-06-03", "2025-06-02", "2025-06-02", "2025-06-02"]
+
+
+def test_copies_the_list_leaves_out_are_not_counted():
+    folded = fold_clusters([THIRD, OTHER, SECOND], CLUSTERS)  # a filter left out the first
+    assert paths(folded.rows) == ["ferry.md", "wire.md"]
+    assert folded.others == {"wire.md": 1}
+    alone = fold_clusters([THIRD, OTHER], CLUSTERS)
+    assert paths(alone.rows) == ["signal.md", "ferry.md"] and not alone.others
+
+
+def test_without_clusters_the_list_is_unchanged():
+    assert fold_clusters(NEWEST_FIRST, None).rows is NEWEST_FIRST
