@@ -40,6 +40,14 @@ MAIN_BINDINGS: list[Binding] = [
     Binding("A", "mark_all_read", "Mark all read", id="mark_all_read", show=False),
     Binding("asterisk", "toggle_star", "Star", id="toggle_star"),
     Binding("D", "toggle_drafts", "Drafts", id="toggle_drafts", show=False),
+    # Priority: the list's scrolling would take left and right first; elsewhere (the
+    # search box, the sidebar, the timeline) MainScreen.check_action passes them on.
+    Binding(
+        "right,plus", "open_cluster", "Open cluster", id="open_cluster", show=False, priority=True
+    ),
+    Binding(
+        "left,minus", "fold_cluster", "Fold cluster", id="fold_cluster", show=False, priority=True
+    ),
     Binding("ctrl+r", "reload_folder", "Reload folder", id="reload_folder", show=False),
 ]
 """Commands of the main screen. The footer shows the few that fit 80 columns; the help
@@ -68,6 +76,8 @@ HELP_TEXT: dict[str, str] = {
     "mark_all_read": "Mark every article of the current list read (asks y/n first)",
     "toggle_star": "Star / unstar the article",
     "toggle_drafts": "Show / hide draft articles (hidden at first)",
+    "open_cluster": "List: show every copy of the story under its +N row (also a click on +N)",
+    "fold_cluster": "List: fold the story's copies back into its +N row",
     "reload_folder": "Look at every file of the folder again (where changes send no events)",
 }
 """The longer description of each binding id, for the help screen and the palette."""
@@ -103,6 +113,8 @@ _PRETTY = {
     "right_square_bracket": "]",
     "left_square_bracket": "[",
     "asterisk": "*",
+    "plus": "+",
+    "minus": "-",
 }
 
 

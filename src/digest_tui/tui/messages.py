@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 if TYPE_CHECKING:
+    from digest_tui.clusters import Clusters
+
     # Types only: the search and model code load after the first frame.
     from digest_tui.facets import FacetCount
     from digest_tui.model import Article, LoadedArticle, Problem
@@ -140,3 +142,10 @@ class SnippetsRead(Message):
 
     found: Sequence[tuple[Article, tuple[str, ...], str]]
     """Each article and words asked for, with the line of its body around them."""
+
+
+@dataclass
+class ClustersReady(Message):
+    """The folder's story clusters were found (or followed a change), in a worker."""
+
+    clusters: Clusters

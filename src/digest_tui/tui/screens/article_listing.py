@@ -27,6 +27,7 @@ from digest_tui.tui.facet_terms import (
     without_facet_terms,
 )
 from digest_tui.tui.messages import TagCountsReady, ViewReady
+from digest_tui.tui.screens.cluster_folding import ClusterFolding
 from digest_tui.tui.screens.filter_clock import FilterClock
 from digest_tui.tui.widgets.status_bar import StatusFacts
 from digest_tui.tui.widgets.timeline_bar import TimelineBar, bar_width
@@ -72,6 +73,9 @@ class ArticleListing:
         self._generation = 0
         self._restore_pending = True
         self._clock = FilterClock()
+        self._last: ViewReady | None = None
+        """The rows listed last, to list again when a cluster opens or folds."""
+        self.folding = ClusterFolding()
 
     @property
     def total(self) -> int:
@@ -172,6 +176,7 @@ class ArticleListing:
         start = time.perf_counter()
         view = filter_library(request)
         articles = view.articles
+        self.folding.fold(articles)  # kept for `show_view`, off the event loop when here is
         self._clock.record(request, time.perf_counter() - start)
         return ViewReady(articles, generation, view.query_errors, view)
 
@@ -185,15 +190,8 @@ class ArticleListing:
         highlighted = screen.articles.highlighted
         keep = highlighted.path if highlighted and not self.query_edited else None
         self.query_edited = False
-        by_day = self.effective_sort.value in ("newest", "oldest")
-        from digest_tui.search.snippets import query_terms  # loaded with the view already
-
-        view = message.view
-        terms = query_terms(view.parsed_query) if view is not None else ()
-        snippets = view.body_matches() if view is not None else None
-        screen.articles.set_articles(
-            message.articles, keep=keep, by_day=by_day, terms=terms, snippets=snippets
-        )
+        self._last = message
+        self._list_rows(message, keep)
         self._show_counts(message)
         screen.update_status()
         if message.view is not None:
@@ -203,6 +201,39 @@ class ArticleListing:
         if self._restore_pending and message.articles:
             self._restore_pending = False
             screen.call_after_refresh(screen.reading.restore_last_opened)
+
+    def _list_rows(self, message: ViewReady, keep: str | None, keep_scroll: bool = False) -> None:
+        """Hand the rows to the list, each story cluster folded into one row."""
+        by_day = self.effective_sort.value in ("newest", "oldest")
+        from digest_tui.search.snippets import query_terms  # loaded with the view already
+
+        view = message.view
+        terms = query_terms(view.parsed_query) if view is not None else ()
+        snippets = view.body_matches() if view is not None else None
+        folds = self.folding.fold(message.articles)
+        rows = folds.rows if folds is not None else message.articles
+        self.screen.articles.set_articles(
+            rows,
+            keep=self.folding.row_for(keep, folds),
+            by_day=by_day,
+            terms=terms,
+            snippets=snippets,
+            folds=folds,
+            keep_scroll=keep_scroll,
+        )
+
+    def refold(self, keep: str | None = None) -> None:
+        """List the same rows again with the clusters as they are now (found, opened or
+        folded), the cursor on `keep` (else where it is) and the view where it is."""
+        if self._last is not None:
+            highlighted = self.screen.articles.highlighted
+            path = keep or (highlighted.path if highlighted is not None else None)
+            self._list_rows(self._last, path, keep_scroll=True)
+
+    def toggle_cluster(self, path: str, opened: bool | None) -> None:
+        """Open or fold the story cluster of the row `path` (see `ClusterFolding.toggle`)."""
+        if self.folding.toggle(path, opened):
+            self.refold(keep=path)
 
     def _count_tags_after_paint(self, view: Library, shown: int, generation: int) -> None:
         # A count in a thread while the rows are drawn would slow that frame (the two take

@@ -172,7 +172,7 @@ class ArticleReading:
 
         screen = self.screen
         state = screen.session.state
-        paths = [article.path for article in screen.articles.articles]
+        paths = [article.path for article in screen.listing.shown]  # folded copies too
         unread = sum(1 for path in paths if state is not None and not state.is_read(path))
         if state is None or not unread:
             screen.app.notify("Every listed article is read already", timeout=3)

@@ -27,6 +27,7 @@ from digest_tui.tui.bindings import MAIN_BINDINGS
 from digest_tui.tui.messages import (
     ArticleOpened,
     ArticlesLoaded,
+    ClustersReady,
     FolderChanged,
     FollowingChanged,
     FulltextReady,
@@ -45,6 +46,7 @@ from digest_tui.tui.screens.folder_following import FOLLOW_GROUP, FolderFollower
 from digest_tui.tui.screens.folder_loading import FolderLoader
 from digest_tui.tui.screens.loading_report import LoadingReport
 from digest_tui.tui.screens.pane_layout import PaneLayout
+from digest_tui.tui.screens.story_clustering import StoryClustering
 from digest_tui.tui.session import ReaderSession
 from digest_tui.tui.widgets.article_list import ArticleList
 from digest_tui.tui.widgets.facet_sidebar import FacetSidebar
@@ -90,6 +92,7 @@ class MainScreen(Screen[None]):
         self.panes = PaneLayout(self)
         self.report = LoadingReport(self)
         self.follower = FolderFollower(session, self.post_message)
+        self.clustering = StoryClustering(self, self.post_message)
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="body"):
@@ -244,6 +247,10 @@ class MainScreen(Screen[None]):
 
     def on_articles_loaded(self, message: ArticlesLoaded) -> None:
         self.report.loaded(message.problems, message.final)
+        if message.final and self.listing.library is not None:
+            # Story clusters are found once the folder is read, not on its cached list.
+            library = message.library or self.listing.library
+            self.clustering.cluster(library, message.known_paths or self.reading.known_paths)
         if message.library is None:  # the folder had not changed: keep the list as it is
             self.update_status()
             return
@@ -257,6 +264,7 @@ class MainScreen(Screen[None]):
         self.reading.known_paths = message.known_paths
         self.listing.refilter()
         self.reading.follow_changes(message)
+        self.clustering.follow(message, self.listing.folding.clusters)
         if message.arrivals:
             count = len(message.arrivals)
             noun = "article" if count == 1 else "articles"
@@ -312,6 +320,14 @@ class MainScreen(Screen[None]):
         from digest_tui.tui.screens.snippet_reading import read_snippets
 
         read_snippets(self, message.wanted)
+
+    def on_clusters_ready(self, message: ClustersReady) -> None:
+        self.listing.folding.clusters = message.clusters
+        self.listing.refold()
+
+    @on(ArticleList.ClusterToggled)
+    def _cluster_toggled(self, event: ArticleList.ClusterToggled) -> None:
+        self.listing.toggle_cluster(event.path, event.opened)
 
     def on_article_opened(self, message: ArticleOpened) -> None:
         self.reading.opened(message)
@@ -430,6 +446,14 @@ class MainScreen(Screen[None]):
         if problem:
             self.app.notify(problem, severity="warning", markup=False)
         self.app.notify(f"Sorted by {self.sort.value}", timeout=2)
+
+    def action_open_cluster(self) -> None:
+        if (article := self.articles.highlighted) is not None:
+            self.listing.toggle_cluster(article.path, True)
+
+    def action_fold_cluster(self) -> None:
+        if (article := self.articles.highlighted) is not None:
+            self.listing.toggle_cluster(article.path, False)
 
     def action_toggle_drafts(self) -> None:
         self.show_drafts = not self.show_drafts

@@ -52,6 +52,8 @@ class PaneLayout:
             return not typing and (self.full_screen or screen.focused is screen.reader)
         if action == "focus_search":
             return not typing and not self.full_screen
+        if action in ("open_cluster", "fold_cluster"):
+            return screen.focused is screen.articles  # elsewhere left and right move
         return not (action == "focus_tags" and self.full_screen)
 
     def toggle_full_screen(self) -> str | None:

@@ -31,6 +31,7 @@ from digest_tui.tui.widgets.article_rows import (
     row_layout,
     tags_text,
 )
+from digest_tui.tui.widgets.cluster_rows import fold_cells, on_badge
 from digest_tui.tui.widgets.line_view import (
     RowCursorView,
     StyleCache,
@@ -41,6 +42,7 @@ from digest_tui.tui.widgets.list_lines import ListLines
 from digest_tui.tui.widgets.snippet_rows import SnippetRows, SnippetTexts, snippet_segments
 
 if TYPE_CHECKING:
+    from digest_tui.clusters.listing import FoldedRows
     from digest_tui.model import Article
 
 Mark = Callable[[str], bool]
@@ -70,6 +72,7 @@ class ArticleList(RowCursorView, can_focus=True):
         "article-list--day",
         "article-list--match",
         "article-list--snippet",
+        "article-list--cluster",
     }
 
     DEFAULT_CSS = """
@@ -103,6 +106,10 @@ class ArticleList(RowCursorView, can_focus=True):
         color: $text-muted;
         text-style: italic;
     }
+    ArticleList > .article-list--cluster {
+        color: $accent;
+        text-style: bold;
+    }
     ArticleList > .article-list--snippet {
         text-style: dim;
     }
@@ -133,6 +140,14 @@ class ArticleList(RowCursorView, can_focus=True):
             return self.article_list
 
     @dataclass
+    class ClusterToggled(Message):
+        """The user asked to open or fold the story cluster of the row `path` (None:
+        whichever it is not)."""
+
+        path: str
+        opened: bool | None = None
+
+    @dataclass
     class Chosen(Message):
         """The user asked to open an article (enter or click)."""
 
@@ -155,6 +170,7 @@ class ArticleList(RowCursorView, can_focus=True):
         self._version = 0
         self._tags_need = 0
         self._sources_need = 0
+        self._folds: FoldedRows | None = None
         self._lines = ListLines(0)
         """Where the articles, day headings and snippet lines fall."""
         self._snippet_texts = SnippetTexts()
@@ -186,18 +202,23 @@ class ArticleList(RowCursorView, can_focus=True):
         by_day: bool = False,
         terms: Sequence[str] = (),
         snippets: Mapping[str, tuple[str, ...]] | None = None,
+        folds: FoldedRows | None = None,
+        keep_scroll: bool = False,
     ) -> None:
         """Show `articles`; keep the cursor on the one whose path is `keep`, else the first.
 
         `by_day` (for a list in date order) puts a heading before each day's first article.
         Where a title holds one of the query's words or phrases `terms`, it is highlighted.
         The articles whose paths `snippets` holds (each listed) get a line of their body
-        under them, around the words and phrases it gives for them.
+        under them, around the words and phrases it gives for them. `folds` says which
+        rows stand for a story cluster and which are its copies; `keep_scroll` keeps the
+        view where it is (a cluster opened or folded) instead of starting at the top.
         """
         before = self.highlighted
         self._articles = articles
         self._today = date.today()
-        days = DayRows(_days(articles)) if by_day else None
+        self._folds = folds
+        days = DayRows(folds.days() if folds else _days(articles)) if by_day else None
         hits = SnippetRows(articles, snippets) if snippets else None
         self._lines = ListLines(len(articles), days, hits)
         # Columns take the room their text needs; ones no article fills take none.
@@ -208,8 +229,9 @@ class ArticleList(RowCursorView, can_focus=True):
         index = self._index_of(keep) if keep is not None else None
         self.set_reactive(ArticleList.cursor, index or 0)
         self._set_row_count(len(self._lines))
-        self.scroll_to(y=0, animate=False, immediate=True)
-        self._scroll_cursor_visible(center=True)
+        if not keep_scroll:
+            self.scroll_to(y=0, animate=False, immediate=True)
+        self._scroll_cursor_visible(center=not keep_scroll)
         self.refresh()
         if self.highlighted != before:
             self.post_message(self.Highlighted(self.highlighted, self))
@@ -299,7 +321,11 @@ class ArticleList(RowCursorView, can_focus=True):
         line = self._lines.at(offset.y + round(self.scroll_y))
         if line is not None and line.kind != "day" and 0 <= line.row < len(self._articles):
             self.cursor = line.row
-            self.action_choose()
+            article = self._articles[line.row]
+            if self._folds is not None and on_badge(self._folds, article, offset.x):
+                self.post_message(self.ClusterToggled(article.path))
+            else:
+                self.action_choose()
 
     def _index_of(self, path: str | None) -> int | None:
         try:  # a scan in C that stops at the first match
@@ -357,6 +383,8 @@ class ArticleList(RowCursorView, can_focus=True):
         styles = self._cell_styles(marks.unread)
         layout = row_layout(width, tags=self._tags_need, sources=self._sources_need)
         cells = row_cells(article, marks, width, layout)
+        if self._folds is not None:
+            cells = fold_cells(cells, self._folds, article)
         segments: list[Segment] = []
         for part, text in cells:
             style = base + styles[part]
@@ -425,6 +453,8 @@ class ArticleList(RowCursorView, can_focus=True):
             "title": style("article-list--unread", partial=True) if unread else Style(),
             "tags": style("article-list--tags", partial=True),
             "source": style("article-list--source", partial=True),
+            "badge": style("article-list--cluster", partial=True),
+            "copy": style("article-list--source", partial=True),
             "gap": Style(),
         }
 
