@@ -48,18 +48,20 @@ class Story:
         words = _TEXT_WORD.findall(self.description.casefold())
         if len(words) < MIN_TEXT_WORDS:
             return frozenset()
-        runs = range(len(words) - SHINGLE + 1)
-        return frozenset(" ".join(words[i : i + SHINGLE]) for i in runs)
+        starts = (words[i:] for i in range(SHINGLE))  # the shortest ends the runs
+        return frozenset(map(" ".join, zip(*starts, strict=False)))
 
 
 def story_of(article: Article) -> Story | None:
     """The `Story` of `article`; None when it has no date or no title words."""
     if article.timestamp is None:
         return None
-    core = title_words(core_title(article.title, article.source_name))
+    written = article.title
+    stripped = core_title(written, article.source_name)
+    core = title_words(stripped)
     if not core.words:
         return None
-    full = title_words(article.title)
+    full = core if stripped == written.strip() else title_words(written)
     forms = (core,) if full == core else (core, full)
     source = (article.source_name.strip() or _host(article.source_url)).casefold()
     return Story(article.path, article.timestamp, forms, source, article.description)

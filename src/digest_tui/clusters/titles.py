@@ -99,9 +99,10 @@ def _strip(pattern: re.Pattern[str], text: str, front: bool = False, limit: int 
 
 
 def _without_source(text: str, source: str) -> str:
-    name = re.escape(source.strip())
-    if not name:
+    name = source.strip()
+    if not name or name.casefold() not in text.casefold():
         return text
+    name = re.escape(name)
     shorter = re.sub(rf"(?i)(?:^|\s)(?:the\s)?{name}(?:['’]s)?(?=\s|$|[:,.])", " ", text).strip()
     return shorter if len(_WORD.findall(shorter)) >= MIN_CORE_WORDS else text
 
