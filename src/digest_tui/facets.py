@@ -5,9 +5,9 @@ Values are compared case-insensitively and shown as first written, like tags.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from digest_tui.model import Article
 
@@ -32,13 +32,18 @@ def source_of(article: Article) -> str:
 
 def url_host(url: str) -> str:
     """The host of `url` without a leading `www.`, or empty when there is none."""
-    if not url:
-        return ""
-    try:
-        host = urlsplit(url).hostname or ""
-    except ValueError:
-        return ""
-    return host.removeprefix("www.")
+    return host_of(url).removeprefix("www.")
+
+
+_HOST = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]*:)?//(?:[^/?#]*@)?(\[[^\]/?#]*\]|[^/?#:]*)")
+
+
+def host_of(url: str) -> str:
+    """The host of `url` as `urllib.parse.urlsplit(url).hostname` gives it (lower case, no
+    user or port), or empty when there is none; a pattern rather than `urlsplit`, which
+    costs a second per 100,000 articles each time the sources are counted."""
+    found = _HOST.match(url.strip()) if url else None
+    return found[1].strip("[]").lower() if found else ""
 
 
 def _one(value: str) -> tuple[str, ...]:
@@ -69,10 +74,13 @@ def count_facet(
         if not values:
             continue
         fresh = is_read is not None and not is_read(article.path)
+        keys: dict[str, str] = {}  # a value written twice in one article counts once
         for value in values:
             key = folded.get(value)
             if key is None:
                 key = folded[value] = value.casefold()
+            keys.setdefault(key, value)
+        for key, value in keys.items():
             counts[key] = counts.get(key, 0) + 1
             if fresh:
                 unread[key] = unread.get(key, 0) + 1
@@ -82,8 +90,12 @@ def count_facet(
         FacetCount(names[key], count, unread.get(key, 0) if known else None)
         for key, count in counts.items()
     ]
-    found.sort(key=lambda item: (-item.count, item.value.casefold(), item.value))
-    return found
+    return most_used_first(found)
+
+
+def most_used_first(counts: Iterable[FacetCount]) -> list[FacetCount]:
+    """`counts` most used first, ties by value ignoring case."""
+    return sorted(counts, key=lambda item: (-item.count, item.value.casefold(), item.value))
 
 
 def count_facets(articles: Iterable[Article]) -> dict[str, list[FacetCount]]:

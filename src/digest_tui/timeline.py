@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -65,7 +65,11 @@ def timeline(days: Iterable[str], width: int) -> Timeline:
     """The timeline of articles on `days` (`YYYY-MM-DD`, "" for undated) in the shortest
     periods (week, month, quarter, year) of which the whole range fits in `width` characters;
     past that, by year, keeping the latest `width` years."""
-    counts = Counter(day for day in days if day)
+    return timeline_of_days(Counter(day for day in days if day), width)
+
+
+def timeline_of_days(counts: Mapping[str, int], width: int) -> Timeline:
+    """`timeline` of articles counted by day (`YYYY-MM-DD` to how many fall on it)."""
     if not counts or width <= 0:
         return Timeline((), "week")
     parsed: Counter[date] = Counter()

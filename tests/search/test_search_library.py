@@ -53,6 +53,9 @@ class FakeState:
     def is_read(self, path):
         return path in self.read
 
+    def read_paths(self):
+        return set(self.read)
+
     def is_starred(self, path):
         return path in self.starred
 

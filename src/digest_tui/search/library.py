@@ -18,6 +18,7 @@ from datetime import date
 from itertools import compress
 from typing import Any
 
+from digest_tui.facets import FacetCount, most_used_first
 from digest_tui.model import Article
 from digest_tui.search.engine import Catalog, bits
 from digest_tui.search.engine.matches import SHORT_WORD, narrows
@@ -41,11 +42,13 @@ class TagCount:
 class _Computed:
     """What a view computes on first use: its selection and its articles."""
 
-    __slots__ = ("articles", "selection")
+    __slots__ = ("articles", "days", "selection", "unread")
 
     def __init__(self) -> None:
         self.selection: Selection | None = None
         self.articles: Sequence[Article] | None = None
+        self.days: Sequence[str] | None = None
+        self.unread: int | None = None
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -83,6 +86,11 @@ class Library:
         Safe to call from any thread, and more than once.
         """
         self.catalog.prepare(self.fulltext)
+
+    def again(self) -> Library:
+        """The same view, to be computed afresh: what it matches and counts after the
+        reader state changed (a view computes its matches and unread set once)."""
+        return replace(self)
 
     # Filters ---------------------------------------------------------------------------
 
@@ -143,6 +151,22 @@ class Library:
                 articles = tuple(map(every.__getitem__, numbers))
             self._computed.articles = articles
         return articles
+
+    @property
+    def days(self) -> Sequence[str]:
+        """The calendar day (`YYYY-MM-DD`, "" when undated) of each matching article, in
+        the order of `articles` (for day headings); computed once, on first use."""
+        days = self._computed.days
+        if days is None:
+            selection, column = self._selected(), self.catalog.days
+            if selection.ascending:
+                chosen = selection.chosen
+                mask = None if chosen is None else bits.mask(chosen, len(column))
+                days = column if mask is None else list(compress(column, mask))
+            else:
+                days = list(map(column.__getitem__, selection.numbers))
+            self._computed.days = days
+        return days
 
     def __len__(self) -> int:
         return len(self._selected().numbers)
@@ -259,10 +283,9 @@ class Library:
         many articles would remain if that tag were selected too.
         """
         catalog = self.catalog
-        unfiltered = not self.filters.narrows and (self.filters.drafts or not catalog.drafts)
-        chosen = None if unfiltered else self._selected_set()
+        chosen = self._counted_set()
         counts = catalog.tag_counts(chosen)
-        unread = self._unread_counts(chosen) if self.state is not None else None
+        unread = catalog.tag_counts(self._unread_set()) if self.state is not None else None
         named = [
             TagCount(catalog.tag_name(key), count, None if unread is None else unread[key])
             for key, count in counts.items()
@@ -270,20 +293,58 @@ class Library:
         named.sort(key=lambda item: (-item.count, item.tag.casefold(), item.tag))
         return named
 
+    def facet_counts(self, facet: str) -> list[FacetCount]:
+        """Each value of `facet` ("categories", "sources" or "years") among the matching
+        articles with how many hold it (and how many of those are unread, when the reader
+        state is known), most used first; faceted as `tag_counts` is."""
+        catalog = self.catalog
+        counts = catalog.facet_counts(facet, self._counted_set())
+        unread = None
+        if self.state is not None:
+            unread = catalog.facet_counts(facet, self._unread_set())
+        return most_used_first(
+            FacetCount(
+                catalog.facet_name(facet, key), count, None if unread is None else unread[key]
+            )
+            for key, count in counts.items()
+        )
+
+    def unread_count(self) -> int | None:
+        """How many of the matching articles are unread; None when the state is unknown."""
+        return None if self.state is None else self._unread_set().bit_count()
+
+    def day_counts(self) -> Counter[str]:
+        """How many of the matching articles fall on each calendar day (`YYYY-MM-DD`)."""
+        return self.catalog.day_counts(self._counted_set())
+
+    def _counted_set(self) -> int | None:
+        """The matching articles as a `bits` set; None when they are all of them."""
+        catalog = self.catalog
+        unfiltered = not self.filters.narrows and (self.filters.drafts or not catalog.drafts)
+        return None if unfiltered else self._selected_set()
+
     def _selected_set(self) -> int:
         """The matching articles as a `bits` set."""
         chosen = self._selected().chosen
         return self.catalog.everything if chosen is None else chosen
 
-    def _unread_counts(self, chosen: int | None) -> Counter[str]:
-        catalog = self.catalog
-        assert self.state is not None
-        is_read = self.state.is_read
-        size = len(catalog)
-        pool = range(size) if chosen is None else catalog.members(chosen)
-        articles = catalog.articles
-        unread = (n for n in pool if not is_read(articles[n].path))
-        return catalog.tag_counts(bits.from_numbers(unread, size))
+    def _unread_set(self) -> int:
+        """The matching articles not marked read, as a `bits` set (computed once)."""
+        computed = self._computed
+        if computed.unread is None:
+            assert self.state is not None
+            catalog, state = self.catalog, self.state
+            chosen, size = self._selected_set(), len(self.catalog)
+            read_paths = state.read_paths()
+            if chosen.bit_count() < len(read_paths):  # look at each match, or at each read
+                articles, is_read = catalog.articles, state.is_read
+                unread = (n for n in catalog.members(chosen) if not is_read(articles[n].path))
+                computed.unread = bits.from_numbers(unread, size)
+            else:
+                numbers = catalog.numbers
+                read = map(numbers.__getitem__, numbers.keys() & read_paths)
+                computed.unread = chosen & ~bits.from_numbers(read, size)
+        return computed.unread
 
     def _selected(self) -> Selection:
         computed = self._computed

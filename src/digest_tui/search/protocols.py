@@ -6,6 +6,7 @@ pass small fakes.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Protocol
 
 
@@ -35,6 +36,10 @@ class ReaderStateView(Protocol):
 
     def is_starred(self, path: str) -> bool:
         """True when the article carries a star."""
+        ...
+
+    def read_paths(self) -> Collection[str]:
+        """Every path marked read (a copy, safe to iterate while marks change)."""
         ...
 
     def is_new(self, path: str) -> bool:

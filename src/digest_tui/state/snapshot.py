@@ -17,6 +17,10 @@ class StateSnapshot:
         """True when the article at `path` was marked read."""
         return path in self.read
 
+    def read_paths(self) -> frozenset[str]:
+        """Every path marked read."""
+        return self.read
+
     def is_starred(self, path: str) -> bool:
         """True when the article at `path` carries a star."""
         return path in self.starred

@@ -13,11 +13,11 @@ from datetime import date
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
-from digest_tui.facets import FacetCount, count_facet
-from digest_tui.timeline import Timeline, timeline
+from digest_tui.facets import FacetCount
+from digest_tui.timeline import Timeline, timeline_of_days
 
 if TYPE_CHECKING:
-    from digest_tui.search import Library, ReaderStateView, TagCount
+    from digest_tui.search import Library, TagCount
 
 TERM_KEYS = {"categories": "category", "sources": "source", "years": "year"}
 """The query key of each facet the sidebar narrows by a query term."""
@@ -36,25 +36,20 @@ class Counted:
     unread: int | None = None
 
 
-def view_facets(view: Library, state: ReaderStateView | None) -> Counted:
+def view_facets(view: Library) -> Counted:
     """Every facet of the articles `view` lists, counted, with unread counts when the
     reader state is known; years newest first, the others most used first."""
     tags = view.tag_counts()
     facets = {"tags": [FacetCount(t.tag, t.count, t.unread) for t in tags]}
-    articles = view.articles
-    is_read = state.is_read if state is not None else None
     for facet in TERM_KEYS:
-        facets[facet] = count_facet(articles, facet, is_read)
+        facets[facet] = view.facet_counts(facet)
     facets["years"].sort(key=attrgetter("value"), reverse=True)
-    unread = None
-    if is_read is not None:
-        unread = sum(1 for path in map(attrgetter("path"), articles) if not is_read(path))
-    return Counted(tags, facets, unread)
+    return Counted(tags, facets, view.unread_count())
 
 
 def view_timeline(view: Library, width: int) -> Timeline:
     """The timeline of the articles `view` lists, `width` bars at most."""
-    return timeline((article.day for article in view.articles), width)
+    return timeline_of_days(view.day_counts(), width)
 
 
 def facet_terms(query: str) -> dict[str, tuple[str, ...]]:

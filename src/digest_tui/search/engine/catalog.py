@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import date
 from importlib import import_module
+from itertools import compress
 from operator import attrgetter
 from threading import Event, Lock
 from typing import TYPE_CHECKING, ParamSpec, TypeVar
@@ -21,6 +22,7 @@ from digest_tui.model import Article
 from digest_tui.search.engine import bits
 from digest_tui.search.engine.bits import SetNumbers
 from digest_tui.search.engine.cache import BODY_SEARCHES, BoundedCache
+from digest_tui.search.engine.facet_columns import FacetColumns
 from digest_tui.search.engine.fields import ArticleColumn, source_haystack
 from digest_tui.search.engine.fuzzy import FuzzyMatcher
 from digest_tui.search.engine.haystack import Haystack
@@ -48,6 +50,8 @@ class Catalog:
     __slots__ = (
         "_bodies",
         "_categories",
+        "_days",
+        "_facets",
         "_lock",
         "_matcher",
         "_numbers",
@@ -73,6 +77,8 @@ class Catalog:
         self._sources: Haystack | None = None
         self._tags: TagIndex | None = None
         self._categories: dict[str, int] | None = None
+        self._facets: FacetColumns | None = None
+        self._days: list[str] | None = None
         self._bodies: BoundedCache[tuple[str, int | None], dict[int, float]] = BoundedCache(
             BODY_SEARCHES
         )
@@ -150,7 +156,7 @@ class Catalog:
 
     def prepare(self, fulltext: FullTextSearch | None = None) -> None:
         """Build everything a first search needs now (e.g. from a background thread)."""
-        _ = self._tag_index, self.numbers, self._source_field
+        _ = self._tag_index, self.numbers, self._source_field, self._facet_columns, self.days
         self._fuzzy.fields.prepare()
         # Scattered letters and typos load rapidfuzz on first use (~20 ms): load it now.
         import_module("rapidfuzz.process")
@@ -232,6 +238,47 @@ class Catalog:
     def tag_counts(self, chosen: int | None) -> Counter[str]:
         """How many of `chosen` (all articles when None) carry each tag, by tag key."""
         return self._tag_index.counts(chosen)
+
+    def facet_counts(self, facet: str, chosen: int | None) -> Counter[str]:
+        """How many of `chosen` (all articles when None) hold each value of `facet`
+        ("categories", "sources" or "years"), by case-folded key."""
+        return self._facet_columns.counts(facet, self._selector(chosen))
+
+    def facet_name(self, facet: str, key: str) -> str:
+        """The spelling of the `facet` value `key` as first written in the articles."""
+        return self._facet_columns.name(facet, key)
+
+    def day_counts(self, chosen: int | None) -> Counter[str]:
+        """How many of `chosen` (all articles when None) fall on each calendar day."""
+        days = self.days
+        found = Counter(days if chosen is None else compress(days, bits.mask(chosen, len(days))))
+        found.pop("", None)
+        return found
+
+    @property
+    def days(self) -> list[str]:
+        """Each article's calendar day (`YYYY-MM-DD`, "" when undated), by number; equal
+        days share one string (built on first use)."""
+        days = self._days
+        if days is None:
+            shared: dict[str, str] = {}
+            dates = map(attrgetter("date"), self.articles)
+            days = [shared.setdefault(day, day) for day in (d[:10] if d else "" for d in dates)]
+            self._days = days
+        return days
+
+    def _selector(self, chosen: int | None) -> bytes | None:
+        return None if chosen is None else bits.mask(chosen, len(self.articles))
+
+    @property
+    def _facet_columns(self) -> FacetColumns:
+        columns = self._facets
+        if columns is None:
+            with self._lock:
+                if self._facets is None:
+                    self._facets = FacetColumns(self.articles)
+                columns = self._facets
+        return columns
 
     def ordering(self, name: str) -> list[int]:
         """Every article number in `name` order ("newest", "oldest", "title").

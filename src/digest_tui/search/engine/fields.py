@@ -13,8 +13,8 @@ from collections.abc import Callable, Iterator, Sequence
 from operator import attrgetter
 from threading import RLock
 from typing import TypeVar
-from urllib.parse import urlsplit
 
+from digest_tui.facets import host_of
 from digest_tui.model import Article
 from digest_tui.search.engine.bits import SetNumbers
 from digest_tui.search.engine.haystack import Haystack
@@ -161,7 +161,7 @@ def packed_tags(tags: Sequence[Sequence[str]]) -> list[str]:
 def source_haystack(articles: Sequence[Article], sets: SetNumbers | None = None) -> Haystack:
     """Each article's source name and URL host; articles of one source share a value."""
     described = [
-        f"{name} {_host(url)}"
+        f"{name} {host_of(url)}"
         for name, url in zip(
             map(attrgetter("source_name"), articles),
             map(attrgetter("source_url"), articles),
@@ -170,10 +170,3 @@ def source_haystack(articles: Sequence[Article], sets: SetNumbers | None = None)
     ]
     # Each article links its own URL, but most share a source name and host.
     return Haystack(per_distinct(described, normalise_all), normalised=True, sets=sets)
-
-
-def _host(url: str) -> str:
-    try:
-        return urlsplit(url).hostname or ""
-    except ValueError:
-        return ""

@@ -41,6 +41,10 @@ if TYPE_CHECKING:
 MIN_FIND_WORD = 3
 """Query words shorter than this are not looked for in an opened article: "ai" would
 light up every "said"."""
+DATE_ORDERS = ("newest", "oldest")
+"""The sort orders whose lists are grouped under day headings."""
+PREPARE_DELAY = 0.5
+"""Seconds between showing a changed folder's rows and building its search data."""
 TAG_COUNT_DELAY = 0.025
 """Seconds between showing the rows and counting their tags: time to paint the rows."""
 
@@ -70,6 +74,9 @@ class ArticleListing:
         starts at its best match, as in fzf, instead of looking for the highlighted one."""
         self.list_shown = threading.Event()
         """Set once the first list has been painted; the index worker waits for it."""
+        self.unprepared: Library | None = None
+        """A library whose search data is built once its first list is shown: a changed
+        folder's rows need none, and building it first would delay them."""
         self._generation = 0
         self._restore_pending = True
         self._clock = FilterClock()
@@ -177,6 +184,8 @@ class ArticleListing:
         view = filter_library(request)
         articles = view.articles
         self.folding.fold(articles)  # kept for `show_view`, off the event loop when here is
+        if request.sort.value in DATE_ORDERS:
+            _ = view.days  # for the day headings, here rather than on the event loop
         self._clock.record(request, time.perf_counter() - start)
         return ViewReady(articles, generation, view.query_errors, view)
 
@@ -194,6 +203,7 @@ class ArticleListing:
         self._list_rows(message, keep)
         self._show_counts(message)
         screen.update_status()
+        self._prepare_after_paint(message.view)
         if message.view is not None:
             self._count_tags_after_paint(message.view, len(message.articles), message.generation)
         if not self.list_shown.is_set():
@@ -204,7 +214,7 @@ class ArticleListing:
 
     def _list_rows(self, message: ViewReady, keep: str | None, keep_scroll: bool = False) -> None:
         """Hand the rows to the list, each story cluster folded into one row."""
-        by_day = self.effective_sort.value in ("newest", "oldest")
+        by_day = self.effective_sort.value in DATE_ORDERS
         from digest_tui.search.snippets import query_terms  # loaded with the view already
 
         view = message.view
@@ -212,10 +222,12 @@ class ArticleListing:
         snippets = view.body_matches() if view is not None else None
         folds = self.folding.fold(message.articles)
         rows = folds.rows if folds is not None else message.articles
+        days = view.days if by_day and view is not None and folds is None else None
         self.screen.articles.set_articles(
             rows,
             keep=self.folding.row_for(keep, folds),
             by_day=by_day,
+            days=days,
             terms=terms,
             snippets=snippets,
             folds=folds,
@@ -234,6 +246,22 @@ class ArticleListing:
         """Open or fold the story cluster of the row `path` (see `ClusterFolding.toggle`)."""
         if self.folding.toggle(path, opened):
             self.refold(keep=path)
+
+    def _prepare_after_paint(self, view: Library | None) -> None:
+        library = self.unprepared
+        if library is None or view is None or view.catalog is not library.catalog:
+            return
+        self.unprepared = None
+
+        def start() -> None:
+            # Not for a library that another change replaced meanwhile: files arriving one
+            # after another would each pay for the previous one's search data.
+            if library is self.library:
+                self.screen.run_worker(
+                    library.prepare, thread=True, group="prepare", exit_on_error=False
+                )
+
+        self.screen.set_timer(PREPARE_DELAY, start)
 
     def _count_tags_after_paint(self, view: Library, shown: int, generation: int) -> None:
         # A count in a thread while the rows are drawn would slow that frame (the two take
@@ -256,7 +284,7 @@ class ArticleListing:
         """Count the facets of the listed view for the sidebar, and its timeline (in a
         worker)."""
         worker = get_current_worker()
-        counted = view_facets(view, self.screen.session.state)
+        counted = view_facets(view)
         if worker.is_cancelled:
             return
         timeline = view_timeline(view, bars)
@@ -278,7 +306,7 @@ class ArticleListing:
         """Count the sidebar again (a read mark changed): no new filter needed."""
         view = self.view
         if view is not None:
-            self._count_tags_after_paint(view, len(self.shown), self._generation)
+            self._count_tags_after_paint(view.again(), len(self.shown), self._generation)
 
     # The sidebar's other facets and the timeline narrow through query terms.
 

@@ -90,7 +90,6 @@ class FolderFollower:
             except StateError as error:
                 self.post(WorkFailed(f"Could not update reader state: {error}"))
         library = Library.of(update.articles, fulltext=session.index, state=state)
-        library.prepare()
         paths = frozenset(article.path for article in update.articles)
         self.post(
             FolderChanged(

@@ -261,6 +261,7 @@ class MainScreen(Screen[None]):
     def on_folder_changed(self, message: FolderChanged) -> None:
         self.report.problems = list(message.problems)
         self.listing.library = message.library
+        self.listing.unprepared = message.library
         self.reading.known_paths = message.known_paths
         self.listing.refilter()
         self.reading.follow_changes(message)

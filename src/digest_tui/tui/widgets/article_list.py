@@ -200,6 +200,7 @@ class ArticleList(RowCursorView, can_focus=True):
         *,
         keep: str | None = None,
         by_day: bool = False,
+        days: Sequence[str] | None = None,
         terms: Sequence[str] = (),
         snippets: Mapping[str, tuple[str, ...]] | None = None,
         folds: FoldedRows | None = None,
@@ -207,7 +208,8 @@ class ArticleList(RowCursorView, can_focus=True):
     ) -> None:
         """Show `articles`; keep the cursor on the one whose path is `keep`, else the first.
 
-        `by_day` (for a list in date order) puts a heading before each day's first article.
+        `by_day` (for a list in date order) puts a heading before each day's first article;
+        `days`, the articles' days in order, saves reading them from the articles.
         Where a title holds one of the query's words or phrases `terms`, it is highlighted.
         The articles whose paths `snippets` holds (each listed) get a line of their body
         under them, around the words and phrases it gives for them. `folds` says which
@@ -218,9 +220,13 @@ class ArticleList(RowCursorView, can_focus=True):
         self._articles = articles
         self._today = date.today()
         self._folds = folds
-        days = DayRows(folds.days() if folds else _days(articles)) if by_day else None
+        if by_day:
+            given = folds.days() if folds else days
+            day_rows = DayRows(given if given is not None else _days(articles))
+        else:
+            day_rows = None
         hits = SnippetRows(articles, snippets) if snippets else None
-        self._lines = ListLines(len(articles), days, hits)
+        self._lines = ListLines(len(articles), day_rows, hits)
         # Columns take the room their text needs; ones no article fills take none.
         self._tags_need = _cells_needed(articles, _tags_text, TAGS_WIDTH)
         self._sources_need = _cells_needed(articles, _source_text, SOURCE_WIDTH)

@@ -1,0 +1,63 @@
+"""Each article's categories, source and year as columns, so that the facet counts of any
+set of articles are taken at C speed (`Counter` over `itertools.compress`) rather than by a
+Python loop per article: the sidebar counts every view the user types."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from itertools import chain, compress
+
+from digest_tui.facets import VALUES
+from digest_tui.model import Article
+
+COLUMN_FACETS = ("categories", "sources", "years")
+"""The facets counted here (tags have their own index, `TagIndex`)."""
+_MANY_VALUED = frozenset({"categories"})
+
+
+class FacetColumns:
+    """Per facet, each article's value keys (case-folded) and each key's first spelling.
+    Never changes."""
+
+    __slots__ = ("_keys", "_names")
+
+    def __init__(self, articles: Sequence[Article]) -> None:
+        self._keys: dict[str, list] = {}
+        self._names: dict[str, dict[str, str]] = {}
+        for facet in COLUMN_FACETS:
+            self._keys[facet], self._names[facet] = _column(articles, facet)
+
+    def counts(self, facet: str, selector: bytes | None) -> Counter[str]:
+        """How many of the selected articles (all when `selector` is None; else one byte
+        per article, as `bits.mask` gives) hold each key of `facet`."""
+        column: Iterable = self._keys[facet]
+        if selector is not None:
+            column = compress(column, selector)
+        if facet in _MANY_VALUED:
+            column = chain.from_iterable(column)
+        found = Counter(column)
+        found.pop("", None)
+        return found
+
+    def name(self, facet: str, key: str) -> str:
+        """The spelling of `key` as first written in the articles."""
+        return self._names[facet].get(key, key)
+
+
+def _column(articles: Sequence[Article], facet: str) -> tuple[list, dict[str, str]]:
+    values_of = VALUES[facet]
+    many = facet in _MANY_VALUED
+    names: dict[str, str] = {}
+    keys_of: dict[tuple[str, ...], object] = {}
+    column = []
+    for article in articles:
+        values = values_of(article)
+        keys = keys_of.get(values)
+        if keys is None:
+            folded = tuple(dict.fromkeys(value.casefold() for value in values))
+            for value in values:
+                names.setdefault(value.casefold(), value)
+            keys = keys_of[values] = folded if many else (folded[0] if folded else "")
+        column.append(keys)
+    return column, names
