@@ -18,15 +18,18 @@ END_MARK = "Benchfinish"
 
 
 def parse_size(text: str) -> int:
-    """`1k` -> 1000, `100k` -> 100000, `2500` -> 2500."""
+    """`1k` -> 1000, `100k` -> 100000, `1m` -> 1000000, `2500` -> 2500."""
     text = text.strip().lower()
-    if text.endswith("k"):
-        return int(float(text[:-1]) * 1000)
+    for suffix, scale in (("k", 1000), ("m", 1_000_000)):
+        if text.endswith(suffix):
+            return int(float(text[: -len(suffix)]) * scale)
     return int(text)
 
 
 def size_label(count: int) -> str:
-    """The inverse of `parse_size` for round thousands."""
+    """The inverse of `parse_size` for round thousands and millions."""
+    if count and count % 1_000_000 == 0:
+        return f"{count // 1_000_000}m"
     return f"{count // 1000}k" if count % 1000 == 0 else str(count)
 
 

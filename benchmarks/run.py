@@ -19,7 +19,7 @@ GROUPS = (indexing, queries, ui, launch, memory, clusters)
 def parse_args(argv: list[str]) -> argparse.Namespace:
     """The command line."""
     parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__)
-    parser.add_argument("--sizes", default="1k,10k", help="corpus sizes, e.g. 1k,10k,100k")
+    parser.add_argument("--sizes", default="1k,10k", help="corpus sizes, e.g. 1k,10k,100k,1m")
     parser.add_argument("--repeat", type=int, default=3, help="repeats per measurement")
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     parser.add_argument(
