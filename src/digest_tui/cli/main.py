@@ -14,7 +14,7 @@ from digest_tui.cli.parser import (
     reader_parser,
     refuse_mistyped_command,
 )
-from digest_tui.cli.signals import exit_cleanly_on_termination, termination_status
+from digest_tui.cli.signals import exit_cleanly_on_termination, termination_status, told_to_stop
 from digest_tui.config import load_config
 
 RUNNERS = {
@@ -67,3 +67,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `digest-tui list | head`: the reader went away; that is not an error.
         sys.stderr.close()
         return 0
+    except Exception:
+        # A SIGTERM that lands while a process pool starts unwinds into the pool's own
+        # shutdown, which then fails on its half-started thread: still a requested stop.
+        if told_to_stop():
+            return termination_status(1)
+        raise

@@ -28,6 +28,11 @@ def termination_status(status: int) -> int:
     return 128 + _received[0] if _received else status
 
 
+def told_to_stop() -> bool:
+    """True once SIGTERM or SIGHUP asked this command to end."""
+    return bool(_received)
+
+
 def _exit(signum: int, frame: FrameType | None) -> None:
     _received.append(signum)
     raise SystemExit(128 + signum)
