@@ -6,11 +6,14 @@ from hypothesis import strategies as st
 from digest_tui.search.engine import bits
 from digest_tui.search.engine.haystack import Haystack
 
-WORDS = ["kite", "Kitchen", "quantum", "chip", "sol", "solar", "k", "qu", "ä"]
+WORDS = ["kite", "Kitchen", "quantum", "chip", "sol", "solar", "k", "qu", "ä", "12", "x123", "v1.2"]
 values = st.lists(
     st.lists(st.sampled_from(WORDS), max_size=3).map(" ".join), min_size=1, max_size=40
 )
-needles = st.sampled_from(["k", "ki", "kit", "kite", "q", "qu", "so", "sol", "solar", " k", "ä"])
+# Digits too: each packed value ends in its article's number, which must never match.
+needles = st.sampled_from(
+    ["k", "ki", "kit", "kite", "q", "qu", "so", "sol", "solar", " k", "ä", "12", "123", "1.2"]
+)
 
 
 @settings(max_examples=200, deadline=None)
@@ -26,3 +29,17 @@ def test_containing_matches_a_plain_scan(texts, searches):
             expected &= chosen
         found = haystack.containing(needle, among_bits)
         assert bits.members(found, size) == sorted(expected)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 2999), st.sampled_from(WORDS)), max_size=25),
+    st.sampled_from(["kit", "kite", "sol", "solar", "123", "1.2", "x12"]),
+)
+def test_a_rare_needle_among_thousands_is_found_as_a_plain_scan_finds_it(planted, needle):
+    texts = ["plain filler"] * 3000  # numbers 0-2999 hold "12", "123"... after each value
+    for number, word in planted:
+        texts[number] = f"{texts[number]} {word}"
+    expected = [n for n, text in enumerate(texts) if needle in text.lower()]
+    found = Haystack(texts).containing(needle)
+    assert bits.members(found, len(texts)) == expected

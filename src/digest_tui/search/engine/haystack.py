@@ -131,22 +131,13 @@ class Haystack:
 
     def _find_each(self, needle: str, most: int) -> list[int] | None:
         """Numbers of the articles whose value contains `needle` (no NUL or line break);
-        None as soon as more than `most` are found."""
-        text, find, found = self._text, self._text.find, []
-        start = find(needle)
-        while start >= 0:
-            nul = find("\x00", start)
-            end = find("\n", nul)
-            end = len(text) if end < 0 else end
-            # A hit among the digits after the NUL belongs to no value.
-            if text.rfind("\n", start, nul) < 0:
-                found.append(int(text[nul + 1 : end]))
-                if len(found) > most:
-                    return None
-                start = find(needle, end)
-            else:
-                start = find(needle, start + 1)
-        return found
+        None when more than `most` are found."""
+        # One match per value holding it, up to the NUL and the digits after it: the
+        # regex engine finds them and `int` reads the numbers, with no Python per hit.
+        # A hit among the digits has no NUL after it on its line, so it matches nothing.
+        pattern = re.compile(re.escape(needle) + "[^\x00\n]*\x00([0-9]+)")
+        found = list(map(int, pattern.findall(self._text)))
+        return None if len(found) > most else found
 
     def _in_order(self, needle: str, among: int | None) -> int:
         """The articles whose value holds `needle`'s characters in order, within `among`.
