@@ -20,8 +20,9 @@ from digest_tui.search.engine.packing import normalise, normalise_all
 
 _LINE = "{}\x00{}"
 _INDEX = itemgetter(2)  # of a rapidfuzz hit: (value, score, index)
-# A needle found in fewer than one value in this many is located hit by hit.
-RARE_SHARE = 50
+# A needle found in fewer than one value in this many is located hit by hit: reading a
+# hit's number costs about five times testing one value.
+RARE_SHARE = 8
 SAMPLE_PARTS = 16
 SHORT_NEEDLE = 3
 """Whole-list answers to needles up to this long are kept (`short_answers`)."""
@@ -114,13 +115,9 @@ class Haystack:
         if among is not None and among.bit_count() * FEW_SHARE < len(values):
             # Few candidates: testing each is cheaper than any scan of the whole text.
             return self._test_each(lambda values: map(contains, values, repeat(needle)), among)
-        if len(needle) > 2:
-            # `str.find` scans the packed text several times faster than a regex; while
-            # the needle stays rare, collecting hits beats testing every value.
-            most = len(values) // RARE_SHARE
-            found = self._find_each(needle, most) if self._looks_rare(needle, most) else None
-            if found is not None:
-                return self._within(found, among)
+        if len(needle) > 2 and self._looks_rare(needle, len(values) // RARE_SHARE):
+            # While the needle stays rare, collecting its hits beats testing every value.
+            return self._within(self._find_each(needle), among)
         return self._test_each(lambda values: map(contains, values, repeat(needle)), among)
 
     def _looks_rare(self, needle: str, most: int) -> bool:
@@ -129,15 +126,13 @@ class Haystack:
         sample = len(text) // SAMPLE_PARTS
         return text.count(needle, 0, sample) * SAMPLE_PARTS <= most
 
-    def _find_each(self, needle: str, most: int) -> list[int] | None:
-        """Numbers of the articles whose value contains `needle` (no NUL or line break);
-        None when more than `most` are found."""
+    def _find_each(self, needle: str) -> list[int]:
+        """Numbers of the articles whose value contains `needle` (no NUL or line break)."""
         # One match per value holding it, up to the NUL and the digits after it: the
         # regex engine finds them and `int` reads the numbers, with no Python per hit.
         # A hit among the digits has no NUL after it on its line, so it matches nothing.
         pattern = re.compile(re.escape(needle) + "[^\x00\n]*\x00([0-9]+)")
-        found = list(map(int, pattern.findall(self._text)))
-        return None if len(found) > most else found
+        return list(map(int, pattern.findall(self._text)))
 
     def _in_order(self, needle: str, among: int | None) -> int:
         """The articles whose value holds `needle`'s characters in order, within `among`.
