@@ -51,6 +51,7 @@ async def test_a_story_shows_once_with_a_badge_and_opens_to_its_copies(content: 
         await clustered(pilot)
         # Newest first: the ferry, then the story's earliest copy standing for all three.
         assert listed_paths(app) == ["wire/ferry.md", "ledger/headset.md", "ledger/drone.md"]
+        assert app.screen.query_one("#matches").render().plain.startswith("5 articles · 3 stories")
         text = visible_text(app.screen.query_one(ArticleList))
         assert "▸+2 Northwind unveils Zephyr 2 cargo drone" in text
         await pilot.press("down", "down", "right")

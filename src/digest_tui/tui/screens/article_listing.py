@@ -241,6 +241,7 @@ class ArticleListing:
             highlighted = self.screen.articles.highlighted
             path = keep or (highlighted.path if highlighted is not None else None)
             self._list_rows(self._last, path, keep_scroll=True)
+            self._show_counts(self._last)
 
     def toggle_cluster(self, path: str, opened: bool | None) -> None:
         """Open or fold the story cluster of the row `path` (see `ClusterFolding.toggle`)."""
@@ -335,6 +336,9 @@ class ArticleListing:
         count = len(message.articles)
         noun = "match" if count == 1 else "matches"
         line = f"{count} {noun}" if filtered else f"{count} articles"
+        stories = self.folding.stories(message.articles)
+        if stories is not None:
+            line += f" · {stories} stories"
         if message.errors:
             line += "  ·  ignored: " + "; ".join(message.errors)
         # One line of fixed height: new text never changes the layout.

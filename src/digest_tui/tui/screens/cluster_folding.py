@@ -39,6 +39,14 @@ class ClusterFolding:
         self._kept = (articles, clusters, opened, folds)
         return folds
 
+    def stories(self, articles: Sequence[Article]) -> int | None:
+        """How many stories `articles` tell, when some of them are copies of one (None
+        when none is, or before the clusters are found)."""
+        folds = self.fold(articles)
+        if folds is None or not folds.others:
+            return None
+        return len(folds.rows) - len(folds.copies)
+
     def toggle(self, path: str, opened: bool | None) -> bool:
         """Open (True), fold (False) or switch (None) the cluster of the row `path`;
         False when there was nothing to do."""
