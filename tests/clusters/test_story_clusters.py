@@ -212,3 +212,10 @@ def test_real_blogs_cluster_only_their_one_copied_post():
 def report_titles(articles: list[Article], paths: tuple[str, ...]) -> list[str]:
     titles = {article.path: article.title for article in articles}
     return [titles[path] for path in paths]
+
+
+def test_a_pasted_page_as_a_title_or_description_is_compared_in_part():
+    page = "Northwind unveils Zephyr 2 drone " + "and more words " * 20_000
+    long = article("a.md", page, description=page)
+    copy = article("b.md", "Northwind launches Zephyr 2 drone", 5, description=page)
+    assert together(long, copy)

@@ -17,6 +17,9 @@ SHINGLE = 4
 """Words per run of shared text."""
 MIN_TEXT_WORDS = 10
 """A description shorter than this is not compared as text."""
+MAX_TITLE = 400
+MAX_TEXT = 2000
+"""Characters of a title and a description compared: a pasted page costs no more."""
 _TEXT_WORD = re.compile(r"[^\W_]+")
 
 
@@ -45,7 +48,7 @@ class Story:
 
     def shingles(self) -> frozenset[str]:
         """Runs of `SHINGLE` words of the description (none when it is short)."""
-        words = _TEXT_WORD.findall(self.description.casefold())
+        words = _TEXT_WORD.findall(self.description[:MAX_TEXT].casefold())
         if len(words) < MIN_TEXT_WORDS:
             return frozenset()
         starts = (words[i:] for i in range(SHINGLE))  # the shortest ends the runs
@@ -56,7 +59,7 @@ def story_of(article: Article) -> Story | None:
     """The `Story` of `article`; None when it has no date or no title words."""
     if article.timestamp is None:
         return None
-    written = article.title
+    written = article.title[:MAX_TITLE]
     stripped = core_title(written, article.source_name)
     core = title_words(stripped)
     if not core.words:
