@@ -27,23 +27,24 @@ class ClusterFolding:
         self._kept: tuple[Sequence[Article], Clusters, frozenset[str], FoldedRows] | None = None
 
     def fold(self, articles: Sequence[Article]) -> FoldedRows | None:
-        """`articles` with their clusters folded (None before the clusters are found)."""
+        """`articles` with their clusters folded; None before the clusters are found and
+        when no two of `articles` are copies of one story (the list is then as it was)."""
         clusters, opened, kept = self.clusters, self.opened, self._kept
         if clusters is None:
             return None
         if kept is not None and kept[0] is articles and kept[1] is clusters and kept[2] == opened:
-            return kept[3]
+            return kept[3] if kept[3].others else None
         from digest_tui.clusters.listing import fold_clusters
 
         folds = fold_clusters(articles, clusters, opened)
         self._kept = (articles, clusters, opened, folds)
-        return folds
+        return folds if folds.others else None
 
     def stories(self, articles: Sequence[Article]) -> int | None:
         """How many stories `articles` tell, when some of them are copies of one (None
         when none is, or before the clusters are found)."""
         folds = self.fold(articles)
-        if folds is None or not folds.others:
+        if folds is None:
             return None
         return len(folds.rows) - len(folds.copies)
 
