@@ -39,7 +39,9 @@ class SnippetApp(App):
 
     def on_snippets_wanted(self, message: SnippetsWanted) -> None:
         self.asked += [article.path for article, _terms in message.wanted]
-        found = [(a, terms, snippet_of(BODIES[a.path], terms)) for a, terms in message.wanted]
+        found = [
+            (a, terms, snippet_of(BODIES.get(a.path, ""), terms)) for a, terms in message.wanted
+        ]
         self.query_one(ArticleList).post_message(SnippetsRead(found))
 
 
@@ -113,3 +115,19 @@ async def test_no_snippet_lines_without_body_hits_or_in_day_order_with_headings(
         assert "Post B" in shown[3] and "Igalia flew" in shown[4]
         assert shown[5].startswith("──") and "Post C" in shown[6]
         assert widget.virtual_size.height == 10
+
+
+async def test_page_keys_move_by_a_screen_of_lines_snippets_counted():
+    articles = [Article(path=f"{n}.md", title=f"Post {n}") for n in range(40)]
+    hits = {f"{n}.md": ("post",) for n in range(40)}  # every row takes two lines
+    app = SnippetApp()
+    async with app.run_test(size=(100, 11)) as pilot:
+        widget = app.query_one(ArticleList)
+        widget.set_articles(articles, snippets=hits)
+        widget.focus()
+        await pilot.press("pagedown")
+        assert widget.cursor == 5  # ten lines down: five articles and their snippets
+        await pilot.press("pagedown", "pageup")
+        assert widget.cursor == 5
+        await pilot.press("pageup", "pageup")
+        assert widget.cursor == 0

@@ -18,18 +18,18 @@ from textual.message import Message
 from textual.reactive import Reactive, reactive
 from textual.strip import Strip
 
-from digest_tui.cells import cell_len
-from digest_tui.days import DayRows, day_label
-from digest_tui.text_safety import clean_line
+from digest_tui.days import day_label
 from digest_tui.tui.messages import SnippetsRead, SnippetsWanted
 from digest_tui.tui.widgets.article_rows import (
     SOURCE_WIDTH,
     TAGS_WIDTH,
     RowMarks,
+    cells_needed,
+    listed_source,
+    listed_tags,
     match_spans,
     row_cells,
     row_layout,
-    tags_text,
 )
 from digest_tui.tui.widgets.cluster_rows import fold_cells, on_badge
 from digest_tui.tui.widgets.line_view import (
@@ -37,9 +37,10 @@ from digest_tui.tui.widgets.line_view import (
     StyleCache,
     content_width,
     scroll_row_into_view,
+    span_segments,
 )
 from digest_tui.tui.widgets.list_lines import ListLines
-from digest_tui.tui.widgets.snippet_rows import SnippetRows, SnippetTexts, snippet_segments
+from digest_tui.tui.widgets.snippet_rows import SnippetTexts, snippet_segments
 
 if TYPE_CHECKING:
     from digest_tui.clusters.listing import FoldedRows
@@ -47,11 +48,8 @@ if TYPE_CHECKING:
 
 Mark = Callable[[str], bool]
 _PATH = attrgetter("path")
-_DATE = attrgetter("date")
 _UNDIMMED = Style(dim=False)
 STRIP_CACHE_SIZE = 256
-HEAD_ROWS = 64
-"""Rows looked at first when checking whether a column is filled."""
 
 
 class ArticleList(RowCursorView, can_focus=True):
@@ -220,16 +218,11 @@ class ArticleList(RowCursorView, can_focus=True):
         self._articles = articles
         self._today = date.today()
         self._folds = folds
-        if by_day:
-            given = folds.days() if folds else days
-            day_rows = DayRows(given if given is not None else _days(articles))
-        else:
-            day_rows = None
-        hits = SnippetRows(articles, snippets) if snippets else None
-        self._lines = ListLines(len(articles), day_rows, hits)
+        given = folds.days() if folds else days
+        self._lines = ListLines.of(articles, by_day=by_day, snippets=snippets, days=given)
         # Columns take the room their text needs; ones no article fills take none.
-        self._tags_need = _cells_needed(articles, _tags_text, TAGS_WIDTH)
-        self._sources_need = _cells_needed(articles, _source_text, SOURCE_WIDTH)
+        self._tags_need = cells_needed(articles, listed_tags, TAGS_WIDTH)
+        self._sources_need = cells_needed(articles, listed_source, SOURCE_WIDTH)
         self._terms = tuple(terms)
         self._forget_strips()
         index = self._index_of(keep) if keep is not None else None
@@ -291,6 +284,19 @@ class ArticleList(RowCursorView, can_focus=True):
 
     def choose_cursor_row(self) -> None:
         self.action_choose()
+
+    def action_page_down_rows(self) -> None:
+        self._page(1)
+
+    def action_page_up_rows(self) -> None:
+        self._page(-1)
+
+    def _page(self, direction: int) -> None:
+        """Move the cursor a screen of lines (headings and snippet lines count), as `less`
+        pages."""
+        if self._articles:
+            step = max(1, self.scrollable_content_region.height - 1)
+            self.cursor = self._lines.article_near(self._line_of(self.cursor) + direction * step)
 
     def validate_cursor(self, value: int) -> int:
         return max(0, min(value, len(self._articles) - 1))
@@ -444,12 +450,7 @@ class ArticleList(RowCursorView, can_focus=True):
     def _highlighted(self, title: str, style: Style) -> list[Segment]:
         """The title's segments, the query's words in it in the match style."""
         match = style + self._styles.component("article-list--match", partial=True)
-        segments, done = [], 0
-        for start, end in match_spans(title, self._terms):
-            segments += [Segment(title[done:start], style), Segment(title[start:end], match)]
-            done = end
-        segments.append(Segment(title[done:], style))
-        return [segment for segment in segments if segment.text]
+        return span_segments(title, match_spans(title, self._terms), style, match)
 
     def _cell_styles(self, unread: bool) -> dict[str, Style]:
         style = self._styles.component
@@ -463,26 +464,3 @@ class ArticleList(RowCursorView, can_focus=True):
             "copy": style("article-list--source", partial=True),
             "gap": Style(),
         }
-
-
-def _cells_needed(articles: Sequence[Article], text: Callable[[Article], str], least: int) -> int:
-    """Cells the widest `text` of the first rows needs; `least` when only later rows have
-    one, 0 when none has. The first rows are read first: iterating a ranked view orders its
-    lower tiers, while its first rows are ready."""
-    widest = max(map(cell_len, map(text, articles[:HEAD_ROWS])), default=0)
-    if widest:
-        return widest
-    return least if any(map(text, articles)) else 0
-
-
-def _tags_text(article: Article) -> str:
-    return tags_text(article.tags) if article.tags else ""
-
-
-def _source_text(article: Article) -> str:
-    return clean_line(article.source_name)
-
-
-def _days(articles: Sequence[Article]) -> list[str]:
-    """Each article's calendar day ("" when undated), as `Article.day` gives it."""
-    return [value[:10] if value else "" for value in map(_DATE, articles)]

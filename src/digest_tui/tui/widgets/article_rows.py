@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -30,6 +30,8 @@ TITLE_ROOM_FOR_SOURCE = 40
 TITLE_ROOM_FOR_TAGS = 60
 """The source column shows only when the title keeps at least 40 cells, tags only at 60."""
 FIXED_WIDTH = 1 + DATE_WIDTH + 1 + MARKS_WIDTH + 1
+HEAD_ROWS = 64
+"""Rows looked at first when checking whether a column is filled."""
 SHORT_TERM = 2
 """Query words this short match only where a word starts, and are highlighted only there."""
 
@@ -166,3 +168,23 @@ def match_spans(text: str, terms: Sequence[str]) -> list[tuple[int, int]]:
         elif end > start:
             spans.append((start, end))
     return spans
+
+
+def cells_needed(articles: Sequence[Article], text: Callable[[Article], str], least: int) -> int:
+    """Cells the widest `text` of the first rows needs; `least` when only later rows have
+    one, 0 when none has. The first rows are read first: iterating a ranked view orders its
+    lower tiers, while its first rows are ready."""
+    widest = max(map(cell_len, map(text, articles[:HEAD_ROWS])), default=0)
+    if widest:
+        return widest
+    return least if any(map(text, articles)) else 0
+
+
+def listed_tags(article: Article) -> str:
+    """The tags cell's text before fitting."""
+    return tags_text(article.tags) if article.tags else ""
+
+
+def listed_source(article: Article) -> str:
+    """The source cell's text before fitting."""
+    return clean_line(article.source_name)

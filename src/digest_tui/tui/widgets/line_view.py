@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
@@ -35,6 +36,18 @@ def scroll_row_into_view(
         view.scroll_to(y=row, animate=False, immediate=True, force=force)
     elif row >= top + height:
         view.scroll_to(y=row - height + 1, animate=False, immediate=True, force=force)
+
+
+def span_segments(
+    text: str, spans: list[tuple[int, int]], style: Style, match: Style
+) -> list[Segment]:
+    """`text` as segments in `style`, its `spans` (ordered, apart) in `match` style."""
+    segments, done = [], 0
+    for start, end in spans:
+        segments += [Segment(text[done:start], style), Segment(text[start:end], match)]
+        done = end
+    segments.append(Segment(text[done:], style))
+    return [segment for segment in segments if segment.text]
 
 
 class StyleCache:

@@ -7,10 +7,18 @@ article to its line without walking the list.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
+from typing import TYPE_CHECKING
 
 from digest_tui.days import DayRows
 from digest_tui.tui.widgets.snippet_rows import SnippetRows
+
+if TYPE_CHECKING:
+    from digest_tui.model import Article
+
+_DATE = attrgetter("date")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +43,25 @@ class ListLines:
         self._count = count
         self._days = days
         self._snippets = snippets if snippets is not None and snippets.count else None
+
+    @classmethod
+    def of(
+        cls,
+        articles: Sequence[Article],
+        *,
+        by_day: bool = False,
+        snippets: Mapping[str, tuple[str, ...]] | None = None,
+        days: Sequence[str] | None = None,
+    ) -> ListLines:
+        """The lines of `articles`: under day headings when `by_day` (a list in date
+        order), with a snippet line under each article whose path `snippets` holds.
+
+        `days` are the rows' days for the headings, when not their own dates (a story's
+        copies count on its first row's day).
+        """
+        headings = DayRows(_days(articles) if days is None else days) if by_day else None
+        hits = SnippetRows(articles, snippets) if snippets else None
+        return cls(len(articles), headings, hits)
 
     @property
     def snippets(self) -> SnippetRows | None:
@@ -61,6 +88,15 @@ class ListLines:
     def has_snippet(self, row: int) -> bool:
         """Whether article `row` has a snippet line under it."""
         return self._snippets is not None and self._snippets.has(row)
+
+    def article_near(self, line: int) -> int:
+        """The article shown at `line` (clamped to the list), its snippet's, or the one
+        below its day heading."""
+        line = max(0, min(line, len(self) - 1))
+        found = self.at(line)
+        if found is not None and found.kind == "day":
+            found = self.at(line + 1)
+        return max(0, found.row) if found is not None else 0
 
     def at(self, line: int) -> Line | None:
         """What `line` shows; None past the end."""
@@ -95,3 +131,8 @@ class ListLines:
         """The day heading above article `row` (None without headings: a blank line)."""
         days = self._days
         return None if days is None else Line("day", day=days.day_at(days.row_of(row)))
+
+
+def _days(articles: Sequence[Article]) -> list[str]:
+    """Each article's calendar day ("" when undated), as `Article.day` gives it."""
+    return [value[:10] if value else "" for value in map(_DATE, articles)]

@@ -21,6 +21,7 @@ from rich.style import Style
 
 from digest_tui.text_safety import clean_line
 from digest_tui.tui.widgets.article_rows import FIXED_WIDTH, fit, match_spans
+from digest_tui.tui.widgets.line_view import span_segments
 
 if TYPE_CHECKING:
     from digest_tui.model import Article
@@ -124,13 +125,8 @@ def snippet_segments(
     places `terms` match in `match` style."""
     room = max(0, width - INDENT - 1)
     shown = fit(_hit_in_view(clean_line(text), terms, room), room).rstrip() if room else ""
-    segments = [Segment(" " * min(width, INDENT), style)]
-    done = 0
-    for start, end in match_spans(shown, terms):
-        segments += [Segment(shown[done:start], style), Segment(shown[start:end], match)]
-        done = end
-    segments.append(Segment(shown[done:], style))
-    return [segment for segment in segments if segment.text]
+    indent = Segment(" " * min(width, INDENT), style)
+    return [indent, *span_segments(shown, match_spans(shown, terms), style, match)]
 
 
 def _hit_in_view(text: str, terms: Terms, room: int) -> str:
