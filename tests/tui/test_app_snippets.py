@@ -48,3 +48,40 @@ async def test_a_title_hit_has_no_snippet_line_and_a_new_query_reads_new_snippet
         lines = visible_text(app.screen.query_one(ArticleList)).splitlines()
         assert "Solar Kite Sets Altitude Record" in lines[0]
         assert "climbed for six hours." in lines[1]
+
+
+async def test_copies_folded_under_a_story_have_no_snippet_lines(tmp_path: Path) -> None:
+    folder = tmp_path / "digest"
+    copies = {
+        "ledger/drone.md": ("Northwind unveils Zephyr 2 cargo drone", "02T08"),
+        "wire/drone.md": ("Report: Northwind launches Zephyr 2 cargo drone", "03T10"),
+        "signal/drone.md": ("Northwind debuts Zephyr 2 cargo drone - The Signal", "04T07"),
+    }
+    for path, (title, when) in copies.items():
+        (folder / path).parent.mkdir(parents=True, exist_ok=True)
+        (folder / path).write_text(
+            f'---\ntitle: "{title}"\npubDatetime: 2025-06-{when}:00:00Z\n'
+            "description: A drone.\n---\n\nIts payload bay holds forty kilos.\n",
+            "utf-8",
+        )
+    app = make_app(folder)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        await settle(pilot)
+        await pilot.press("slash", *"payload")
+        await settle(pilot)
+        await settle(pilot)
+        widget = app.screen.query_one(ArticleList)
+        assert listed_paths(app) == ["ledger/drone.md"]  # the story, folded
+        lines = visible_text(widget).splitlines()
+        assert "Northwind unveils Zephyr 2 cargo drone" in lines[0]
+        assert "Its payload bay holds forty kilos." in lines[1]
+        assert widget.virtual_size.height == 2  # no lines for the folded copies
+        assert lines[2].strip() == ""
+        await pilot.press("enter", "right")  # open the story: each copy with its snippet
+        await settle(pilot)
+        await settle(pilot)
+        assert len(listed_paths(app)) == 3
+        assert widget.virtual_size.height == 6
+        lines = visible_text(widget).splitlines()
+        assert all("payload bay" in line for line in lines[1:6:2])

@@ -27,6 +27,8 @@ class FoldedRows:
     """The first rows (paths) whose clusters are opened."""
     copies: dict[str, str] = field(default_factory=dict)
     """The rows shown under an opened cluster's first row (path to the first row's path)."""
+    hidden: frozenset[str] = frozenset()
+    """The listed articles no row shows: copies under a folded cluster's first row."""
 
     def lead_of(self, path: str) -> str | None:
         """The first row of the cluster the row `path` is part of (itself for a first
@@ -80,4 +82,4 @@ def fold_clusters(
         by_path = {article.path: article for article in articles if article.path in rest}
         rows[at:at] = [by_path[path] for path in rest]
         copies.update(dict.fromkeys(rest, lead))
-    return FoldedRows(rows, others, frozenset(unfolded), copies)
+    return FoldedRows(rows, others, frozenset(unfolded), copies, frozenset(hidden - copies.keys()))

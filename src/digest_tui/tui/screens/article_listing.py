@@ -222,6 +222,8 @@ class ArticleListing:
         snippets = view.body_matches() if view is not None else None
         folds = self.folding.fold(message.articles)
         rows = folds.rows if folds is not None else message.articles
+        if snippets and folds is not None and folds.hidden:  # no line for a folded copy
+            snippets = {path: words for path, words in snippets.items() if path not in folds.hidden}
         days = view.days if by_day and view is not None and folds is None else None
         self.screen.articles.set_articles(
             rows,
