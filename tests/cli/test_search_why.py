@@ -49,3 +49,20 @@ def test_matched_fields_name_each_field_holding_a_word_as_typed():
     ]
     # A corrected typo matched the article, but no field holds the word as typed.
     assert matched_fields(article, parse_query("kiet"), "") == []
+
+
+def test_an_html_image_is_found_by_its_alt_text_and_its_tags_never_reach_the_snippet(
+    tmp_path: Path, capsys
+):
+    (tmp_path / "engine.md").write_text(
+        "---\ntitle: Engine news\ndate: 2025-03-01\n---\n"
+        "Work continued this month.\n\n"
+        '<img\n  src="{{ site.baseurl }}/logo.png"\n  alt="Sponsored by Quillfeather Labs"\n/>\n\n'
+        '{% include footer.html %} {{< figure src="x.png" >}} The end.\n',
+        encoding="utf-8",
+    )
+    (row,) = search_json(capsys, "quillfeather", str(tmp_path))
+    assert row["matched"] == ["body"]
+    assert "Sponsored by Quillfeather Labs" in row["snippet"]
+    for markup in ("<img", "src=", "{{", "{%", "}}", "%}"):
+        assert markup not in row["snippet"]

@@ -74,6 +74,15 @@ MARKUP = [
     "<!--",
     "-->",
     "<img src=x>",
+    '<img alt="a b">',
+    "<img\nsrc=x\nalt='q'>",
+    "alt=",
+    "{{",
+    "}}",
+    "{%",
+    "%}",
+    "{{< shortcode >}}",
+    "{% tag %}",
     "<",
     ">",
     "https://example.test/x?y=1",
@@ -93,6 +102,7 @@ BODIES = [
     "   [indented]: https://c.test 'title'\n    [too deep]: https://d.test\n",
     "line\twith\ttabs\r\nand\u00a0odd\u2028spaces  \n\n\n",
     "***\n---\n___\n- - -\n",
+    '<img\n  src="{{ page.logo }}"\n  alt="Logo of the team"\n/> and {% include x.html %}\n',
     "intro\n\u0661. arabic-indic item\n\u0663) another\n\t- tab item\n#hashtag\n+ plus\n",
 ]
 
@@ -142,3 +152,11 @@ def test_the_source_link_comes_from_the_first_source_line(body):
     expected = markdown_text._SOURCE_LINE.search(body)
     reference = (expected.group(1).strip(), expected.group(2)) if expected else ("", "")
     assert markdown_text.source_link(body) == reference
+
+
+def test_an_html_image_keeps_its_alt_text_and_template_tags_go():
+    body = (
+        'Before <img\n  src="{{ site.url }}/a.png"\n  alt="A lighthouse at dusk"\n/> after.\n'
+        "{{< youtube abc >}} {% include note.html %} {{% notice %}}Kept words{{% /notice %}}\n"
+    )
+    assert to_plain_text(body) == "Before A lighthouse at dusk after. Kept words"

@@ -6,7 +6,7 @@ import contextlib
 import sqlite3
 from pathlib import Path
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """Bump whenever a table, a column or the meaning of a stored value changes."""
 
 BUSY_TIMEOUT_MS = 5000
