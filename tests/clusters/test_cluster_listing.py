@@ -54,3 +54,16 @@ def test_copies_the_list_leaves_out_are_not_counted():
 
 def test_without_clusters_the_list_is_unchanged():
     assert fold_clusters(NEWEST_FIRST, None).rows is NEWEST_FIRST
+
+
+def test_a_search_view_folds_as_its_rows_do_and_stays_a_view():
+    from digest_tui.search import Library, SortOrder
+
+    view = Library.of(NEWEST_FIRST).matching("zephyr drone").sorted_by(SortOrder.RELEVANCE)
+    folded = fold_clusters(view, CLUSTERS)
+    plain = fold_clusters(list(view.articles), CLUSTERS)
+    assert paths(folded.rows) == paths(plain.rows) == ["ledger.md"]
+    assert folded.others == plain.others == {"ledger.md": 2}
+    assert folded.hidden == plain.hidden == {"wire.md", "signal.md"}
+    opened = fold_clusters(view, CLUSTERS, opened={"ledger.md"})
+    assert paths(opened.rows) == ["ledger.md", "wire.md", "signal.md"]

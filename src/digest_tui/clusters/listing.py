@@ -4,16 +4,51 @@ article, which the others follow, indented, once the cluster is opened."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import compress
-from operator import attrgetter, indexOf, not_
+from itertools import chain
+from operator import attrgetter, indexOf
+from typing import Protocol
 
 from digest_tui.clusters.clusters import Clusters
 from digest_tui.model import Article
 
 _PATH = attrgetter("path")
 _DATE = attrgetter("date")
+
+
+class ListedView(Protocol):
+    """A filtered, sorted list of articles that can tell which of some paths it lists, and
+    give itself without some, with no walk over its rows (the search's `Library` does)."""
+
+    @property
+    def articles(self) -> Sequence[Article]: ...
+
+    @property
+    def days(self) -> Sequence[str]: ...
+
+    def listed_of(self, paths: Iterable[str]) -> Iterable[str]: ...
+
+    def leaving_out(self, paths: Iterable[str]) -> ListedView: ...
+
+
+@dataclass(frozen=True, slots=True)
+class PlainList:
+    """A `ListedView` over a plain sequence of articles, answered by walking it."""
+
+    articles: Sequence[Article]
+
+    @property
+    def days(self) -> list[str]:
+        return [value[:10] if value else "" for value in map(_DATE, self.articles)]
+
+    def listed_of(self, paths: Iterable[str]) -> list[str]:
+        wanted = set(paths)
+        return [path for path in map(_PATH, self.articles) if path in wanted]
+
+    def leaving_out(self, paths: Iterable[str]) -> PlainList:
+        gone = set(paths)
+        return PlainList([article for article in self.articles if article.path not in gone])
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +64,9 @@ class FoldedRows:
     """The rows shown under an opened cluster's first row (path to the first row's path)."""
     hidden: frozenset[str] = frozenset()
     """The listed articles no row shows: copies under a folded cluster's first row."""
+    view: ListedView | None = None
+    """The list without every copy of a story but its first: the rows, before an opened
+    cluster's copies are put back under its first row."""
 
     def lead_of(self, path: str) -> str | None:
         """The first row of the cluster the row `path` is part of (itself for a first
@@ -37,9 +75,11 @@ class FoldedRows:
             return path
         return self.copies.get(path)
 
-    def days(self) -> list[str]:
+    def days(self) -> Sequence[str]:
         """Each row's calendar day for day headings: a copy under an opened cluster counts
         on its first row's day, so no heading comes between them."""
+        if not self.opened and self.view is not None:
+            return self.view.days
         days = [value[:10] if value else "" for value in map(_DATE, self.rows)]
         for lead in self.opened:  # its copies follow it
             at = indexOf(map(_PATH, self.rows), lead)
@@ -48,38 +88,50 @@ class FoldedRows:
 
 
 def fold_clusters(
-    articles: Sequence[Article], clusters: Clusters | None, opened: Collection[str] = ()
+    listed: ListedView | Sequence[Article],
+    clusters: Clusters | None,
+    opened: Collection[str] = (),
 ) -> FoldedRows:
-    """`articles` (a list as filtered and sorted) with each cluster of `clusters` shown as
+    """The list `listed` (as filtered and sorted) with each cluster of `clusters` shown as
     its earliest listed article, the others following it when its cluster id is in
-    `opened`. Articles of a cluster that the list leaves out are not counted."""
+    `opened`. Articles of a cluster that the list leaves out are not counted.
+
+    Only the clustered paths are looked at: the rows of a long list (lazily ranked, or
+    100,000 of them) are not walked unless a cluster is opened.
+    """
+    view = PlainList(listed) if isinstance(listed, Sequence) else listed
+    articles = view.articles
     if clusters is None or not clusters.clustered:
         return FoldedRows(articles)
-    listed: dict[str, list[str]] = defaultdict(list)
+    by_cluster: dict[str, list[str]] = defaultdict(list)
     cluster_of = clusters.by_path
-    # A pass in C over every listed path; Python looks only at the clustered ones.
-    for path in filter(cluster_of.__contains__, map(_PATH, articles)):
-        listed[cluster_of[path]].append(path)
-    groups = {cluster: paths for cluster, paths in listed.items() if len(paths) > 1}
+    for path in view.listed_of(cluster_of):
+        by_cluster[cluster_of[path]].append(path)
+    groups = {cluster: paths for cluster, paths in by_cluster.items() if len(paths) > 1}
     if not groups:
         return FoldedRows(articles)
     others: dict[str, int] = {}
     hidden: set[str] = set()
     unfolded: dict[str, list[str]] = {}
     for cluster, paths in groups.items():
-        members = clusters.members(cluster)
-        order = {path: number for number, path in enumerate(members)}
+        order = {path: number for number, path in enumerate(clusters.members(cluster))}
         paths.sort(key=order.__getitem__)  # earliest first
         lead, rest = paths[0], paths[1:]
         others[lead] = len(rest)
         hidden.update(rest)
         if cluster in opened:
             unfolded[lead] = rest
-    rows = list(compress(articles, map(not_, map(hidden.__contains__, map(_PATH, articles)))))
+    folded = view.leaving_out(hidden)
+    rows: Sequence[Article] = folded.articles
     copies: dict[str, str] = {}
-    for lead, rest in unfolded.items():
-        at = indexOf(map(_PATH, rows), lead) + 1
-        by_path = {article.path: article for article in articles if article.path in rest}
-        rows[at:at] = [by_path[path] for path in rest]
-        copies.update(dict.fromkeys(rest, lead))
-    return FoldedRows(rows, others, frozenset(unfolded), copies, frozenset(hidden - copies.keys()))
+    if unfolded:
+        shown = set(chain.from_iterable(unfolded.values()))
+        by_path = {article.path: article for article in articles if article.path in shown}
+        rows = list(rows)
+        for lead, rest in unfolded.items():
+            at = indexOf(map(_PATH, rows), lead) + 1
+            rows[at:at] = [by_path[path] for path in rest]
+            copies.update(dict.fromkeys(rest, lead))
+    return FoldedRows(
+        rows, others, frozenset(unfolded), copies, frozenset(hidden - copies.keys()), folded
+    )

@@ -33,6 +33,8 @@ class Filters:
     query: Query = Query()
     order: SortOrder = SortOrder.NEWEST
     drafts: bool = False
+    left_out: frozenset[str] = frozenset()
+    """Paths of articles left out whatever else matches (a story's folded copies)."""
 
     @property
     def date_range(self) -> tuple[date | None, date | None]:
@@ -45,9 +47,9 @@ class Filters:
     @property
     def narrows(self) -> bool:
         """True when some article could be left out by these filters (drafts aside)."""
-        return bool(self.tags or self.excluded_tags or self.after or self.before) or (
-            not self.query.is_empty
-        )
+        return bool(
+            self.tags or self.excluded_tags or self.after or self.before or self.left_out
+        ) or (not self.query.is_empty)
 
 
 def _tighter(first: date | None, second: date | None, pick) -> date | None:

@@ -12,7 +12,7 @@ matching articles are computed once, on first use.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import compress
@@ -120,6 +120,11 @@ class Library:
     def sorted_by(self, order: SortOrder) -> Library:
         """The same articles in `order`."""
         return self._with(order=order)
+
+    def leaving_out(self, paths: Iterable[str]) -> Library:
+        """The same view without the articles at `paths` (a story's folded copies): the
+        rows of the rest stay as lazily ordered as this view's."""
+        return self._with(left_out=self.filters.left_out | frozenset(paths))
 
     def with_drafts(self, include: bool = True) -> Library:
         """Include draft articles (they are left out by default)."""
@@ -254,6 +259,14 @@ class Library:
         number = self.catalog.numbers.get(article.path)
         ranked = self if self.order is SortOrder.RELEVANCE else self.sorted_by(SortOrder.RELEVANCE)
         return None if number is None else ranked._selected().tier(number)
+
+    def listed_of(self, paths: Iterable[str]) -> list[str]:
+        """Those of `paths` this view lists, in no given order: asked of its set of
+        matches, so a few paths cost no walk over its rows."""
+        catalog = self.catalog
+        listed = catalog.at_paths(paths) & self._selected_set()
+        every = catalog.articles
+        return [every[number].path for number in catalog.members(listed)]
 
     def body_matches(self) -> dict[str, tuple[str, ...]]:
         """The listed articles matched by their body rather than their title, tags or

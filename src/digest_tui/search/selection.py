@@ -133,6 +133,8 @@ def _by_metadata(catalog: Catalog, filters: Filters) -> Numbers:
         chosen = _within(chosen, catalog.dated(date(year, 1, 1), date(year, 12, 31)))
     for year in query.excluded_years:
         chosen = _minus(catalog, chosen, catalog.dated(date(year, 1, 1), date(year, 12, 31)))
+    if filters.left_out:
+        chosen = _minus(catalog, chosen, catalog.at_paths(filters.left_out))
     for source in query.sources:
         chosen = _within(chosen, catalog.sources_containing(source, chosen))
     for source in query.excluded_sources:

@@ -9,7 +9,7 @@ speed machinery those questions need.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import date
 from importlib import import_module
@@ -205,6 +205,11 @@ class Catalog:
                     self._tags = TagIndex(self.articles)
                 tags = self._tags
         return tags
+
+    def at_paths(self, paths: Iterable[str]) -> int:
+        """The articles at `paths` (paths the catalog does not hold are ignored)."""
+        numbers = self.numbers
+        return bits.from_numbers(map(numbers.__getitem__, numbers.keys() & paths), len(self))
 
     def tagged(self, tag: str) -> int:
         """Articles carrying `tag` (compared case-insensitively)."""

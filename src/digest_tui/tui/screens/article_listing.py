@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from functools import lru_cache, partial
 from typing import TYPE_CHECKING
@@ -33,6 +33,7 @@ from digest_tui.tui.widgets.status_bar import StatusFacts
 from digest_tui.tui.widgets.timeline_bar import TimelineBar, bar_width
 
 if TYPE_CHECKING:
+    from digest_tui.clusters.listing import FoldedRows
     from digest_tui.model import Article, Problem
     from digest_tui.search import Library, SortOrder
     from digest_tui.tui.filtering import FilterRequest
@@ -183,9 +184,9 @@ class ArticleListing:
         start = time.perf_counter()
         view = filter_library(request)
         articles = view.articles
-        self.folding.fold(articles)  # kept for `show_view`, off the event loop when here is
-        if request.sort.value in DATE_ORDERS:
-            _ = view.days  # for the day headings, here rather than on the event loop
+        folds = self.folding.fold(view)  # kept for `show_view`, off the event loop when here is
+        if request.sort.value in DATE_ORDERS:  # for the day headings, here too
+            _ = folds.days() if folds is not None else view.days
         self._clock.record(request, time.perf_counter() - start)
         return ViewReady(articles, generation, view.query_errors, view)
 
@@ -219,12 +220,12 @@ class ArticleListing:
 
         view = message.view
         terms = query_terms(view.parsed_query) if view is not None else ()
-        snippets = view.body_matches() if view is not None else None
-        folds = self.folding.fold(message.articles)
+        folds = self.folding.fold(view if view is not None else message.articles)
         rows = folds.rows if folds is not None else message.articles
-        if snippets and folds is not None and folds.hidden:  # no line for a folded copy
-            snippets = {path: words for path, words in snippets.items() if path not in folds.hidden}
-        days = view.days if by_day and view is not None and folds is None else None
+        snippets = _snippet_paths(view, folds)
+        days = None
+        if by_day and view is not None:
+            days = folds.days() if folds is not None else view.days
         self.screen.articles.set_articles(
             rows,
             keep=self.folding.row_for(keep, folds),
@@ -338,7 +339,8 @@ class ArticleListing:
         count = len(message.articles)
         noun = "match" if count == 1 else "matches"
         line = f"{count} {noun}" if filtered else f"{count} articles"
-        stories = self.folding.stories(message.articles)
+        listed = message.view if message.view is not None else message.articles
+        stories = self.folding.stories(listed)
         if stories is not None:
             line += f" · {stories} stories"
         if message.errors:
@@ -353,3 +355,22 @@ class ArticleListing:
         if self.screen.query_text:
             return "No articles match this search — press escape in the search box to clear it."
         return "No article carries all the selected tags — press escape to clear the tags."
+
+
+def _snippet_paths(
+    view: Library | None, folds: FoldedRows | None
+) -> Mapping[str, tuple[str, ...]] | None:
+    """The listed rows matched by their body (see `Library.body_matches`): none for a copy
+    folded under its story's first row, asked of the folded view when it is one."""
+    if view is None:
+        return None
+    if folds is None:
+        return view.body_matches()
+    from digest_tui.search import Library
+
+    if not folds.copies and isinstance(folds.view, Library):
+        return folds.view.body_matches()
+    snippets = view.body_matches()
+    if not folds.hidden:
+        return snippets
+    return {path: words for path, words in snippets.items() if path not in folds.hidden}

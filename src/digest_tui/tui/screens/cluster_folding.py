@@ -7,16 +7,18 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from digest_tui.clusters import Clusters
-    from digest_tui.clusters.listing import FoldedRows
+    from digest_tui.clusters.listing import FoldedRows, ListedView
     from digest_tui.model import Article
+
+    Listed = ListedView | Sequence[Article]
 
 
 class ClusterFolding:
     """The screen's clusters and the ones opened; folds a list of articles with them.
 
-    A filter worker folds the rows it found (a pass over every row: tens of milliseconds
-    at 100,000); the screen then asks again on the event loop and gets the same answer
-    from the last one kept, unless the clusters or the opened ones changed meanwhile.
+    A filter worker folds the view it found; the screen then asks again on the event loop
+    and gets the same answer from the last one kept, unless the clusters or the opened ones
+    changed meanwhile.
     """
 
     def __init__(self) -> None:
@@ -24,11 +26,12 @@ class ClusterFolding:
         """None until the clusters are found: the list shows plain rows until then."""
         self.opened: frozenset[str] = frozenset()
         """The ids of the clusters opened (replaced, never changed: workers read it)."""
-        self._kept: tuple[Sequence[Article], Clusters, frozenset[str], FoldedRows] | None = None
+        self._kept: tuple[Listed, Clusters, frozenset[str], FoldedRows] | None = None
 
-    def fold(self, articles: Sequence[Article]) -> FoldedRows | None:
-        """`articles` with their clusters folded; None before the clusters are found and
-        when no two of `articles` are copies of one story (the list is then as it was)."""
+    def fold(self, articles: Listed) -> FoldedRows | None:
+        """`articles` (a view, or plain rows) with their clusters folded; None before the
+        clusters are found and when no two of `articles` are copies of one story (the list
+        is then as it was)."""
         clusters, opened, kept = self.clusters, self.opened, self._kept
         if clusters is None:
             return None
@@ -40,7 +43,7 @@ class ClusterFolding:
         self._kept = (articles, clusters, opened, folds)
         return folds if folds.others else None
 
-    def stories(self, articles: Sequence[Article]) -> int | None:
+    def stories(self, articles: Listed) -> int | None:
         """How many stories `articles` tell, when some of them are copies of one (None
         when none is, or before the clusters are found)."""
         folds = self.fold(articles)

@@ -218,8 +218,9 @@ class ArticleList(RowCursorView, can_focus=True):
         self._articles = articles
         self._today = date.today()
         self._folds = folds
-        given = folds.days() if folds else days
-        self._lines = ListLines.of(articles, by_day=by_day, snippets=snippets, days=given)
+        if by_day and days is None and folds is not None:
+            days = folds.days()  # a copy under an opened story counts on its first row's day
+        self._lines = ListLines.of(articles, by_day=by_day, snippets=snippets, days=days)
         # Columns take the room their text needs; ones no article fills take none.
         self._tags_need = cells_needed(articles, listed_tags, TAGS_WIDTH)
         self._sources_need = cells_needed(articles, listed_source, SOURCE_WIDTH)
