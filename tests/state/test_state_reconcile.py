@@ -207,3 +207,38 @@ def test_a_title_with_an_undecodable_byte_still_follows_renames(db_file: Path) -
     _visit(db_file, _article("a.md", title)).close()
     with _visit(db_file, _article("b.md", title)) as store:
         assert store.is_read("b.md")
+
+
+def test_a_watched_change_follows_a_rename_and_marks_arrivals_new(db_file: Path) -> None:
+    kept = _article("kept.md", "Harbour news")
+    with _visit(db_file, kept, _article("draft.md", "Racks")) as store:
+        store.mark_read("draft.md")
+    with _visit(db_file, kept, _article("draft.md", "Racks")) as store:
+        # While the reader runs: draft.md is renamed and fresh.md arrives.
+        result = store.reconcile_changes(
+            [_article("posts/racks.md", "Racks"), _article("fresh.md", "Ferry timetable")],
+            ["draft.md"],
+        )
+        assert result.moved == {"draft.md": "posts/racks.md"}
+        assert result.added == {"fresh.md"}
+        assert store.is_read("posts/racks.md") and not store.is_read("draft.md")
+        assert store.is_new("fresh.md") and not store.is_new("posts/racks.md")
+        assert not store.is_new("kept.md")
+    # What a full pass at the next start finds agrees: nothing moves or arrives again.
+    with StateStore.open(db_file) as store:
+        store.begin_session()
+        again = store.reconcile(
+            [kept, _article("posts/racks.md", "Racks"), _article("fresh.md", "Ferry timetable")]
+        )
+        assert again.moved == {} and again.added == frozenset()
+        assert store.read_paths() == {"posts/racks.md"}
+
+
+def test_a_watched_edit_of_the_title_is_followed_by_a_later_rename(db_file: Path) -> None:
+    with _visit(db_file, _article("a.md", "Old title")) as store:
+        store.mark_starred("a.md")
+        edited = store.reconcile_changes([_article("a.md", "New title")], [])
+        assert edited.added == frozenset() and edited.moved == {}
+        moved = store.reconcile_changes([_article("b.md", "New title")], ["a.md"])
+        assert moved.moved == {"a.md": "b.md"}
+        assert store.is_starred("b.md")

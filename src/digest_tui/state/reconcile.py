@@ -54,6 +54,50 @@ def reconcile_articles(
     differences = _compare_stored(conn, unseen)
     arrived = {path: _identity(article) for path, article in unseen.items() if article is not None}
     del unseen
+    return _record(conn, differences, arrived, session)
+
+
+def reconcile_changes(
+    conn: sqlite3.Connection,
+    touched: Iterable[Article],
+    removed: Iterable[str],
+    session: int,
+) -> ReconcileResult:
+    """`reconcile_articles` for one change the caller watched happen: only the stored rows
+    of the articles it added or changed (`touched`) and of the paths it `removed` are
+    read, not every stored row. A rename is followed when its old path is among `removed`
+    (a watcher reports both sides of a move in one change)."""
+    differences = _Differences()
+    arrived: dict[str, Identity] = {}
+    for article in touched:
+        stored = _stored_identity(conn, article.path)
+        if stored is None:
+            arrived[article.path] = _identity(article)
+        elif stored != (article.title, article.date):
+            current = _identity(article)
+            if current != stored:
+                differences.edited.append((*current, encode_path(article.path)))
+    for path in removed:
+        stored = _stored_identity(conn, path)
+        if stored is not None:
+            differences.vanished[path] = stored
+    return _record(conn, differences, arrived, session)
+
+
+def _stored_identity(conn: sqlite3.Connection, path: str) -> Identity | None:
+    row = conn.execute(
+        "SELECT title, date FROM articles WHERE path = ?", (encode_path(path),)
+    ).fetchone()
+    return None if row is None else (row[0], row[1])
+
+
+def _record(
+    conn: sqlite3.Connection,
+    differences: _Differences,
+    arrived: dict[str, Identity],
+    session: int,
+) -> ReconcileResult:
+    """Write what a comparison found: renames followed, first sightings, changed hints."""
     moves = match_renames(differences.vanished, arrived)
     for old, new in moves.items():
         title, date = arrived[new]

@@ -28,7 +28,7 @@ from digest_tui.state.connection import (
 from digest_tui.state.keys import decode_path, encode_path
 from digest_tui.state.positions import ReadingPosition, read_position, write_position
 from digest_tui.state.read_only import StateReadOnlyError, copy_in_memory
-from digest_tui.state.reconcile import ReconcileResult, reconcile_articles
+from digest_tui.state.reconcile import ReconcileResult, reconcile_articles, reconcile_changes
 from digest_tui.state.recovery import open_healthy
 from digest_tui.state.schema import migrate, rollback_quietly
 from digest_tui.state.sessions import latest_scanned_session, new_paths, start_session
@@ -254,14 +254,35 @@ class StateStore:
             with immediate_transaction(self._conn, "recording the folder's articles"):
                 result = reconcile_articles(self._conn, articles, session)
                 self._follow_last_opened(result.moved)
-            arrivals = set() if self._arrivals is None else self._arrivals | result.added
-            for old, new in result.moved.items():
-                _move(self._read, old, new)
-                _move(self._starred, old, new)
-                _move(arrivals, old, new)
-            self._arrivals = arrivals
-            self._new = set(result.new) | arrivals
+            self._take_in(result)
         return result
+
+    def reconcile_changes(
+        self, touched: Iterable[Article], removed: Iterable[str]
+    ) -> ReconcileResult:
+        """`reconcile` for one watched change of the folder: the articles it added or
+        changed and the paths it removed (only their stored rows are read)."""
+        if self.session is None:
+            self.begin_session()
+        session = self.session
+        assert session is not None
+        with self._lock:
+            with immediate_transaction(self._conn, "recording the folder's changes"):
+                result = reconcile_changes(self._conn, touched, removed, session)
+                self._follow_last_opened(result.moved)
+            self._take_in(result)
+        return result
+
+    def _take_in(self, result: ReconcileResult) -> None:
+        """Hold what a reconcile found (under the lock): arrivals, and read marks and
+        stars moved."""
+        arrivals = set() if self._arrivals is None else self._arrivals | result.added
+        for old, new in result.moved.items():
+            _move(self._read, old, new)
+            _move(self._starred, old, new)
+            _move(arrivals, old, new)
+        self._arrivals = arrivals
+        self._new = set(result.new) | arrivals
 
     def _follow_last_opened(self, moved: Mapping[str, str]) -> None:
         last = self._ui_value_unlocked(LAST_OPENED_KEY)

@@ -85,7 +85,11 @@ class FolderFollower:
         moved: Mapping[str, str] = {}
         if state is not None:
             try:
-                seen = state.reconcile(update.articles)
+                touched = set(update.added) | set(update.changed)
+                seen = state.reconcile_changes(
+                    [article for article in update.articles if article.path in touched],
+                    update.removed,
+                )
                 arrivals, moved = tuple(p for p in update.added if p in seen.added), seen.moved
             except StateError as error:
                 self.post(WorkFailed(f"Could not update reader state: {error}"))
