@@ -81,3 +81,26 @@ def test_tags_in_code_stay_as_written():
     text = text_of(source)
     assert "{{< youtube id >}}" in text and "{% raw %}" in text
     assert "{% include x %}" in text
+
+
+def test_a_site_value_shows_by_name_and_never_as_braces():
+    source = "{{ site.title }} collects notes.\n\nBuilt on {{ page.date | date: '%Y' }}."
+    shown = _shown(source)
+    assert shown == ["⟨site.title⟩ collects notes.", "Built on ⟨page.date | date: '%Y'⟩."]
+    assert "`{{ kept }}`" not in text_of("Write `{{ kept }}` in a layout.")
+    assert "{{ kept }}" in text_of("Write `{{ kept }}` in a layout.")  # code stays as written
+
+
+def test_a_link_whose_target_is_a_template_value_is_a_link():
+    source = (
+        "See [six talks]({{ '/about/' | url }}) and [home]({{ site.baseurl }}/index.html)"
+        " and [news]({{ page.url }})."
+    )
+    assert _shown(source) == ["See six talks and home and news."]
+    assert {"/about/", "/index.html"} <= set(links_of(source))
+
+
+def test_go_template_text_and_ci_expressions_show_as_written():
+    # Hugo runs no template in a content file, so a browser shows `{{ .Title }}` as written.
+    assert _shown("Print {{ .Title }} in a layout.") == ["Print {{ .Title }} in a layout."]
+    assert _shown("Set ${{ secrets.TOKEN }} in CI.") == ["Set ${{ secrets.TOKEN }} in CI."]

@@ -19,7 +19,7 @@ from digest_tui.render.nesting import nesting_overflowed, skipped_lines
 from digest_tui.render.parser import markdown_parser
 from digest_tui.render.sections import SECTION_CHARS, reference_lines, split_sections
 from digest_tui.render.table_caps import cap_table_rows
-from digest_tui.render.template_tags import resolve_link_tags
+from digest_tui.render.template_tags import protect_raw, resolve_link_tags
 
 _FOOTNOTE_DEFINITION = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:", re.MULTILINE)
 
@@ -57,11 +57,11 @@ def parse_in_sections(
     footnotes["list"] = {}
     env: dict = {"footnotes": footnotes}
     if references := reference_lines(markdown):
-        parser.parse(resolve_link_tags(references), env)
+        parser.parse(resolve_link_tags(protect_raw(references)), env)
     builder = BlockBuilder(document.blocks, document.links, dark=dark)
     for section in split_sections(markdown, section_chars):
         done = len(document.blocks)
-        section, builder.hidden_rows = cap_table_rows(resolve_link_tags(section))
+        section, builder.hidden_rows = cap_table_rows(resolve_link_tags(protect_raw(section)))
         tokens = parser.parse(section, dict(env))
         if nesting_overflowed(tokens):
             lines = section.splitlines()

@@ -189,6 +189,8 @@ class InlineBuilder:
         elif kind == "image":
             caption, source = tag.image()
             self.append_image(text, caption, source)
+        elif kind == "value":
+            text.append(f"⟨{clean_block(tag.name)}⟩", PLACEHOLDER_STYLE)
 
 
 def _pop(styles: list[tuple[str, Style | None]], name: str) -> None:

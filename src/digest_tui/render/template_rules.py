@@ -41,6 +41,8 @@ def template_inline(state: StateInline, silent: bool) -> bool:
     match = TAG.match(state.src, state.pos, min(state.posMax, state.pos + MAX_TAG_CHARS))
     if match is None:
         return False
+    if match.group("output") and state.pos and state.src[state.pos - 1] == "$":
+        return False  # `${{ secrets.TOKEN }}`: a CI expression, not a page's template
     if not silent:
         token = state.push("template_inline", "", 0)
         token.meta = {"tag": parse_tag(match)}

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 
 MAX_TAG_CHARS = 2_000
+OUTPUT_CHARS = 60
+"""An output expression is shown by at most this much of its text."""
 TAG = re.compile(
     r"\{\{<\s*(?P<hugo_close>/?)\s*(?P<hugo>[\w.-]+)(?P<hugo_args>.{0,2000}?)\s*>\}\}"
     r"|\{\{%\s*(?P<md_close>/?)\s*(?P<md>[\w.-]+)(?P<md_args>.{0,2000}?)\s*%\}\}"
@@ -18,7 +20,10 @@ TAG = re.compile(
     r"|\{\{-?\s*(?P<call>\w+)\s*(?P<call_args>\(.{0,2000}?\))\s*-?\}\}"
     r"|\{\{-?\s*(?P<action>if|else|end|range|with|define|block|template)\b"
     r"(?P<action_args>[^}]{0,2000}?)-?\}\}"
-    r"|(?P<comment>\{\{-?\s*/\*.{0,2000}?\*/\s*-?\}\}|\{#.{0,2000}?#\})",
+    r"|(?P<comment>\{\{-?\s*/\*.{0,2000}?\*/\s*-?\}\}|\{#.{0,2000}?#\})"
+    # Liquid and Nunjucks output (`{{ site.title }}`); Go templates (`{{ .Title }}`) are not
+    # run in Hugo's content files, so a browser shows those as written.
+    r"|\{\{-?\s*(?P<output>[^{}<%\s.$][^{}]{0,2000}?)\s*-?\}\}",
     re.DOTALL,
 )
 _IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".avif")
@@ -106,11 +111,14 @@ class Tag:
     positional: list[str] = field(default_factory=list)
     named: dict[str, str] = field(default_factory=dict)
     form: str = "liquid"
-    """hugo (`{{< >}}`), md (`{{% %}}`), liquid (`{% %}`), call (`{{ f() }}`), action, comment."""
+    """hugo (`{{< >}}`), md (`{{% %}}`), liquid (`{% %}`), call (`{{ f() }}`), action, comment,
+    or output (`{{ page.title | upcase }}`, named by its whole expression)."""
 
     @property
     def kind(self) -> str:
-        """code, callout, image, embed, link, hidden or other."""
+        """code, callout, image, embed, link, hidden, value or other."""
+        if self.form == "output":
+            return "value"  # `{{ site.title }}`: a value the site fills in, shown by name
         name = self.name
         if self.closing or name in HIDDEN_TAGS or self.form == "comment":
             return "hidden"
@@ -171,6 +179,9 @@ def parse_tag(match: re.Match[str]) -> Tag:
     """The `Tag` a `TAG` match describes."""
     if match.group("comment"):
         return Tag(name="comment", closing=False, form="comment")
+    if match.group("output"):
+        expression = " ".join(match.group("output").split())
+        return Tag(name=expression[:OUTPUT_CHARS], closing=False, form="output")
     for group, close_group in (("hugo", "hugo_close"), ("md", "md_close")):
         if match.group(group):
             tag = _with_arguments(match.group(group), match.group(group + "_args"), group)
@@ -206,9 +217,12 @@ def closes(tag: Tag, opener: Tag) -> bool:
 
 _IN_LINK_TARGET = re.compile(
     r"(\]\(\s*|^ {0,3}\[[^\]\n]{1,1000}\]:[ \t]*)"
-    r"(\{\{[<%]\s*[\w.-]+[^\n]{0,1000}?[>%]\}\}|\{%-?\s*[\w.-]+[^\n]{0,1000}?-?%\})",
+    r"(\{\{[<%]\s*[\w.-]+[^\n]{0,1000}?[>%]\}\}|\{%-?\s*[\w.-]+[^\n]{0,1000}?-?%\}"
+    r"|\{\{-?\s*[^{}<%\s.$][^{}\n]{0,1000}?-?\}\})",
     re.MULTILINE,
 )
+# `'/about/' | url` or `"/a.png" | relative_url`: a literal path passed through URL filters.
+_LITERAL_URL = re.compile(r"""^(["'])([^"'\s]*)\1\s*(?:\|\s*[\w.-]+(?::[^|]*)?\s*)*$""")
 
 
 def resolve_link_tags(markdown: str) -> str:
@@ -223,5 +237,37 @@ def _link_target(match: re.Match[str]) -> str:
     if tag_match is None:
         return match.group(0)
     tag = parse_tag(tag_match)
+    if tag.form == "output":  # a site variable (unknown here: dropped) or a literal path
+        literal = _LITERAL_URL.match(tag.name)
+        return match.group(1) + (literal.group(2) if literal else "")
     target = tag.positional[0] if tag.positional else tag.first("path", "url", "src")
     return match.group(1) + re.sub(r"\s", "%20", target)
+
+
+_RAW_REGION = re.compile(r"(\{%-?\s*raw\s*-?%\})(.{0,200000}?)(\{%-?\s*endraw\s*-?%\})", re.DOTALL)
+_FENCE_LINE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
+_CODE_SPAN_OR_BRACE = re.compile(r"(?P<span>(?P<ticks>`+).*?(?P=ticks))|\{")
+
+
+def protect_raw(markdown: str) -> str:
+    """Braces between `{% raw %}` and `{% endraw %}` escaped (`\\{`), so what the author
+    wrapped shows as written; code inside, where escapes would show, is left alone."""
+    if "raw" not in markdown or "{%" not in markdown:
+        return markdown
+    return _RAW_REGION.sub(
+        lambda match: match.group(1) + _escape_braces(match.group(2)) + match.group(3), markdown
+    )
+
+
+def _escape_braces(text: str) -> str:
+    lines, fence = text.split("\n"), ""
+    for number, line in enumerate(lines):
+        opened = _FENCE_LINE.match(line)
+        if fence:
+            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
+                fence = ""
+        elif opened:
+            fence = opened.group(1)
+        elif "{" in line:
+            lines[number] = _CODE_SPAN_OR_BRACE.sub(lambda m: m.group("span") or "\\{", line)
+    return "\n".join(lines)
