@@ -13,7 +13,7 @@ import json
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -246,29 +246,31 @@ class StateStore:
         exactly one such path exists; new paths get their first sighting recorded. Begins
         a session first if none was begun.
         """
-        if self.session is None:
-            self.begin_session()
-        session = self.session
-        assert session is not None
-        with self._lock:
-            with immediate_transaction(self._conn, "recording the folder's articles"):
-                result = reconcile_articles(self._conn, articles, session)
-                self._follow_last_opened(result.moved)
-            self._take_in(result)
-        return result
+        return self._reconciled(
+            "recording the folder's articles",
+            lambda conn, session: reconcile_articles(conn, articles, session),
+        )
 
     def reconcile_changes(
         self, touched: Iterable[Article], removed: Iterable[str]
     ) -> ReconcileResult:
         """`reconcile` for one watched change of the folder: the articles it added or
         changed and the paths it removed (only their stored rows are read)."""
+        return self._reconciled(
+            "recording the folder's changes",
+            lambda conn, session: reconcile_changes(conn, touched, removed, session),
+        )
+
+    def _reconciled(
+        self, doing: str, compare: Callable[[sqlite3.Connection, int], ReconcileResult]
+    ) -> ReconcileResult:
         if self.session is None:
             self.begin_session()
         session = self.session
         assert session is not None
         with self._lock:
-            with immediate_transaction(self._conn, "recording the folder's changes"):
-                result = reconcile_changes(self._conn, touched, removed, session)
+            with immediate_transaction(self._conn, doing):
+                result = compare(self._conn, session)
                 self._follow_last_opened(result.moved)
             self._take_in(result)
         return result
