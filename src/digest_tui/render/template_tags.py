@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from digest_tui.render.sections import track_fence
+
 MAX_TAG_CHARS = 2_000
 OUTPUT_CHARS = 60
 """An output expression is shown by at most this much of its text."""
@@ -245,7 +247,6 @@ def _link_target(match: re.Match[str]) -> str:
 
 
 _RAW_REGION = re.compile(r"(\{%-?\s*raw\s*-?%\})(.{0,200000}?)(\{%-?\s*endraw\s*-?%\})", re.DOTALL)
-_FENCE_LINE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
 _CODE_SPAN_OR_BRACE = re.compile(r"(?P<span>(?P<ticks>`+).*?(?P=ticks))|\{")
 
 
@@ -260,14 +261,10 @@ def protect_raw(markdown: str) -> str:
 
 
 def _escape_braces(text: str) -> str:
-    lines, fence = text.split("\n"), ""
+    lines, fence = text.split("\n"), None
     for number, line in enumerate(lines):
-        opened = _FENCE_LINE.match(line)
-        if fence:
-            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
-                fence = ""
-        elif opened:
-            fence = opened.group(1)
-        elif "{" in line:
+        after = track_fence(line, fence)
+        if fence is None and after is None and "{" in line:
             lines[number] = _CODE_SPAN_OR_BRACE.sub(lambda m: m.group("span") or "\\{", line)
+        fence = after
     return "\n".join(lines)
