@@ -79,6 +79,10 @@ class PreviewStream:
         while self._pool is not None and len(self._paths) - self._sent >= CHUNK_SIZE:
             self._send(self._sent + CHUNK_SIZE)
 
+    def offer_unchanged(self, count: int) -> None:
+        """Note `count` files the walk found unchanged, without naming them."""
+        self._walked += count
+
     def _worth_starting(self) -> bool:
         return wants_preview(len(self._paths), self._walked, self._threshold)
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from digest_tui import loading
+from digest_tui.index import snapshot
+from digest_tui.index.folder_check import check_folders
 from digest_tui.index.parsing import POOL_THRESHOLD, parse_files
 from digest_tui.index.preview import PreviewStream, wants_preview
 from digest_tui.index.progress import ProgressThrottle
@@ -115,24 +118,30 @@ def _walk(
 
 
 def _walk_changes(
+    conn: sqlite3.Connection,
     root: Path,
-    known: dict[str, int],
+    known_paths: Iterable[str],
     should_stop: Callable[[], bool],
-    on_stamp: Callable[[str, bool], None] | None = None,
-) -> _Walk:
-    """Walk and compare as it goes, keeping only new and changed files.
+    workers: int,
+    on_stamp: PreviewStream | None = None,
+) -> tuple[_Walk, dict[str, int]]:
+    """Walk, and compare the files of every folder that may have changed with the index.
 
-    Each path found is taken out of `known`: what remains after a whole walk has vanished.
+    Returns the walk, with only new and changed files to parse, and the stored stamps of the
+    compared folders that the walk did not find: the files that vanished.
     """
-    walk = _Walk()
-    for count, found in enumerate(loading.discover(root)):
-        if count % _STOP_CHECK_EVERY == 0 and should_stop():
-            walk.stopped = True
-            break
-        if isinstance(found, Problem):
-            walk.problems.append(found)
-            continue
-        walk.files += 1
+    stored = snapshot.folder_signatures(conn)
+    check = check_folders(root, stored, should_stop, workers)
+    walk = _Walk(problems=check.problems, files=check.files, stopped=check.stopped)
+    if check.stopped:
+        return walk, {}
+    if stored is None:
+        known = known_stamps(conn, known_paths)
+    else:
+        known = known_stamps_in(conn, check.suspects)
+    if on_stamp is not None:
+        on_stamp.offer_unchanged(check.files - len(check.stamps))
+    for found in check.stamps:
         before = known.pop(found.path, None)
         if before is None:
             walk.added.append(found.path)
@@ -140,12 +149,56 @@ def _walk_changes(
             walk.changed.append(found.path)
         else:
             if on_stamp is not None:
-                on_stamp(found.path, False)
+                on_stamp.offer(found.path, False)
             continue
         walk.stamps.append(found)
         if on_stamp is not None:
-            on_stamp(found.path, True)
-    return walk
+            on_stamp.offer(found.path, True)
+    return walk, known
+
+
+def _folder(path: str) -> str:
+    return path.rpartition("/")[0]
+
+
+def known_stamps_in(conn: sqlite3.Connection, folders: Iterable[str]) -> dict[str, int]:
+    """Like `known_stamps`, for the files directly in these folders only."""
+    stamps: dict[str, int] = {}
+    for folder in folders:
+        for query, bounds in _stamp_queries_in(folder):
+            for path, size, mtime in conn.execute(query, bounds):
+                path = path_from_db(path)
+                if _folder(path) == folder:
+                    stamps[path] = size * _SIZE_UNIT + mtime
+    return stamps
+
+
+def _stamp_queries_in(folder: str) -> Iterator[tuple[str, tuple]]:
+    """`_STAMP_QUERIES` narrowed to the paths below `folder`, with their bounds.
+
+    Below a folder means between "folder/" and "folder0" ("0" follows "/"), as text and as
+    the bytes a path that is not valid UTF-8 is stored as (`db_path`); the root's own files
+    are the paths without a separator.
+    """
+    for query in _STAMP_QUERIES:  # articles, then problems, as in known_stamps
+        joiner = "AND" if "WHERE" in query else "WHERE"
+        if not folder:
+            yield f"{query} {joiner} instr(path, '/') = 0", ()
+            continue
+        low, high = f"{folder}/", f"{folder}0"
+        as_bytes = (low.encode("utf-8", "surrogateescape"), high.encode("utf-8", "surrogateescape"))
+        if isinstance(db_path(low), str):  # else every path below it is stored as bytes
+            yield f"{query} {joiner} path > ? AND path < ?", (low, high)
+        yield f"{query} {joiner} path > ? AND path < ?", as_bytes
+
+
+def _holds_files(conn: sqlite3.Connection) -> bool:
+    """Whether the index holds any file's stamp (if not, this is a first run)."""
+    return any(conn.execute(f"SELECT EXISTS ({query})").fetchone()[0] for query in _STAMP_QUERIES)
+
+
+def _stored_files(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
 
 
 def reconcile(
@@ -178,11 +231,14 @@ def _reconcile(
     known_paths: Iterable[str],
 ) -> RefreshResult:
     result = RefreshResult()
-    known = known_stamps(conn, known_paths)
-    offer = previews.offer if on_preview is not None else None
-    walk = (
-        _walk_changes(root, known, should_stop, offer) if known else _walk(root, should_stop, offer)
-    )
+    offer = previews if on_preview is not None else None
+    if _holds_files(conn):
+        workers = options.workers if options.workers is not None else (os.cpu_count() or 1)
+        if _stored_files(conn) < options.pool_threshold:
+            workers = 1
+        walk, known = _walk_changes(conn, root, known_paths, should_stop, workers, offer)
+    else:
+        walk, known = _walk(root, should_stop, offer.offer if offer else None), {}
     if walk.stopped:
         result.stopped = True
         return result  # an unfinished walk cannot tell which files vanished

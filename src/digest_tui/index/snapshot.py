@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import json
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import fields
 
 from digest_tui.index import column_layouts
+from digest_tui.index.folder_check import signatures_of_rows
 from digest_tui.index.rows import (
     CACHED_ARTICLE_COLUMNS,
     articles_from_columns,
@@ -27,7 +29,7 @@ from digest_tui.index.rows import (
 )
 from digest_tui.model import Article
 
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 """Bump whenever a layout changes; older copies are then ignored and replaced."""
 
 
@@ -36,6 +38,14 @@ def _is_one(value: object) -> bool:
 
 
 _HEADER_POSITION, _HEADER_KIND = -1, "format"
+_FOLDERS_POSITION, _FOLDERS_KIND = -2, "folders"
+# Each stored file's stamp once: a path with a problem row counts by that row, as the
+# changed-file check compares it (`refresh.known_stamps`).
+_STAMPS_QUERY = (
+    "SELECT path, size, mtime_ns FROM articles WHERE path NOT IN "
+    "(SELECT path FROM problems WHERE size IS NOT NULL) "
+    "UNION ALL SELECT path, size, mtime_ns FROM problems WHERE size IS NOT NULL"
+)
 _COLUMN_COUNT = len(CACHED_ARTICLE_COLUMNS)
 # How each stored value becomes an `Article` field, where it is not stored as it is.
 # (Tags, warnings and categories are stored as "lists", which hold tuples already.)
@@ -102,10 +112,42 @@ def write(conn: sqlite3.Connection) -> None:
             "INSERT INTO snapshot (position, kind, count, data) VALUES (?, ?, ?, ?)",
             (position, encoded[0], len(column), encoded[1]),
         )
+    _write_folder_signatures(conn)
     conn.execute(
         "INSERT INTO snapshot (position, kind, count, data) VALUES (?, ?, ?, ?)",
         (_HEADER_POSITION, _HEADER_KIND, FORMAT_VERSION, b""),
     )
+
+
+def _write_folder_signatures(conn: sqlite3.Connection) -> None:
+    """Store each folder's signature as the rows have it, for the changed-file check."""
+    stamps = (
+        (path_from_db(path), size, mtime) for path, size, mtime in conn.execute(_STAMPS_QUERY)
+    )
+    signatures = signatures_of_rows(stamps)
+    data = json.dumps({folder: format(value, "x") for folder, value in signatures.items()})
+    conn.execute(
+        "INSERT INTO snapshot (position, kind, count, data) VALUES (?, ?, ?, ?)",
+        (_FOLDERS_POSITION, _FOLDERS_KIND, len(signatures), data.encode("utf-8", "surrogatepass")),
+    )
+
+
+def folder_signatures(conn: sqlite3.Connection) -> dict[str, int] | None:
+    """Each folder's signature (`folder_check`) as the stored rows have it; None when the
+    copy is missing, of another layout version, or damaged."""
+    with _one_read(conn):
+        if not is_present(conn):
+            return None
+        row = conn.execute(
+            "SELECT kind, data FROM snapshot WHERE position = ?", (_FOLDERS_POSITION,)
+        ).fetchone()
+    if row is None or row[0] != _FOLDERS_KIND:
+        return None
+    try:
+        stored = json.loads(bytes(row[1]).decode("utf-8", "surrogatepass"))
+        return {str(folder): int(value, 16) for folder, value in stored.items()}
+    except (ValueError, TypeError, AttributeError):
+        return None
 
 
 def read(conn: sqlite3.Connection) -> list[Article] | None:

@@ -8,7 +8,7 @@ from collections.abc import Callable, Container, Iterable
 from typing import TypeVar
 
 from digest_tui.index import snapshot
-from digest_tui.index.rows import ProblemRow, db_path, fulltext_values, unpack_text
+from digest_tui.index.rows import ProblemRow, db_path, fulltext_values, path_from_db, unpack_text
 from digest_tui.index.schema import ARTICLE_COLUMNS
 
 WRITE_ATTEMPTS = 3
@@ -93,7 +93,7 @@ def store_parsed(
     """
     snapshot.clear(conn)
     for item in parsed:
-        path = item[1][0]
+        path = path_from_db(item[1][0])  # rows hold a path as stored: bytes when undecodable
         if path in known or item[0] == "problem":
             forget_paths(conn, (path,), fulltext)
         if item[0] == "problem":

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Generator, Iterator
+from collections.abc import Iterator
+from dataclasses import dataclass
 from operator import attrgetter
 from pathlib import Path
 
@@ -78,6 +79,37 @@ def discover(
 
     Section pages (`is_section_page`) are left out; their paths go to `sections` if given.
     """
+    for folder in list_folders(root, stat_files=stat_files, sections=sections):
+        if isinstance(folder, Problem):
+            yield folder
+            continue
+        prefix = f"{folder.rel_dir}/" if folder.rel_dir else ""
+        plain = [FileStamp(prefix + name, NOT_STATTED, NOT_STATTED) for name in folder.plain]
+        if plain and folder.found:  # both kinds in one folder: back into name order
+            yield from sorted(plain + folder.found, key=_PATH)
+        else:
+            yield from plain or folder.found
+
+
+@dataclass(slots=True)
+class FolderListing:
+    """One folder's part of a walk, in walk order."""
+
+    rel_dir: str
+    """The folder, relative to the root, `/`-separated ("" for the root itself)."""
+    real_dir: str
+    """Where it is on disk, symlinks resolved."""
+    plain: list[str]
+    """Names of the plain Markdown files not stat'ed (`stat_files=False` only), sorted."""
+    found: list[Found]
+    """The other files' stamps and problems, in name order."""
+
+
+def list_folders(
+    root: Path, *, stat_files: bool = True, sections: list[str] | None = None
+) -> Iterator[FolderListing | Problem]:
+    """`discover`, a folder at a time: each folder's listing, in the same order, by the same
+    rules. A problem with the root itself comes alone."""
     real_root = os.path.realpath(os.fspath(root))
     try:
         root_stat = os.stat(real_root)
@@ -88,11 +120,13 @@ def discover(
     pending: list[tuple[str, str]] = [(real_root, "")]
     while pending:
         directory, rel_dir = pending.pop()
-        subdirs = yield from walk.scan(directory, rel_dir)
+        listing, subdirs = walk.scan(directory, rel_dir)
+        yield listing
         pending.extend(reversed(subdirs))
 
 
 _NAME = attrgetter("name")
+_PATH = attrgetter("path")
 
 
 def _is_plain_markdown(entry: os.DirEntry[str]) -> bool:
@@ -120,15 +154,18 @@ class _Walk:
         self.stat_files = stat_files
         self.sections = sections
 
-    def scan(self, directory: str, rel_dir: str) -> Generator[Found, None, list[tuple[str, str]]]:
-        """Yield this folder's files and problems; return its sub-folders to walk."""
+    def scan(self, directory: str, rel_dir: str) -> tuple[FolderListing, list[tuple[str, str]]]:
+        """This folder's listing, and its sub-folders to walk."""
+        listing = FolderListing(rel_dir, directory, [], [])
         subdirs: list[tuple[str, str]] = []
         try:
-            with os.scandir(directory) as listing:
-                entries = [e for e in listing if not e.name.startswith(".")]
+            with os.scandir(directory) as entries_found:
+                entries = [e for e in entries_found if not e.name.startswith(".")]
         except OSError as error:
-            yield Problem(rel_dir or ".", f"cannot list folder: {error.strerror or error}")
-            return subdirs
+            listing.found.append(
+                Problem(rel_dir or ".", f"cannot list folder: {error.strerror or error}")
+            )
+            return listing, subdirs
         entries.sort(key=_NAME)
         prefix = f"{rel_dir}/" if rel_dir else ""
         for entry in entries:
@@ -138,14 +175,14 @@ class _Walk:
                     self.sections.append(prefix + name)
                 continue
             if not self.stat_files and _is_plain_markdown(entry):
-                yield FileStamp(prefix + name, NOT_STATTED, NOT_STATTED)
+                listing.plain.append(name)
                 continue
             found = self._classify(entry, prefix + name)
             if isinstance(found, tuple):
                 subdirs.append(found)
             elif found is not None:
-                yield found
-        return subdirs
+                listing.found.append(found)
+        return listing, subdirs
 
     def _classify(self, entry: os.DirEntry[str], rel: str) -> Found | tuple[str, str] | None:
         markdown = is_markdown_name(entry.name)
