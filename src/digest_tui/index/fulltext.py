@@ -70,13 +70,14 @@ many matches, only the most recently indexed ones (highest ids: new posts) are s
 
 # The same weights as the table's `rank`, called directly: cheaper than the `rank` column.
 _SCORE = f"bm25(fulltext, {RANK_WEIGHTS})"
-# One statement: the window's first id comes from a subquery, so that the whole query runs
-# in a single step inside SQLite (which releases Python's lock meanwhile). Walking ids
-# without scoring is ~50x cheaper than scoring, so finding the window costs little.
+# One statement, one pass over the matches: the newest `window` matches are scored as they
+# are read (FTS5 walks ids backwards without sorting), then the best `limit` kept. A prefix
+# query merges the lists of every word it covers, so reading the matches twice (once to
+# find where the window starts) cost a quarter more. The whole query runs inside SQLite,
+# which releases Python's lock meanwhile.
 _RANKED = (
-    f"SELECT a.path, -f.score FROM (SELECT rowid, {_SCORE} AS score FROM fulltext "
-    "WHERE fulltext MATCH ?1 AND rowid >= coalesce((SELECT rowid FROM fulltext "
-    "WHERE fulltext MATCH ?1 ORDER BY rowid DESC LIMIT 1 OFFSET ?2), 0) "
+    "SELECT a.path, -f.score FROM (SELECT rowid, score FROM (SELECT rowid, "
+    f"{_SCORE} AS score FROM fulltext WHERE fulltext MATCH ?1 ORDER BY rowid DESC LIMIT ?2) "
     "ORDER BY score LIMIT ?3) AS f JOIN articles AS a ON a.id = f.rowid"
 )
 _ALL = (
@@ -99,7 +100,7 @@ def run_query(
             rows = conn.execute(_ALL, (expression,)).fetchall()
         else:
             window = max(RANK_WINDOW, limit)
-            rows = conn.execute(_RANKED, (expression, window - 1, limit)).fetchall()
+            rows = conn.execute(_RANKED, (expression, window, limit)).fetchall()
     except sqlite3.Error:
         return {}
     return {path_from_db(path): score for path, score in rows}
