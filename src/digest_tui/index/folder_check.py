@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 
 from digest_tui.index.workers import worker_pool
@@ -146,7 +147,7 @@ def _settle(
             for size, mtime_ns in zip(sizes, times, strict=True)
         )
     if len(stamps) > len(listing.plain):  # stamps of both kinds: back into name order
-        stamps.sort(key=_path_of)
+        stamps.sort(key=attrgetter("path"))
     check.stamps.extend(stamps)
 
 
@@ -181,10 +182,6 @@ def _resolve_unsure(
 
 def _name(stamp: FileStamp, prefix: str) -> str:
     return stamp.path[len(prefix) :]
-
-
-def _path_of(stamp: FileStamp) -> str:
-    return stamp.path
 
 
 StatResult = tuple[array, array, int]

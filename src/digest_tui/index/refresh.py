@@ -123,7 +123,7 @@ def _walk_changes(
     known_paths: Iterable[str],
     should_stop: Callable[[], bool],
     workers: int,
-    on_stamp: PreviewStream | None = None,
+    previews: PreviewStream | None = None,
 ) -> tuple[_Walk, dict[str, int]]:
     """Walk, and compare the files of every folder that may have changed with the index.
 
@@ -139,8 +139,8 @@ def _walk_changes(
         known = known_stamps(conn, known_paths)
     else:
         known = known_stamps_in(conn, check.suspects)
-    if on_stamp is not None:
-        on_stamp.offer_unchanged(check.files - len(check.stamps))
+    if previews is not None:
+        previews.offer_unchanged(check.files - len(check.stamps))
     for found in check.stamps:
         before = known.pop(found.path, None)
         if before is None:
@@ -148,12 +148,12 @@ def _walk_changes(
         elif before != found.size * _SIZE_UNIT + found.mtime_ns:
             walk.changed.append(found.path)
         else:
-            if on_stamp is not None:
-                on_stamp.offer(found.path, False)
+            if previews is not None:
+                previews.offer(found.path, False)
             continue
         walk.stamps.append(found)
-        if on_stamp is not None:
-            on_stamp.offer(found.path, True)
+        if previews is not None:
+            previews.offer(found.path, True)
     return walk, known
 
 
