@@ -25,8 +25,10 @@ class Context:
 
     @property
     def warm_cache(self) -> Path:
-        """A cache folder kept between runs, filled by the first cold index of this size."""
-        return CORPORA_DIR / "cache" / self.label
+        """A cache folder kept between runs, filled by the first row that indexes this size."""
+        folder = CORPORA_DIR / "cache" / self.label
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
 
 
 @contextmanager

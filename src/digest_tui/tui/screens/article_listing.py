@@ -149,12 +149,13 @@ class ArticleListing:
 
     def refilter(self) -> None:
         """Filter the library again for the screen's current tags, query and sort."""
-        from digest_tui.tui.filtering import FilterRequest
-
         self._generation += 1
         screen = self.screen
         if self.library is None or screen.sort is None:
             return  # the list arrives with the library and is filtered then
+        # The search layer loads with the first library, not before the first frame.
+        from digest_tui.tui.filtering import FilterRequest
+
         request = FilterRequest(
             self.library, screen.tags, screen.query_text, self.effective_sort, screen.show_drafts
         )
