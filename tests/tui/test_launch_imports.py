@@ -35,3 +35,23 @@ def test_building_the_reader_leaves_the_core_for_after_the_first_frame(tmp_path)
     assert "textual.app" in loaded
     early = sorted(name for name in loaded if name.startswith(DEFERRED))
     assert early == []
+
+
+def test_the_first_frame_is_drawn_before_the_core_loads(tmp_path) -> None:
+    loaded = _modules_after(
+        "from pathlib import Path\n"
+        "from digest_tui.config import Config\n"
+        "from digest_tui.tui.app import DigestApp\n"
+        f"app = DigestApp.for_folder(Path({str(tmp_path)!r}), Config())\n"
+        "seen = []\n"
+        "def first_frame():\n"
+        "    if not seen:\n"
+        "        seen.append(set(sys.modules))\n"
+        "        app.exit()\n"
+        "app.post_display_hook = first_frame\n"
+        "app.run(headless=True, size=(100, 30))\n"
+        "sys.modules = dict.fromkeys(seen[0])"
+    )
+    assert "textual.app" in loaded
+    early = sorted(name for name in loaded if name.startswith(DEFERRED))
+    assert early == []
