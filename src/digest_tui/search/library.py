@@ -87,6 +87,13 @@ class Library:
         """
         self.catalog.prepare(self.fulltext)
 
+    def index_words(self) -> None:
+        """After `prepare`, index the words of every title, tag and description, so that
+        a keystroke looks up the words holding what was typed instead of reading every
+        field (about a second per 100,000 articles, from a background thread; searches
+        made meanwhile read the fields as before). Safe from any thread, more than once."""
+        self.catalog.index_words()
+
     def again(self) -> Library:
         """The same view, to be computed afresh: what it matches and counts after the
         reader state changed (a view computes its matches and unread set once)."""

@@ -114,7 +114,7 @@ class SearchFields:
 
     def _packed_title_words(self) -> Haystack:
         words = spaced_words(self._raw_titles, lower_first=True)
-        return Haystack(words, normalised=True, sets=self._sets)
+        return Haystack(words, normalised=True, sets=self._sets, spaced=True)
 
     def _tag_tuples(self) -> list[tuple[str, ...]]:
         # `tuple` returns a tuple as it is: articles keep sharing theirs.
@@ -130,13 +130,21 @@ class SearchFields:
         def pack(tags: list[tuple[str, ...]]) -> list[str]:
             return spaced_words(list(map(" ".join, tags)), lower_first=False)
 
-        return Haystack(per_distinct(self._tag_tuples(), pack), normalised=True, sets=self._sets)
+        tags = per_distinct(self._tag_tuples(), pack)
+        return Haystack(tags, normalised=True, sets=self._sets, spaced=True)
+
+    def _every_field(self) -> tuple[Haystack, ...]:
+        return (self.titles, self.title_words, self.tags, self.tag_words, self.descriptions)
 
     def prepare(self) -> None:
         """Build every field now, packed for the scans of words of three letters on."""
-        fields = (self.titles, self.title_words, self.tags, self.tag_words, self.descriptions)
-        for field in fields:
+        for field in self._every_field():
             field.prepare()
+
+    def index_tokens(self) -> None:
+        """Index every field's tokens now, so that words are found without a scan."""
+        for field in self._every_field():
+            field.index_tokens()
 
     def _field(self, name: str, make: Callable[[], Haystack]) -> Haystack:
         haystack = getattr(self, name)

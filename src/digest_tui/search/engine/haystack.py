@@ -4,6 +4,9 @@ Calling a regex once per article costs about a microsecond each, far too slow fo
 articles per keystroke. Tests are instead mapped over the values in C (`map`, `compress`),
 and a rare needle is located with `str.find` over the field packed into one big string,
 one article per line, each line ending in a NUL and the article's number.
+
+Once `index_tokens` has run, a needle without whitespace is found through the field's
+tokens instead (`tokens.TokenIndex`), and the packed text is only rebuilt for the rest.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from digest_tui.search.engine import bits
 from digest_tui.search.engine.bits import SetNumbers
 from digest_tui.search.engine.cache import FIELD_SEARCHES, SHORT_ANSWERS, BoundedCache
 from digest_tui.search.engine.packing import normalise, normalise_all
+from digest_tui.search.engine.tokens import TokenIndex
 
 _LINE = "{}\x00{}"
 _INDEX = itemgetter(2)  # of a rapidfuzz hit: (value, score, index)
@@ -37,17 +41,25 @@ class Haystack:
     Queries take and return article sets as `bits` ints (see `bits`).
     """
 
-    __slots__ = ("_packed", "_recent", "_sets", "_short", "values")
+    __slots__ = ("_packed", "_recent", "_sets", "_short", "_spaced", "_tokens", "values")
 
     def __init__(
-        self, values: Iterable[str], normalised: bool = False, sets: SetNumbers | None = None
+        self,
+        values: Iterable[str],
+        normalised: bool = False,
+        sets: SetNumbers | None = None,
+        spaced: bool = False,
     ) -> None:
         """`normalised`: the values are already lower-cased and free of separators.
-        `sets`: the member numbers remembered for the catalog's sets, shared by its fields."""
+        `sets`: the member numbers remembered for the catalog's sets, shared by its fields.
+        `spaced`: each value is words between single spaces, with a space at each end
+        (`packing.spaced_words`), so " x" is a word starting with x and " x " a word x."""
         listed = values if isinstance(values, list) else list(values)
         self.values: list[str] = listed if normalised else normalise_all(listed)
         self._sets = SetNumbers(len(listed)) if sets is None else sets
+        self._spaced = spaced
         self._packed: str | None = None
+        self._tokens: TokenIndex | None = None
         # (search kind, needle, identity of `among`) to (among, answer): `field_searches`.
         self._recent: BoundedCache[tuple[str, str, int], tuple[int | None, int]] = BoundedCache(
             FIELD_SEARCHES
@@ -70,7 +82,17 @@ class Haystack:
 
     def prepare(self) -> None:
         """Pack the values now rather than on the first search that scans them."""
-        _ = self._text
+        if self._tokens is None:
+            _ = self._text
+
+    def index_tokens(self) -> None:
+        """Index the values' tokens now (a few seconds per million values): from then on
+        a needle without whitespace is found through them, not by a scan of the values."""
+        if self._tokens is None:
+            self._tokens = TokenIndex(self.values)
+            # Only needles holding whitespace still need the packed text: build it again
+            # for them rather than keep a second copy of the field meanwhile.
+            self._packed = None
 
     def scan(self, pattern: str, among: int | None = None) -> int:
         """The articles whose value matches `pattern` (a regex, lower-case), within `among`."""
@@ -115,10 +137,24 @@ class Haystack:
         if among is not None and among.bit_count() * FEW_SHARE < len(values):
             # Few candidates: testing each is cheaper than any scan of the whole text.
             return self._test_each(lambda values: map(contains, values, repeat(needle)), among)
+        tokens = self._tokens
+        if tokens is not None:
+            found = self._through_tokens(tokens, needle)
+            if found is not None:
+                return found if among is None else self._sets.intersection(found, among)
         if len(needle) > 2 and self._looks_rare(needle, len(values) // RARE_SHARE):
             # While the needle stays rare, collecting its hits beats testing every value.
             return self._within(self._find_each(needle), among)
         return self._test_each(lambda values: map(contains, values, repeat(needle)), among)
+
+    def _through_tokens(self, tokens: TokenIndex, needle: str) -> int | None:
+        """The articles whose value contains `needle`, found through the tokens; None
+        when only a scan can tell."""
+        if self._spaced and needle.startswith(" ") and len(needle) > 1:
+            if needle.endswith(" ") and len(needle) > 2:
+                return tokens.equal(needle[1:-1])
+            return tokens.starting(needle[1:])
+        return tokens.containing(needle)
 
     def _looks_rare(self, needle: str, most: int) -> bool:
         """False when a count over the first part of the text says `needle` is common."""

@@ -258,13 +258,16 @@ class ArticleListing:
             return
         self.unprepared = None
 
+        def prepare() -> None:
+            library.prepare()
+            if library is self.library:
+                library.index_words()
+
         def start() -> None:
             # Not for a library that another change replaced meanwhile: files arriving one
             # after another would each pay for the previous one's search data.
             if library is self.library:
-                self.screen.run_worker(
-                    library.prepare, thread=True, group="prepare", exit_on_error=False
-                )
+                self.screen.run_worker(prepare, thread=True, group="prepare", exit_on_error=False)
 
         self.screen.set_timer(PREPARE_DELAY, start)
 

@@ -106,6 +106,8 @@ class FolderLoader:
         post(ArticlesLoaded(fresh, result.problems, True, paths))
         if result.error:
             post(WorkFailed(f"The index could not be refreshed: {result.error}"))
+        # Typing is fast from the first frame on; this makes it faster still.
+        (fresh or library).index_words()
         index.build_fulltext(progress, lambda: worker.is_cancelled)
         post(FulltextReady())
         if self.follow is not None and not worker.is_cancelled:
