@@ -50,12 +50,22 @@ def ui_filter(library):
     return run
 
 
+WORD_INDEX_SECONDS: list[float] = []
+"""How long each `Library.index_words()` took (reported as a row of its own)."""
+
+
 def prepared(library):
-    """`library` after `Library.prepare()`, as the reader runs it in the background right
-    after showing the list (before anyone can type); older libraries have no prepare."""
+    """`library` as the reader's index worker leaves it: after `Library.prepare()` (run
+    right after the list is shown) and `Library.index_words()` (after the changed-file
+    check); older libraries lack one or both."""
     prepare = getattr(library, "prepare", None)
     if prepare is not None:
         prepare()
+    index_words = getattr(library, "index_words", None)
+    if index_words is not None:
+        start = time.perf_counter()
+        index_words()
+        WORD_INDEX_SECONDS.append(time.perf_counter() - start)
     return library
 
 
@@ -96,6 +106,8 @@ def main() -> None:
         result["fuzzy"] = typed_afresh(fuzzy, articles, index, typed, args.repeat)
         result["ui_filter"] = typed_afresh(ui_filter, articles, index, typed, args.repeat)
         result["long_phrase"] = typed_afresh(ui_filter, articles, index, [LONG_PHRASE], 1)
+    if WORD_INDEX_SECONDS:
+        result["word_index"] = WORD_INDEX_SECONDS
     words = args.words.split(",")
     result["fulltext"] = time_each(lambda w: subject.fulltext_search(index, w), words, args.repeat)
     result["fulltext_hits"] = {w: subject.fulltext_search(index, w, 1000000) for w in words}
