@@ -17,7 +17,6 @@ import gc
 import json
 import sqlite3
 from collections.abc import Callable, Iterator
-from dataclasses import fields
 
 from digest_tui.index import column_layouts
 from digest_tui.index.folder_check import signatures_of_rows
@@ -201,4 +200,4 @@ def _articles(conn: sqlite3.Connection, listing: list[tuple[int, str, int]]) -> 
 
 
 # The stored columns are the model's fields one for one; if they ever part, the table answers.
-_FIELDS_ARE_COLUMNS = tuple(field.name for field in fields(Article)) == CACHED_ARTICLE_COLUMNS
+_FIELDS_ARE_COLUMNS = Article._fields == CACHED_ARTICLE_COLUMNS
