@@ -142,8 +142,10 @@ class SearchFields:
             field.prepare()
 
     def index_tokens(self) -> None:
-        """Index every field's tokens now, so that words are found without a scan."""
-        for field in self._every_field():
+        """Index the tokens of titles, title and tag words and descriptions now, so that
+        words are found there without a scan. Not the packed tags: each article's tag set
+        is one token there, and their text is small."""
+        for field in (self.titles, self.title_words, self.tag_words, self.descriptions):
             field.index_tokens()
 
     def _field(self, name: str, make: Callable[[], Haystack]) -> Haystack:

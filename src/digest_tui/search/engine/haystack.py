@@ -92,10 +92,10 @@ class Haystack:
         """Index the values' tokens now (a few seconds per million values): from then on
         a needle without whitespace is found through them, not by a scan of the values."""
         if self._tokens is None:
-            self._tokens = TokenIndex(self.values)
-            # Only needles holding whitespace still need the packed text: build it again
-            # for them rather than keep a second copy of the field meanwhile.
+            # Only needles holding whitespace will need the packed text: it is packed again
+            # for them rather than kept, and let go first, so the two never coexist.
             self._packed = None
+            self._tokens = TokenIndex(self.values)
 
     def scan(self, pattern: str, among: int | None = None) -> int:
         """The articles whose value matches `pattern` (a regex, lower-case), within `among`."""

@@ -34,17 +34,22 @@ class TokenIndex:
         """Index `values` (already normalised: no NUL or line break in them)."""
         self.size = len(values)
         numbers: dict[str, int] = {}
-        holders: list[array[int]] = []
+        # Most tokens of real text occur once: such a token's article is kept as a plain
+        # number, and only a token held by several articles gets an array of them.
+        holders: list[int | array[int]] = []
         for article, value in enumerate(values):
             for token in value.split():
                 number = numbers.get(token)
                 if number is None:
                     numbers[token] = len(holders)
-                    holders.append(array("i", (article,)))
-                else:
-                    held = holders[number]
-                    if held[-1] != article:  # a token twice in one value counts once
-                        held.append(article)
+                    holders.append(article)
+                    continue
+                held = holders[number]
+                if isinstance(held, int):
+                    if held != article:  # a token twice in one value counts once
+                        holders[number] = array("i", (held, article))
+                elif held[-1] != article:
+                    held.append(article)
         self._numbers = numbers
         self._holders = holders
         # "token NUL number" lines, each starting after a line break (the first too).
@@ -75,8 +80,14 @@ class TokenIndex:
         return 0 if number is None else self._holding([number])
 
     def _holding(self, tokens: Iterable[int]) -> int:
-        held = chain.from_iterable(map(self._holders.__getitem__, tokens))
-        return bits.from_numbers(held, self.size)
+        alone: list[int] = []
+        several: list[array[int]] = []
+        for held in map(self._holders.__getitem__, tokens):
+            if isinstance(held, int):
+                alone.append(held)
+            else:
+                several.append(held)
+        return bits.from_numbers(chain(alone, chain.from_iterable(several)), self.size)
 
 
 def _one_token(text: str) -> bool:
