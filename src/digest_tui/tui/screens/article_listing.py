@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from functools import lru_cache, partial
 from typing import TYPE_CHECKING
@@ -46,6 +46,9 @@ DATE_ORDERS = ("newest", "oldest")
 """The sort orders whose lists are grouped under day headings."""
 PREPARE_DELAY = 0.5
 """Seconds between showing a changed folder's rows and building its search data."""
+INDEX_WORDS_DELAY = 5.0
+"""Seconds before its words are indexed too (half a second per 100,000 articles; typing is
+quick without them): a burst of arrivals indexes only the library it ends with."""
 TAG_COUNT_DELAY = 0.025
 """Seconds between showing the rows and counting their tags: time to paint the rows."""
 
@@ -258,18 +261,14 @@ class ArticleListing:
             return
         self.unprepared = None
 
-        def prepare() -> None:
-            library.prepare()
-            if library is self.library:
-                library.index_words()
-
-        def start() -> None:
+        def start(work: Callable[[], None]) -> None:
             # Not for a library that another change replaced meanwhile: files arriving one
             # after another would each pay for the previous one's search data.
             if library is self.library:
-                self.screen.run_worker(prepare, thread=True, group="prepare", exit_on_error=False)
+                self.screen.run_worker(work, thread=True, group="prepare", exit_on_error=False)
 
-        self.screen.set_timer(PREPARE_DELAY, start)
+        self.screen.set_timer(PREPARE_DELAY, partial(start, library.prepare))
+        self.screen.set_timer(INDEX_WORDS_DELAY, partial(start, library.index_words))
 
     def _count_tags_after_paint(self, view: Library, shown: int, generation: int) -> None:
         # A count in a thread while the rows are drawn would slow that frame (the two take
