@@ -90,7 +90,7 @@ class Library:
     def index_words(self) -> None:
         """After `prepare`, index the words of every title, tag and description, so that
         a keystroke looks up the words holding what was typed instead of reading every
-        field (about a second per 100,000 articles, from a background thread; searches
+        field (about half a second per 100,000 articles, from a background thread; searches
         made meanwhile read the fields as before). Safe from any thread, more than once."""
         self.catalog.index_words()
 

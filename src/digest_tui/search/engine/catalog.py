@@ -168,7 +168,7 @@ class Catalog:
 
     def index_words(self) -> None:
         """Index the words of titles, tags and descriptions (slower than `prepare`: about
-        a second per 100,000 articles); searches made meanwhile scan the fields."""
+        half a second per 100,000 articles); searches made meanwhile scan the fields."""
         self._fuzzy.fields.index_tokens()
 
     @property

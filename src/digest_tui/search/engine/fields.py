@@ -133,12 +133,10 @@ class SearchFields:
         tags = per_distinct(self._tag_tuples(), pack)
         return Haystack(tags, normalised=True, sets=self._sets, spaced=True)
 
-    def _every_field(self) -> tuple[Haystack, ...]:
-        return (self.titles, self.title_words, self.tags, self.tag_words, self.descriptions)
-
     def prepare(self) -> None:
         """Build every field now, packed for the scans of words of three letters on."""
-        for field in self._every_field():
+        fields = (self.titles, self.title_words, self.tags, self.tag_words, self.descriptions)
+        for field in fields:
             field.prepare()
 
     def index_tokens(self) -> None:

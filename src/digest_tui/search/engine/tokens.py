@@ -6,7 +6,7 @@ holding a token that contains it, and the tokens are far fewer than the text: a 
 titles repeat the same words. The distinct tokens are packed into one string like a
 `Haystack`'s values, each with its number, so one regex over them finds every token that
 contains, starts with or equals the needle; the articles holding each token are kept as
-an array of their numbers.
+its one article's number, or an array of their numbers.
 
 Scanning every value costs a pass over the whole field per keystroke (about 20 MB for
 100,000 articles' titles, tags and descriptions); the tokens of a field grow much slower
