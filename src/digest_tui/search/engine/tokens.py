@@ -62,19 +62,19 @@ class TokenIndex:
     def containing(self, needle: str) -> int | None:
         """The articles whose value contains `needle` (a `bits` set); None when the
         needle holds whitespace, which only a scan of the values can answer."""
-        if not needle or not _one_token(needle):
+        if not _one_token(needle):
             return None
         return self._holding(_tokens_matching(self._text, re.escape(needle) + "[^\x00\n]*"))
 
     def starting(self, prefix: str) -> int | None:
         """The articles with a token starting with `prefix`; None as for `containing`."""
-        if not prefix or not _one_token(prefix):
+        if not _one_token(prefix):
             return None
         return self._holding(_tokens_matching(self._text, "\n" + re.escape(prefix) + "[^\x00\n]*"))
 
     def equal(self, token: str) -> int | None:
         """The articles with `token` as a whole token; None as for `containing`."""
-        if not token or not _one_token(token):
+        if not _one_token(token):
             return None
         number = self._numbers.get(token)
         return 0 if number is None else self._holding([number])
@@ -91,7 +91,7 @@ class TokenIndex:
 
 
 def _one_token(text: str) -> bool:
-    """True when `text` holds no character `str.split` splits at."""
+    """True when `text` is one token: not empty, and no character `str.split` splits at."""
     parts = text.split()
     return len(parts) == 1 and len(parts[0]) == len(text)
 
