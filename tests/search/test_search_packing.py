@@ -38,6 +38,20 @@ def test_spacing_words_at_once_keeps_each_values_words(values):
             assert "\n" not in spaced and "\x00" not in spaced
 
 
+ascii_texts = st.text(alphabet=st.characters(max_codepoint=0x7F), max_size=12)
+
+
+@settings(max_examples=300)
+@given(st.lists(ascii_texts, max_size=6))
+def test_spacing_ascii_words_at_once_keeps_each_values_words(values):
+    for lower_first in (True, False):
+        spaced = spaced_words(values, lower_first=lower_first)
+        assert len(spaced) == len(values)
+        for value, words in zip(values, spaced, strict=True):
+            assert words.startswith(" ") and words.endswith(" ")
+            assert words_of(words) == words_of(spaced_words_of(normalise(value)))
+
+
 @settings(max_examples=200)
 @given(st.lists(st.lists(texts, max_size=3).map(tuple), max_size=5))
 def test_packing_all_articles_tags_at_once_equals_one_by_one(tags):
@@ -66,3 +80,12 @@ def test_newest_first_puts_undated_last_and_breaks_ties_by_path(pairs):
         return (stamp is None, -stamp if stamp is not None else 0.0, article.path)
 
     assert newest_first(articles) == tuple(sorted(articles, key=key))
+
+
+@settings(max_examples=200)
+@given(st.lists(st.tuples(st.sampled_from("abcde"), stamps), max_size=8, unique_by=lambda p: p[0]))
+def test_articles_listed_in_order_already_keep_it_and_any_other_order_is_sorted(pairs):
+    articles = [Article(path=path, title=path, timestamp=stamp) for path, stamp in pairs]
+    listed = newest_first(articles)
+    assert newest_first(list(listed)) == listed
+    assert newest_first(list(reversed(listed))) == listed

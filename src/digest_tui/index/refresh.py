@@ -267,9 +267,9 @@ def _show_preview(
     should_stop: Callable[[], bool],
     on_preview: Callable[[list[Article]], None],
 ) -> None:
-    """Hand `on_preview` the whole folder as `cached()` will list it after this refresh.
+    """Hand `on_preview` the articles `cached()` will list after this refresh.
 
-    That is the stored articles that stay (vanished ones are already forgotten), in stored
+    That is the stored articles that stay (vanished ones are already forgotten), in listing
     order, then the previews of the files to parse, in walk order.
     """
     kept = articles_from_rows(conn.execute(CACHED_ARTICLE_QUERY))

@@ -117,7 +117,12 @@ CACHED_ARTICLE_COLUMNS = (
     "warnings",
     "categories",
 )
-CACHED_ARTICLE_QUERY = f"SELECT {', '.join(CACHED_ARTICLE_COLUMNS)} FROM articles ORDER BY id"
+LISTING_ORDER = "timestamp IS NULL, timestamp DESC, path"
+"""The order the reader lists articles in (newest first, undated last, ties by path), in
+SQL: stored articles come back in it, so listing them needs no sort."""
+CACHED_ARTICLE_QUERY = (
+    f"SELECT {', '.join(CACHED_ARTICLE_COLUMNS)} FROM articles ORDER BY {LISTING_ORDER}"
+)
 CACHED_PROBLEM_QUERY = "SELECT path, reason, line, fatal FROM problems"
 
 

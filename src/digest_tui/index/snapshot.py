@@ -22,13 +22,14 @@ from digest_tui.index import column_layouts
 from digest_tui.index.folder_check import signatures_of_rows
 from digest_tui.index.rows import (
     CACHED_ARTICLE_COLUMNS,
+    LISTING_ORDER,
     articles_from_columns,
     path_from_db,
     split_list,
 )
 from digest_tui.model import Article
 
-FORMAT_VERSION = 6
+FORMAT_VERSION = 7
 """Bump whenever a layout changes; older copies are then ignored and replaced."""
 
 
@@ -95,12 +96,23 @@ def is_present(conn: sqlite3.Connection) -> bool:
 def write(conn: sqlite3.Connection) -> None:
     """Replace the copy with the current article rows (inside a write transaction).
 
-    One column at a time, so the copy never needs every row in memory at once. A column
-    that fits no layout leaves no copy at all: the table still answers.
+    One column at a time, so the copy never needs every row in memory at once; each in
+    `LISTING_ORDER`, as `CACHED_ARTICLE_QUERY` reads them. A column that fits no layout
+    leaves no copy at all: the table still answers.
     """
     clear(conn)
+    # SQLite sorts the rows once; each column is then read in stored order (no sort) and
+    # put in listing order by these positions.
+    listed = [
+        number
+        for (number,) in conn.execute(
+            f"SELECT row_number() OVER (ORDER BY id) - 1 FROM articles ORDER BY {LISTING_ORDER}"
+        )
+    ]
     for position, name in enumerate(CACHED_ARTICLE_COLUMNS):
-        column = [value for (value,) in conn.execute(f"SELECT {name} FROM articles ORDER BY id")]
+        stored = [value for (value,) in conn.execute(f"SELECT {name} FROM articles ORDER BY id")]
+        column = list(map(stored.__getitem__, listed))
+        del stored
         if name == "path":
             column = [path_from_db(value) for value in column]
         encoded = column_layouts.encoded(column, lists=position in _LIST_COLUMNS)
@@ -150,7 +162,8 @@ def folder_signatures(conn: sqlite3.Connection) -> dict[str, int] | None:
 
 
 def read(conn: sqlite3.Connection) -> list[Article] | None:
-    """The articles in the copy, in `CACHED_ARTICLE_QUERY` order; None when there is none.
+    """The articles in the copy, in `CACHED_ARTICLE_QUERY` order (`LISTING_ORDER`); None
+    when there is none.
 
     A copy of another layout version, or a damaged one, also gives None.
     """

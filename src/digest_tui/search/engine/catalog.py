@@ -13,8 +13,8 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import date
 from importlib import import_module
-from itertools import compress
-from operator import attrgetter
+from itertools import compress, repeat
+from operator import attrgetter, eq, ge, lt, sub
 from threading import Event, Lock
 from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
@@ -311,6 +311,8 @@ class Catalog:
 
 def newest_first(articles: Sequence[Article]) -> tuple[Article, ...]:
     """`articles` newest first; undated ones last; ties in path order."""
+    if _listed_newest_first(articles):  # as the index stores them
+        return tuple(articles)
     # Two sorts on plain attributes (stable, so the path order survives as the tie
     # break) cost a third of one sort on a tuple key built per article.
     by_path = sorted(articles, key=attrgetter("path"))
@@ -321,6 +323,26 @@ def newest_first(articles: Sequence[Article]) -> tuple[Article, ...]:
     dated = [article for article, stamp in zip(by_path, stamps, strict=True) if stamp is not None]
     dated.sort(key=attrgetter("timestamp"), reverse=True)
     return (*dated, *(article for article in by_path if article.timestamp is None))
+
+
+def _listed_newest_first(articles: Sequence[Article]) -> bool:
+    """Whether `articles` are in `newest_first` order already: a check in C-level passes,
+    a fraction of the cost of sorting a million articles."""
+    stamps = list(map(attrgetter("timestamp"), articles))
+    dated = len(stamps) - stamps.count(None)
+    if stamps[dated:].count(None) != len(stamps) - dated:  # an undated one comes earlier
+        return False
+    later = stamps[1:dated]
+    if not all(map(ge, stamps, later)):  # also False for NaN
+        return False
+    paths = list(map(attrgetter("path"), articles))
+    # Where two neighbours share a timestamp, and among the undated, paths ascend.
+    ties = list(compress(range(1, dated), map(eq, stamps, later)))
+    before_ties = map(paths.__getitem__, map(sub, ties, repeat(1)))
+    if not all(map(lt, before_ties, map(paths.__getitem__, ties))):
+        return False
+    undated = paths[dated:]
+    return all(map(lt, undated, undated[1:]))
 
 
 def _oldest_key(articles: Sequence[Article]) -> Callable[[int], tuple[bool, float, str]]:

@@ -67,7 +67,7 @@ class SearchFields:
     def __init__(
         self,
         titles: Sequence[str],
-        tags: Sequence[Sequence[str]],
+        tags: Sequence[tuple[str, ...]],
         descriptions: Sequence[str],
         sets: SetNumbers | None = None,
     ) -> None:
@@ -116,21 +116,17 @@ class SearchFields:
         words = spaced_words(self._raw_titles, lower_first=True)
         return Haystack(words, normalised=True, sets=self._sets, spaced=True)
 
-    def _tag_tuples(self) -> list[tuple[str, ...]]:
-        # `tuple` returns a tuple as it is: articles keep sharing theirs.
-        return list(map(tuple, self._raw_tags))
-
     def _packed_tags(self) -> Haystack:
         def pack(tags: list[tuple[str, ...]]) -> list[str]:
             return normalise_all(packed_tags(tags))
 
-        return Haystack(per_distinct(self._tag_tuples(), pack), normalised=True, sets=self._sets)
+        return Haystack(per_distinct(self._raw_tags, pack), normalised=True, sets=self._sets)
 
     def _packed_tag_words(self) -> Haystack:
         def pack(tags: list[tuple[str, ...]]) -> list[str]:
             return spaced_words(list(map(" ".join, tags)), lower_first=False)
 
-        tags = per_distinct(self._tag_tuples(), pack)
+        tags = per_distinct(self._raw_tags, pack)
         return Haystack(tags, normalised=True, sets=self._sets, spaced=True)
 
     def prepare(self) -> None:

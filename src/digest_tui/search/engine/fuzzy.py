@@ -79,7 +79,7 @@ class FuzzyMatcher:
     def __init__(
         self,
         titles: Sequence[str],
-        tags: Sequence[Sequence[str]],
+        tags: Sequence[tuple[str, ...]],
         descriptions: Sequence[str],
         sets: SetNumbers | None = None,
     ) -> None:

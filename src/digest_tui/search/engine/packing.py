@@ -24,6 +24,7 @@ _ASCII_WORD = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz\
 _ASCII_NOT_WORD = bytes(
     byte if byte >= 0x80 or byte in _ASCII_WORD else ord(" ") for byte in range(256)
 )
+_ASCII_LOWER_NOT_WORD = bytes(_ASCII_NOT_WORD).lower()
 
 
 def normalise(text: str) -> str:
@@ -71,14 +72,21 @@ def spaced_words(values: Sequence[str], lower_first: bool) -> list[str]:
     # Joined by " \n " between an empty first and last line: each value's line gets a
     # space at each end without another pass over the text.
     joined = " \n ".join(chain(("",), values, ("",)))
-    if joined.count("\n") != len(values) + 1:
-        if lower_first:
-            return [spaced_words_of(normalise(value)) for value in values]
-        return [normalise(spaced_words_of(value)) for value in values]
     # NUL and carriage returns are not word characters: spacing removes them too.
+    if joined.isascii():
+        # In ASCII, lower-casing never changes what is a word: one table does both.
+        lines = joined.encode("ascii").translate(_ASCII_LOWER_NOT_WORD).decode("ascii")
+    elif lower_first:
+        lines = _spaced_text(joined.lower())
+    else:
+        lines = _spaced_text(joined).lower()
+    spaced = lines.split("\n")
+    if len(spaced) == len(values) + 2:
+        return spaced[1:-1]
+    # A value holding a line break.
     if lower_first:
-        return _spaced_text(joined.lower()).split("\n")[1:-1]
-    return _spaced_text(joined).lower().split("\n")[1:-1]
+        return [spaced_words_of(normalise(value)) for value in values]
+    return [normalise(spaced_words_of(value)) for value in values]
 
 
 def _joined(values: Sequence[str]) -> str | None:
