@@ -9,6 +9,7 @@ import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from digest_tui.index import fulltext_words
 from digest_tui.index.progress import ProgressThrottle
 from digest_tui.index.rows import db_path, fulltext_values, path_from_db, unpack_text
 from digest_tui.index.schema import RANK_WEIGHTS
@@ -40,11 +41,17 @@ def _quoted(token: str) -> str:
     return '"' + token.replace("\x00", "").replace('"', '""') + '"'
 
 
-def words_expression(text: str, prefix_last: bool = True) -> str | None:
+def words_expression(
+    text: str,
+    prefix_last: bool = True,
+    words_for: Callable[[str], list[str] | None] | None = None,
+) -> str | None:
     """A safe FTS5 MATCH expression: every word must occur; the last may be a prefix.
 
     The last word counts as a prefix when `prefix_last` is set and it has at least
-    `MIN_PREFIX` characters, so results follow as the user types.
+    `MIN_PREFIX` characters, so results follow as the user types. `words_for(prefix)`
+    may name the index's words the prefix stands for (`fulltext_words.starting`): they
+    are asked for with OR, which FTS5 answers far faster than a prefix.
 
     Each chunk of user text is quoted, so FTS5 operators (`NEAR`, `-`, `*`, `:`) lose
     their meaning. None when the text holds no searchable word.
@@ -54,7 +61,11 @@ def words_expression(text: str, prefix_last: bool = True) -> str | None:
         return None
     parts = [_quoted(token) for token in tokens]
     if prefix_last and len(tokens[-1]) >= MIN_PREFIX:
-        parts[-1] += "*"
+        words = words_for(tokens[-1]) if words_for is not None else None
+        if words:
+            parts[-1] = "(" + " OR ".join(map(_quoted, words)) + ")"
+        else:
+            parts[-1] += "*"
     return " AND ".join(parts)
 
 
@@ -114,10 +125,13 @@ def build_pending(
     """Add every article without a full-text entry to the index, in committed batches."""
     stop = should_stop or (lambda: False)
     (total,) = conn.execute("SELECT count(*) FROM articles WHERE fts_done = 0").fetchone()
+    with_words = total <= fulltext_words.ADD_PER_BATCH_MOST and fulltext_words.is_complete(conn)
+    if total and not with_words:
+        in_transaction(conn, lambda: fulltext_words.mark_incomplete(conn))
     throttle = ProgressThrottle(progress, total)
     done = 0
     while not stop():
-        indexed = in_transaction(conn, lambda: _index_batch(conn))
+        indexed = in_transaction(conn, lambda: _index_batch(conn, with_words))
         if not indexed:
             break
         done += indexed
@@ -128,19 +142,25 @@ def build_pending(
         # The merge rewrites the whole index through the WAL; give that space back.
         with contextlib.suppress(sqlite3.Error):
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    if not stop() and not fulltext_words.is_complete(conn):
+        in_transaction(conn, lambda: fulltext_words.copy_vocabulary(conn))
     return FulltextBuild(indexed=done, stopped=stop())
 
 
-def _index_batch(conn: sqlite3.Connection) -> int:
+def _index_batch(conn: sqlite3.Connection, with_words: bool) -> int:
+    """Index one batch of pending articles (and add their words, when `with_words`)."""
     rows = conn.execute(
         "SELECT a.id, a.title, a.description, a.tags, b.text FROM articles AS a "
         "JOIN bodies AS b ON b.id = a.id WHERE a.fts_done = 0 LIMIT ?",
         (BATCH_SIZE,),
     ).fetchall()
+    values = [(i, *fulltext_values(t, d, tags, unpack_text(blob))) for i, t, d, tags, blob in rows]
     conn.executemany(
         "INSERT INTO fulltext (rowid, title, description, tags, body) VALUES (?, ?, ?, ?, ?)",
-        [(i, *fulltext_values(t, d, tags, unpack_text(blob))) for i, t, d, tags, blob in rows],
+        values,
     )
+    if with_words and values:
+        fulltext_words.add_words_of(conn, values)
     conn.executemany("UPDATE articles SET fts_done = 1 WHERE id = ?", [(row[0],) for row in rows])
     return len(rows)
 
@@ -152,6 +172,9 @@ def words_starting(conn: sqlite3.Connection, starting: str) -> list[str]:
     """The index's distinct words that start with `starting`; [] on any error."""
     if ord(starting[-1]) >= 0x10FFFF:
         return []
+    listed = fulltext_words.all_starting(conn, starting)
+    if listed is not None:
+        return listed
     following = starting[:-1] + chr(ord(starting[-1]) + 1)
     try:
         conn.execute(_VOCABULARY)

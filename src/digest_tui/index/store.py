@@ -274,9 +274,16 @@ class ArticleIndex:
 
         Scores are higher for better matches. Never raises; {} when nothing matches.
         """
-        from digest_tui.index.fulltext import words_expression
+        from digest_tui.index import fulltext_words
+        from digest_tui.index.fulltext import run_query, words_expression
 
-        return self._query(words_expression(terms), limit)
+        conn = self._db.get(write=False)
+        if conn is None:
+            return {}
+        expression = words_expression(
+            terms, words_for=lambda prefix: fulltext_words.starting(conn, prefix)
+        )
+        return run_query(conn, expression, limit)
 
     def search(self, terms: str, limit: int | None = None) -> dict[str, float]:
         """`fulltext` for plain words, `search_phrase` for one `"quoted phrase"`.

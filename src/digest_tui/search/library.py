@@ -150,13 +150,8 @@ class Library:
         if articles is None:
             selection, every = self._selected(), self.catalog.articles
             numbers = selection.numbers
-            if selection.ascending:
-                chosen = selection.chosen
-                articles = (
-                    every
-                    if chosen is None
-                    else tuple(compress(every, bits.mask(chosen, len(every))))
-                )
+            if selection.ascending and selection.chosen is None:
+                articles = every
             elif isinstance(numbers, Ranked):
                 articles = RankedArticles(numbers, every)
             else:

@@ -19,6 +19,9 @@ cache (owner)            holds                                         bound
 (Catalog)                queries
 ``set_numbers``          the member numbers of recent sparse article   SET_NUMBERS sets,
 (SetNumbers)             sets, keyed by the set's identity             NUMBERS_KEPT
+``token_unions``         the articles holding any of a few tokens,     TOKEN_UNIONS
+(TokenIndex)             by the tokens (per field): "quant" and
+                         "quantu" find the same tokens
 =======================  ============================================  ===============
 """
 
@@ -37,6 +40,9 @@ of the field again."""
 BODY_SEARCHES = 32
 """Typing and backspacing repeat the same few body queries, tens of milliseconds each."""
 SET_NUMBERS = 16
+TOKEN_UNIONS = 4
+"""Typing on through a word finds the same tokens keystroke after keystroke; the union
+of their articles costs milliseconds a million articles."""
 NUMBERS_KEPT = 150_000
 """At most this many member numbers are kept in all (about 5 MB)."""
 
