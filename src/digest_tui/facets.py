@@ -6,9 +6,10 @@ Values are compared case-insensitively and shown as first written, like tags.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from digest_tui.article_columns import column_of
 from digest_tui.model import Article
 
 FACETS = ("tags", "categories", "sources", "years")
@@ -50,6 +51,14 @@ def _one(value: str) -> tuple[str, ...]:
     return (value,) if value else ()
 
 
+def _source_values(name: str, url: str) -> tuple[str, ...]:
+    return _one(name or url_host(url))
+
+
+def _year_values(date: str | None) -> tuple[str, ...]:
+    return _one(date[:4] if date else "")
+
+
 VALUES: dict[str, Callable[[Article], tuple[str, ...]]] = {
     "tags": lambda article: article.tags,
     "categories": lambda article: article.categories,
@@ -57,6 +66,16 @@ VALUES: dict[str, Callable[[Article], tuple[str, ...]]] = {
     "years": lambda article: _one(article.year),
 }
 """Each facet's values for one article."""
+
+
+def values_by_article(articles: Sequence[Article], facet: str) -> Iterable[tuple[str, ...]]:
+    """Each article's values of `facet`, in order, read a field's column at a time."""
+    if facet in ("tags", "categories"):
+        return column_of(articles, facet)
+    if facet == "sources":
+        names, urls = column_of(articles, "source_name"), column_of(articles, "source_url")
+        return map(_source_values, names, urls)
+    return map(_year_values, column_of(articles, "date"))
 
 
 def count_facet(

@@ -103,9 +103,7 @@ def run_list(args: argparse.Namespace, content_dir: Path) -> int:
         if args.query:
             library = library.matching(args.query)
         library = library.sorted_by(SORT_ORDERS[args.sort])
-        articles = list(library.articles)
-        if args.limit is not None:
-            articles = articles[: args.limit]
+        articles = list(library.articles[: args.limit])  # only the rows printed are read
         _print_articles(session, articles, args.json)
     return session.exit_status()
 
@@ -114,7 +112,7 @@ def run_search(args: argparse.Namespace, content_dir: Path) -> int:
     _check_query(args.query)
     with open_folder(content_dir, with_state=True, fulltext=True) as session:
         library = session.library.matching(args.query).sorted_by(SortOrder.RELEVANCE)
-        articles = list(library.articles)[: args.limit]
+        articles = list(library.articles[: args.limit])
         if args.json:
             _print_search_records(session, articles, library.parsed_query, content_dir)
         else:

@@ -8,7 +8,7 @@ cannot be read) is said once on stderr; what leaves the answer incomplete is kep
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -82,7 +82,7 @@ def _open_state(content_dir: Path) -> tuple[StateStore, str | None]:
 
 def _refreshed(
     index: ArticleIndex, fulltext: bool, quick: bool
-) -> tuple[list[Article], list[Problem], list[str], bool]:
+) -> tuple[Sequence[Article], list[Problem], list[str], bool]:
     """The folder's articles and problems, why they may be incomplete, and whether they are
     previews."""
     shown: list[list[Article]] = []

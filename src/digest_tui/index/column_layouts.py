@@ -21,9 +21,10 @@ import math
 import struct
 import sys
 from array import array
-from collections.abc import Callable, Iterable
-from itertools import accumulate, repeat
+from collections.abc import Callable, Sequence
+from itertools import accumulate
 
+from digest_tui.article_columns import MappedColumn, picked
 from digest_tui.index.rows import split_list
 
 TEXT, FLOATS, NULLABLE_FLOATS, INTS, DISTINCT, LISTS = "text", "f64", "f64?", "i64", "dict", "lists"
@@ -76,11 +77,11 @@ def _lists_encoded(column: list[str]) -> tuple[str, bytes] | None:
     return LISTS, _numbers_packed(rows) + lengths + _numbers_packed(items) + _json(list(vocabulary))
 
 
-def decoded(kind: str, count: int, data: bytes, convert: Callable | None = None) -> Iterable:
+def decoded(kind: str, count: int, data: bytes, convert: Callable | None = None) -> Sequence:
     """The `count` values of one column, each passed through `convert` when given.
 
-    Raises one of `UNREADABLE` when the bytes do not hold such a column, possibly only
-    while the values are iterated.
+    "dict" and "lists" columns stay a row number per value (`picked`). Raises one of
+    `UNREADABLE` when the bytes do not hold such a column.
     """
     if kind == LISTS:
         return _lists_decoded(memoryview(data), count)
@@ -96,7 +97,7 @@ def decoded(kind: str, count: int, data: bytes, convert: Callable | None = None)
     return values if convert is None else _shared(convert, values)
 
 
-def _lists_decoded(data: memoryview, count: int) -> Iterable[tuple[str, ...]]:
+def _lists_decoded(data: memoryview, count: int) -> Sequence[tuple[str, ...]]:
     rows, end = _numbers_unpacked(data, 0)
     lengths, end = _numbers_unpacked(data, end)
     numbers, end = _numbers_unpacked(data, end)
@@ -111,13 +112,11 @@ def _lists_decoded(data: memoryview, count: int) -> Iterable[tuple[str, ...]]:
     return _rows_of(list(map(tuple, map(items.__getitem__, slices))), rows, count)
 
 
-def _rows_of(distinct: list, rows: array, count: int) -> Iterable:
-    """Each row's value; an index past `distinct` raises IndexError while iterating."""
+def _rows_of(distinct: list, rows: array, count: int) -> MappedColumn:
+    """Each row's value, from its number in `distinct`."""
     if len(rows) != count:
         raise ValueError("snapshot column has the wrong length")
-    if len(distinct) == 1 and not any(rows):
-        return repeat(distinct[0], count)  # a value every row shares, often ""
-    return map(distinct.__getitem__, rows)
+    return picked(distinct, rows)
 
 
 def _shared(convert: Callable, values: list) -> list:

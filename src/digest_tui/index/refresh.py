@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,7 +33,7 @@ _STOP_CHECK_EVERY = 1000
 class RefreshResult:
     """What a refresh found and did."""
 
-    articles: list[Article] = field(default_factory=list)
+    articles: Sequence[Article] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     parsed: int = 0
     """Files actually read and parsed."""

@@ -18,12 +18,12 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterator
 
+from digest_tui.article_columns import ArticleColumns
 from digest_tui.index import column_layouts
 from digest_tui.index.folder_check import signatures_of_rows
 from digest_tui.index.rows import (
     CACHED_ARTICLE_COLUMNS,
     LISTING_ORDER,
-    articles_from_columns,
     path_from_db,
     split_list,
 )
@@ -161,7 +161,7 @@ def folder_signatures(conn: sqlite3.Connection) -> dict[str, int] | None:
         return None
 
 
-def read(conn: sqlite3.Connection) -> list[Article] | None:
+def read(conn: sqlite3.Connection) -> ArticleColumns | None:
     """The articles in the copy, in `CACHED_ARTICLE_QUERY` order (`LISTING_ORDER`); None
     when there is none.
 
@@ -200,16 +200,16 @@ def _data(conn: sqlite3.Connection, position: int) -> bytes:
         return blob.read()
 
 
-def _articles(conn: sqlite3.Connection, listing: list[tuple[int, str, int]]) -> list[Article]:
-    """Articles built one stored column at a time, so only one column is held at once."""
+def _articles(conn: sqlite3.Connection, listing: list[tuple[int, str, int]]) -> ArticleColumns:
+    """The articles, kept as the stored columns (no `Article` is built here)."""
     count = listing[0][2] if listing else 0
     if [(position, n) for position, _, n in listing] != [(p, count) for p in range(_COLUMN_COUNT)]:
         raise ValueError("snapshot columns are missing or of different lengths")
-    columns = (
+    columns = [
         column_layouts.decoded(kind, count, _data(conn, position), _CONVERTED.get(position))
         for position, kind, _ in listing
-    )
-    return articles_from_columns(columns, count)
+    ]
+    return ArticleColumns(columns)
 
 
 # The stored columns are the model's fields one for one; if they ever part, the table answers.

@@ -10,6 +10,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from digest_tui import paths
+from digest_tui.article_columns import column_of
 from digest_tui.index import schema, snapshot
 from digest_tui.index.connections import Connections
 from digest_tui.index.rows import (
@@ -97,7 +98,7 @@ class ArticleIndex:
         """Why this run keeps the index in memory instead of the cache file; None if it does not."""
         return self._db.fallback
 
-    def cached(self) -> tuple[list[Article], list[Problem]]:
+    def cached(self) -> tuple[Sequence[Article], list[Problem]]:
         """The articles and problems from the last refresh, without looking at the folder.
 
         Like `loading.load_folder`, the problems include one non-fatal problem per warning
@@ -107,23 +108,24 @@ class ArticleIndex:
         if conn is None:
             return [], []
         try:
-            articles = snapshot.read(conn)
+            articles: Sequence[Article] | None = snapshot.read(conn)
             if articles is None:
                 articles = articles_from_rows(conn.execute(CACHED_ARTICLE_QUERY))
         except sqlite3.Error:
             return [], []
         return articles, self._problems_of(articles)
 
-    def _problems_of(self, articles: list[Article]) -> list[Problem]:
+    def _problems_of(self, articles: Sequence[Article]) -> list[Problem]:
         """The stored problems, plus one warning per fallback of these articles."""
         conn = self._db.get(write=False)
         try:
             problems = problems_from_rows(conn.execute(CACHED_PROBLEM_QUERY)) if conn else []
         except sqlite3.Error:
             problems = []
-        for article in articles:
-            if article.warnings:
-                problems.extend(Problem(article.path, w, fatal=False) for w in article.warnings)
+        warned = zip(column_of(articles, "path"), column_of(articles, "warnings"), strict=True)
+        for path, warnings in warned:
+            if warnings:
+                problems.extend(Problem(path, warning, fatal=False) for warning in warnings)
         return problems
 
     def refresh(
@@ -131,7 +133,7 @@ class ArticleIndex:
         progress: Progress | None = None,
         should_stop: ShouldStop | None = None,
         fulltext: bool = True,
-        known: list[Article] | None = None,
+        known: Sequence[Article] | None = None,
         *,
         on_preview: Callable[[list[Article]], None] | None = None,
     ) -> RefreshResult:

@@ -18,6 +18,7 @@ from datetime import date
 from itertools import compress
 from typing import Any
 
+from digest_tui.article_columns import articles_at
 from digest_tui.facets import FacetCount, most_used_first
 from digest_tui.model import Article
 from digest_tui.search.engine import Catalog, bits
@@ -25,7 +26,7 @@ from digest_tui.search.engine.matches import SHORT_WORD, narrows
 from digest_tui.search.filters import Filters, SortOrder
 from digest_tui.search.protocols import FullTextSearch, ReaderStateView
 from digest_tui.search.query import Query, parse_query
-from digest_tui.search.ranking import Ranked, RankedArticles
+from digest_tui.search.ranking import RankedArticles
 from digest_tui.search.selection import Selection, select
 
 
@@ -152,10 +153,8 @@ class Library:
             numbers = selection.numbers
             if selection.ascending and selection.chosen is None:
                 articles = every
-            elif isinstance(numbers, Ranked):
-                articles = RankedArticles(numbers, every)
             else:
-                articles = tuple(map(every.__getitem__, numbers))
+                articles = RankedArticles(numbers, every)
             self._computed.articles = articles
         return articles
 
@@ -179,7 +178,7 @@ class Library:
         return len(self._selected().numbers)
 
     def __iter__(self) -> Iterator[Article]:
-        return map(self.catalog.articles.__getitem__, self._selected().numbers)
+        return iter(articles_at(self.catalog.articles, self._selected().numbers))
 
     def __repr__(self) -> str:
         return f"<Library {len(self)} of {self.total} {self.filters!r}>"

@@ -14,6 +14,7 @@ from itertools import chain
 from threading import RLock
 from typing import overload
 
+from digest_tui.article_columns import articles_at
 from digest_tui.model import Article
 from digest_tui.search.engine import bits
 from digest_tui.search.engine.matches import Matches
@@ -132,11 +133,12 @@ class Ranked(Sequence[int]):
 
 
 class RankedArticles(Sequence[Article]):
-    """The articles at `Ranked` positions of a catalog, as an immutable sequence."""
+    """The articles at `Ranked` positions of a catalog (or at any list of its numbers), as
+    an immutable sequence; each read when asked for."""
 
     __slots__ = ("_articles", "_numbers")
 
-    def __init__(self, numbers: Ranked, articles: Sequence[Article]) -> None:
+    def __init__(self, numbers: Ranked | Sequence[int], articles: Sequence[Article]) -> None:
         self._numbers = numbers
         self._articles = articles
 
@@ -144,7 +146,7 @@ class RankedArticles(Sequence[Article]):
         return len(self._numbers)
 
     def __iter__(self) -> Iterator[Article]:
-        return map(self._articles.__getitem__, self._numbers)
+        return iter(articles_at(self._articles, self._numbers))
 
     @overload
     def __getitem__(self, index: int) -> Article: ...
@@ -154,7 +156,7 @@ class RankedArticles(Sequence[Article]):
 
     def __getitem__(self, index: int | slice) -> Article | tuple[Article, ...]:
         if isinstance(index, slice):
-            return tuple(map(self._articles.__getitem__, self._numbers[index]))
+            return tuple(articles_at(self._articles, self._numbers[index]))
         return self._articles[self._numbers[index]]
 
     def __eq__(self, other: object) -> bool:

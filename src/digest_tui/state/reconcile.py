@@ -9,13 +9,17 @@ whose title or date differ from what is stored.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from digest_tui.article_columns import column_of
 from digest_tui.model import Article
 from digest_tui.state.keys import decode_path, encode_path, identity_hint
 from digest_tui.state.renames import Identity, match_renames
 from digest_tui.state.sessions import mark_scanned, new_paths
+
+_Shown = tuple[str, str | None]
+"""An article's title and date as the folder has them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,18 +45,20 @@ class _Differences:
 
 
 def reconcile_articles(
-    conn: sqlite3.Connection, articles: Iterable[Article], session: int
+    conn: sqlite3.Connection, articles: Sequence[Article], session: int
 ) -> ReconcileResult:
     """Follow renames, record first sightings and refresh identity hints.
 
     Runs inside the caller's write transaction. State of paths that vanished without a
     unique successor is kept: the file may come back (an unmounted folder, a checkout).
     """
-    # path -> article until the stored row for that path is seen, then None: what is
-    # left holding an article at the end arrived since the last pass.
-    unseen: dict[str, Article | None] = {a.path: a for a in articles}
+    # path -> (title, date) until the stored row for that path is seen, then None: what
+    # is left holding a title at the end arrived since the last pass. Read a field at a
+    # time, so articles kept as columns are not built one by one.
+    shown = zip(column_of(articles, "title"), column_of(articles, "date"), strict=True)
+    unseen: dict[str, _Shown | None] = dict(zip(column_of(articles, "path"), shown, strict=True))
     differences = _compare_stored(conn, unseen)
-    arrived = {path: _identity(article) for path, article in unseen.items() if article is not None}
+    arrived = {path: _identity_of(*known) for path, known in unseen.items() if known is not None}
     del unseen
     return _record(conn, differences, arrived, session)
 
@@ -119,7 +125,7 @@ def _record(
     )
 
 
-def _compare_stored(conn: sqlite3.Connection, unseen: dict[str, Article | None]) -> _Differences:
+def _compare_stored(conn: sqlite3.Connection, unseen: dict[str, _Shown | None]) -> _Differences:
     """Stream the stored rows against `unseen`, marking each present path as seen."""
     differences = _Differences()
     for stored_key, title, date in conn.execute("SELECT path, title, date FROM articles"):
@@ -127,18 +133,22 @@ def _compare_stored(conn: sqlite3.Connection, unseen: dict[str, Article | None])
         if path not in unseen:
             differences.vanished[path] = (title, date)
             continue
-        article = unseen[path]
-        if article is None:
+        known = unseen[path]
+        if known is None:
             continue  # the same path stored under a second key type: seen already
         unseen[path] = None
         # Stored hints never hold lone surrogates, so equal raw values mean equal hints.
-        if title == article.title and date == article.date:
+        if known == (title, date):
             continue
-        current = _identity(article)
+        current = _identity_of(*known)
         if current != (title, date):
             differences.edited.append((*current, encode_path(path)))
     return differences
 
 
 def _identity(article: Article) -> Identity:
-    return identity_hint(article.title), identity_hint(article.date)
+    return _identity_of(article.title, article.date)
+
+
+def _identity_of(title: str, date: str | None) -> Identity:
+    return identity_hint(title), identity_hint(date)

@@ -13,7 +13,7 @@ import json
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -239,7 +239,7 @@ class StateStore:
         self._arrivals = None
         return self.session
 
-    def reconcile(self, articles: Iterable[Article]) -> ReconcileResult:
+    def reconcile(self, articles: Sequence[Article]) -> ReconcileResult:
         """Match stored state to the folder's articles (one transaction).
 
         State of a vanished path moves to a new path with the same title and date when

@@ -8,7 +8,7 @@ Safe to call from several threads: one change is applied at a time.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 class FolderUpdate:
     """The folder after one change: every article and problem, and what changed."""
 
-    articles: list[Article]
+    articles: Sequence[Article]
     problems: list[Problem]
     added: tuple[str, ...] = ()
     changed: tuple[str, ...] = ()
@@ -38,7 +38,7 @@ class LiveFolder:
     """The articles of the folder `index` caches, as they are after every change so far."""
 
     index: ArticleIndex
-    articles: list[Article]
+    articles: Sequence[Article]
     problems: list[Problem] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _copy_stale: bool = False

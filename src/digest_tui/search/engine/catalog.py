@@ -18,12 +18,13 @@ from operator import attrgetter, eq, ge, lt, sub
 from threading import Event, Lock
 from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
+from digest_tui.article_columns import ArticleColumns, column_of
 from digest_tui.model import Article
 from digest_tui.search.engine import bits
 from digest_tui.search.engine.bits import SetNumbers
 from digest_tui.search.engine.cache import BODY_SEARCHES, BoundedCache
 from digest_tui.search.engine.facet_columns import FacetColumns
-from digest_tui.search.engine.fields import ArticleColumn, source_haystack
+from digest_tui.search.engine.fields import source_haystack
 from digest_tui.search.engine.fuzzy import FuzzyMatcher
 from digest_tui.search.engine.haystack import Haystack
 from digest_tui.search.engine.matches import Matches
@@ -65,10 +66,10 @@ class Catalog:
     )
 
     def __init__(self, articles: Sequence[Article] = ()) -> None:
-        self.articles: tuple[Article, ...] = newest_first(articles)
+        self.articles: Sequence[Article] = newest_first(articles)
         size = len(self.articles)
         self.everything = bits.full(size)
-        self.drafts = bits.from_flags(map(attrgetter("draft"), self.articles))
+        self.drafts = bits.from_flags(column_of(self.articles, "draft"))
         self._sets = SetNumbers(size)
         self._numbers: dict[str, int] | None = None
         self._orders: dict[str, list[int]] = {}
@@ -91,7 +92,7 @@ class Catalog:
         """Article number by path (built on first use)."""
         numbers = self._numbers
         if numbers is None:
-            paths = map(attrgetter("path"), self.articles)
+            paths = column_of(self.articles, "path")
             numbers = self._numbers = dict(zip(paths, range(len(self.articles)), strict=True))
         return numbers
 
@@ -180,9 +181,9 @@ class Catalog:
                 if self._matcher is None:
                     articles = self.articles
                     self._matcher = FuzzyMatcher(
-                        ArticleColumn(articles, "title"),
-                        ArticleColumn(articles, "tags"),
-                        ArticleColumn(articles, "description"),
+                        column_of(articles, "title"),
+                        column_of(articles, "tags"),
+                        column_of(articles, "description"),
                         self._sets,
                     )
                 matcher = self._matcher
@@ -225,8 +226,8 @@ class Catalog:
         members = self._categories
         if members is None:
             found: dict[str, list[int]] = {}
-            for number, article in enumerate(self.articles):
-                for name in article.categories:
+            for number, categories in enumerate(column_of(self.articles, "categories")):
+                for name in categories:
                     found.setdefault(name.casefold(), []).append(number)
             size = len(self.articles)
             members = {key: bits.from_numbers(numbers, size) for key, numbers in found.items()}
@@ -272,7 +273,7 @@ class Catalog:
         days = self._days
         if days is None:
             shared: dict[str, str] = {}
-            dates = map(attrgetter("date"), self.articles)
+            dates = column_of(self.articles, "date")
             days = [shared.setdefault(day, day) for day in (d[:10] if d else "" for d in dates)]
             self._days = days
         return days
@@ -309,10 +310,14 @@ class Catalog:
         return [number for number in self.ordering(name) if selector[number]]
 
 
-def newest_first(articles: Sequence[Article]) -> tuple[Article, ...]:
-    """`articles` newest first; undated ones last; ties in path order."""
+def newest_first(articles: Sequence[Article]) -> Sequence[Article]:
+    """`articles` newest first; undated ones last; ties in path order.
+
+    Articles kept as columns in that order already (as the index gives them) are kept as
+    they are; any other list is copied into a tuple, which nothing can change.
+    """
     if _listed_newest_first(articles):  # as the index stores them
-        return tuple(articles)
+        return articles if isinstance(articles, ArticleColumns) else tuple(articles)
     # Two sorts on plain attributes (stable, so the path order survives as the tie
     # break) cost a third of one sort on a tuple key built per article.
     by_path = sorted(articles, key=attrgetter("path"))
@@ -328,14 +333,14 @@ def newest_first(articles: Sequence[Article]) -> tuple[Article, ...]:
 def _listed_newest_first(articles: Sequence[Article]) -> bool:
     """Whether `articles` are in `newest_first` order already: a check in C-level passes,
     a fraction of the cost of sorting a million articles."""
-    stamps = list(map(attrgetter("timestamp"), articles))
+    stamps = list(column_of(articles, "timestamp"))
     dated = len(stamps) - stamps.count(None)
     if stamps[dated:].count(None) != len(stamps) - dated:  # an undated one comes earlier
         return False
     later = stamps[1:dated]
     if not all(map(ge, stamps, later)):  # also False for NaN
         return False
-    paths = list(map(attrgetter("path"), articles))
+    paths = list(column_of(articles, "path"))
     # Where two neighbours share a timestamp, and among the undated, paths ascend.
     ties = list(compress(range(1, dated), map(eq, stamps, later)))
     before_ties = map(paths.__getitem__, map(sub, ties, repeat(1)))
@@ -346,18 +351,20 @@ def _listed_newest_first(articles: Sequence[Article]) -> bool:
 
 
 def _oldest_key(articles: Sequence[Article]) -> Callable[[int], tuple[bool, float, str]]:
+    stamps, paths = column_of(articles, "timestamp"), column_of(articles, "path")
+
     def key(number: int) -> tuple[bool, float, str]:
-        article = articles[number]
-        stamp = article.timestamp
-        return (stamp is None, stamp if stamp is not None else 0.0, article.path)
+        stamp = stamps[number]
+        return (stamp is None, stamp if stamp is not None else 0.0, paths[number])
 
     return key
 
 
 def _title_key(articles: Sequence[Article]) -> Callable[[int], tuple[str, str]]:
+    titles, paths = column_of(articles, "title"), column_of(articles, "path")
+
     def key(number: int) -> tuple[str, str]:
-        article = articles[number]
-        return (article.title.casefold(), article.path)
+        return (titles[number].casefold(), paths[number])
 
     return key
 

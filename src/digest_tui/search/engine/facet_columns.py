@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from itertools import chain, compress
 
-from digest_tui.facets import VALUES
+from digest_tui.facets import values_by_article
 from digest_tui.model import Article
 
 COLUMN_FACETS = ("categories", "sources", "years")
@@ -46,13 +46,11 @@ class FacetColumns:
 
 
 def _column(articles: Sequence[Article], facet: str) -> tuple[list, dict[str, str]]:
-    values_of = VALUES[facet]
     many = facet in _MANY_VALUED
     names: dict[str, str] = {}
     keys_of: dict[tuple[str, ...], object] = {}
     column = []
-    for article in articles:
-        values = values_of(article)
+    for values in values_by_article(articles, facet):
         keys = keys_of.get(values)
         if keys is None:
             folded = tuple(dict.fromkeys(value.casefold() for value in values))

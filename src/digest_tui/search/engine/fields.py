@@ -9,39 +9,15 @@ search needs keeps the first keystroke after start-up cheap.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from operator import attrgetter
+from collections.abc import Callable, Sequence
 from threading import RLock
-from typing import TypeVar
 
+from digest_tui.article_columns import column_of
 from digest_tui.facets import host_of
 from digest_tui.model import Article
 from digest_tui.search.engine.bits import SetNumbers
 from digest_tui.search.engine.haystack import Haystack
 from digest_tui.search.engine.packing import normalise_all, per_distinct, spaced_words
-
-Item = TypeVar("Item")
-
-
-class ArticleColumn(Sequence[Item]):
-    """One attribute of every article, read when asked for (nothing is copied)."""
-
-    __slots__ = ("_articles", "_read")
-
-    def __init__(self, articles: Sequence[Article], name: str) -> None:
-        self._articles = articles
-        self._read = attrgetter(name)
-
-    def __len__(self) -> int:
-        return len(self._articles)
-
-    def __iter__(self) -> Iterator[Item]:
-        return map(self._read, self._articles)
-
-    def __getitem__(self, index):
-        if isinstance(index, slice):
-            return list(map(self._read, self._articles[index]))
-        return self._read(self._articles[index])
 
 
 class SearchFields:
@@ -167,8 +143,8 @@ def source_haystack(articles: Sequence[Article], sets: SetNumbers | None = None)
     described = [
         f"{name} {host_of(url)}"
         for name, url in zip(
-            map(attrgetter("source_name"), articles),
-            map(attrgetter("source_url"), articles),
+            column_of(articles, "source_name"),
+            column_of(articles, "source_url"),
             strict=True,
         )
     ]

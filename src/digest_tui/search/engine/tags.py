@@ -8,8 +8,8 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from datetime import date
 from itertools import chain, compress
-from operator import attrgetter
 
+from digest_tui.article_columns import column_of
 from digest_tui.model import Article
 from digest_tui.search.engine import bits
 
@@ -28,8 +28,7 @@ class TagIndex:
         # Articles with equal tags share one tuple of keys.
         keys_of: dict[tuple[str, ...], tuple[str, ...]] = {}
         folds: dict[str, str] = {}
-        for number, article in enumerate(articles):
-            tags = article.tags
+        for number, tags in enumerate(column_of(articles, "tags")):
             article_keys = keys_of.get(tags)
             if article_keys is None:
                 folded = (folds.setdefault(tag, tag.casefold()) for tag in tags)
@@ -46,7 +45,8 @@ class TagIndex:
         # One string per distinct day, and the numbers in a compact array: a list of
         # 100,000 slices and int objects would hold several megabytes.
         shared: dict[str, str] = {}
-        days = [shared.setdefault(day, day) for day in map(attrgetter("day"), articles)]
+        dates = column_of(articles, "date")
+        days = [shared.setdefault(day, day) for day in (d[:10] if d else "" for d in dates)]
         order = sorted(compress(range(len(days)), days), key=days.__getitem__)
         self._days = list(map(days.__getitem__, order))
         self._days_order = array("l", order)

@@ -9,12 +9,13 @@ from __future__ import annotations
 import gc
 import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from textual.message import Message
 from textual.worker import Worker, get_current_worker
 
+from digest_tui.article_columns import column_of
 from digest_tui.tui.messages import (
     ArticlesLoaded,
     FulltextReady,
@@ -131,8 +132,8 @@ class FolderLoader:
         return Library.of(articles, fulltext=self.session.index, state=self.session.state)
 
 
-def _paths(articles: Iterable[Article]) -> frozenset[str]:
-    return frozenset(article.path for article in articles)
+def _paths(articles: Sequence[Article]) -> frozenset[str]:
+    return frozenset(column_of(articles, "path"))
 
 
 def _freeze_long_lived() -> None:

@@ -92,10 +92,11 @@ class SnippetTexts:
         """The snippet of `article` for `terms`; None (and remembered as wanted) if unknown.
 
         An entry made for another `Article` of the same path (the file changed) is stale.
+        Compared by value: a list kept as columns builds a row's `Article` anew each time.
         """
         key = (article.path, terms)
         entry = self._texts.get(key)
-        if entry is not None and entry[0] is article:
+        if entry is not None and entry[0] == article:
             self._texts.move_to_end(key)
             return entry[1]
         self._wanted[key] = (article, terms)

@@ -1,0 +1,143 @@
+"""A list of articles kept as one column per field, each Article built when it is read.
+
+The warm-start copy of the index (`index.snapshot`) stores the articles a column at a time.
+Building a million `Article` tuples from those columns takes about a second and holds
+a tuple per article; most of it is wasted, since the search engine reads a few fields of
+every article and the list shows a screenful. So the columns are kept as they are read:
+`column_of(articles, "title")` gives the engine a whole field, and an `Article` is built
+only for a row somebody asks for.
+
+`column_of` works on any sequence of articles, so code that reads fields does not need to
+know how its list is kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import partial
+from operator import attrgetter, eq
+from typing import Any, overload
+
+from digest_tui.model import Article
+
+FIELD_NUMBERS = {name: number for number, name in enumerate(Article._fields)}
+_NEW_ARTICLE = partial(tuple.__new__, Article)
+
+
+class MappedColumn(Sequence[Any]):
+    """`read` of each item of `base`, worked out when asked for (nothing is copied)."""
+
+    __slots__ = ("base", "read")
+
+    def __init__(self, read: Callable[[Any], Any], base: Sequence[Any]) -> None:
+        self.read = read
+        self.base = base
+
+    def __len__(self) -> int:
+        return len(self.base)
+
+    def __iter__(self) -> Iterator[Any]:
+        return map(self.read, self.base)
+
+    @overload
+    def __getitem__(self, index: int) -> Any: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Any]: ...
+    def __getitem__(self, index: int | slice) -> Any:
+        if isinstance(index, slice):
+            return list(map(self.read, self.base[index]))
+        return self.read(self.base[index])
+
+
+def picked(distinct: Sequence[Any], rows: Sequence[int]) -> MappedColumn:
+    """A column whose row `i` holds `distinct[rows[i]]`.
+
+    Where most rows repeat a value (a flag, a source, a tag list), that costs a byte or two
+    per row rather than a reference each.
+    """
+    if len(rows) and max(rows) >= len(distinct):
+        raise IndexError("a row names a value that is not there")
+    return MappedColumn(distinct.__getitem__, rows)
+
+
+class ArticleColumns(Sequence[Article]):
+    """Articles held as one column per `Article` field, in the fields' order.
+
+    Reading an item builds that `Article` (equal to the one stored, not the same object
+    twice); iterating builds each in turn. `column(name)` hands out a field's column as it
+    is held, without building any.
+    """
+
+    __slots__ = ("_columns", "_parts")
+
+    def __init__(self, columns: Sequence[Sequence[Any]]) -> None:
+        if len(columns) != len(FIELD_NUMBERS):
+            raise ValueError(f"{len(columns)} columns for {len(FIELD_NUMBERS)} article fields")
+        if len({len(column) for column in columns}) > 1:
+            raise ValueError("article columns of different lengths")
+        self._columns = tuple(columns)
+        # (values, None) for a plain column, (base, read) for a mapped one: reading a row
+        # then makes no Python call per field.
+        self._parts = tuple(
+            (column.base, column.read) if isinstance(column, MappedColumn) else (column, None)
+            for column in self._columns
+        )
+
+    def __len__(self) -> int:
+        return len(self._columns[0])
+
+    def __iter__(self) -> Iterator[Article]:
+        return map(_NEW_ARTICLE, zip(*self._columns, strict=True))
+
+    @overload
+    def __getitem__(self, index: int) -> Article: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Article]: ...
+    def __getitem__(self, index: int | slice) -> Article | list[Article]:
+        if isinstance(index, slice):
+            return self.at(range(*index.indices(len(self))))
+        return _NEW_ARTICLE(
+            [values[index] if read is None else read(values[index]) for values, read in self._parts]
+        )
+
+    def at(self, numbers: Iterable[int]) -> list[Article]:
+        """The articles at `numbers`, in that order, built a field at a time."""
+        if not isinstance(numbers, list | tuple | range):
+            numbers = list(numbers)
+        fields = [
+            map(values.__getitem__, numbers)
+            if read is None
+            else map(read, map(values.__getitem__, numbers))
+            for values, read in self._parts
+        ]
+        return list(map(_NEW_ARTICLE, zip(*fields, strict=True)))
+
+    def column(self, name: str) -> Sequence[Any]:
+        """Field `name` of every article, in order."""
+        return self._columns[FIELD_NUMBERS[name]]
+
+    def __eq__(self, other: object) -> bool:
+        """Equal to any sequence of the same articles in the same order (as a list is)."""
+        if not isinstance(other, Sequence) or isinstance(other, str):
+            return NotImplemented
+        return len(self) == len(other) and all(map(eq, self, other))
+
+    __hash__ = None  # type: ignore[assignment]  # mutable-like, as a list
+
+    def __repr__(self) -> str:
+        return f"ArticleColumns({len(self)} articles)"
+
+
+def articles_at(articles: Sequence[Article], numbers: Iterable[int]) -> Iterable[Article]:
+    """The articles at `numbers` of `articles`, in that order."""
+    if isinstance(articles, ArticleColumns):
+        return articles.at(numbers)
+    return map(articles.__getitem__, numbers)
+
+
+def column_of(articles: Sequence[Article], name: str) -> Sequence[Any]:
+    """Field `name` of every one of `articles`, in order: the stored column when they are
+    kept as columns, else a view reading the attribute of each."""
+    if isinstance(articles, ArticleColumns):
+        return articles.column(name)
+    return MappedColumn(attrgetter(name), articles)

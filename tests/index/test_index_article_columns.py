@@ -1,0 +1,97 @@
+"""A warm start keeps the cached articles as columns: they read, search and count exactly
+as the same articles in a plain list do."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from stored_articles import from_table
+
+from digest_tui.article_columns import ArticleColumns, column_of
+from digest_tui.facets import count_facet
+from digest_tui.index import ArticleIndex
+from digest_tui.search import Library, SortOrder
+
+TAGS = (("AI", "chips"), ("energy",), ("ai", "Energy"), (), ("chips",))
+SOURCES = ("Orbital Wire", "", "Servo Times")
+
+
+def _post(number: int) -> str:
+    tags = ", ".join(f'"{tag}"' for tag in TAGS[number % len(TAGS)])
+    day = f"2025-{1 + number % 12:02}-{1 + number % 27:02}"
+    date_line = "" if number % 9 == 4 else f"pubDatetime: {day}T0{number % 10}:00:00Z\n"
+    draft = "draft: true\n" if number % 7 == 3 else ""
+    source = SOURCES[number % len(SOURCES)]
+    source_line = f"**Source:** [{source}](https://www.site{number % 4}.example/{number})\n"
+    return (
+        f'---\ntitle: "Solar kite {number} and quantum chips"\n{date_line}{draft}'
+        f"tags: [{tags}]\ncategories: [{'Science' if number % 2 else 'Business'}]\n"
+        f'description: "Battery note {number}"\n---\nBody words for {number}.\n\n'
+        + (source_line if source else "")
+    )
+
+
+@pytest.fixture
+def stored(tmp_path: Path) -> tuple[ArticleColumns, list]:
+    """The folder's articles as a warm start reads them, and the same from the table."""
+    folder = tmp_path / "content"
+    for number in range(40):
+        path = folder / f"{2024 + number % 2}" / f"post-{number:02}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(_post(number), encoding="utf-8")
+    with ArticleIndex(folder, workers=1) as index:
+        index.refresh(fulltext=False)
+        articles, _ = index.cached()
+        plain = from_table(index)
+    assert isinstance(articles, ArticleColumns), "a warm start keeps the stored columns"
+    return articles, plain
+
+
+def test_stored_articles_read_as_the_list_they_stand_for(stored):
+    articles, plain = stored
+    assert len(articles) == len(plain) == 40
+    assert articles == plain and plain == articles
+    assert [articles[number] for number in range(40)] == plain
+    assert articles[-1] == plain[-1] and articles[5:9] == plain[5:9]
+    assert list(articles) == plain
+    assert list(column_of(articles, "tags")) == [article.tags for article in plain]
+    assert list(column_of(articles, "draft")) == [article.draft for article in plain]
+    with pytest.raises(IndexError):
+        articles[40]
+
+
+QUERIES = (
+    "kite",
+    "quantum chi",
+    "chisp",
+    "qntm",
+    "source:orbital",
+    "chips -tag:energy",
+    "tag:ai",
+    "k",
+)
+
+
+@pytest.mark.parametrize("query", QUERIES)
+@pytest.mark.parametrize("order", list(SortOrder))
+def test_searching_stored_columns_finds_what_a_plain_list_finds(stored, query, order):
+    articles, plain = stored
+    views = [Library.of(listed).matching(query).sorted_by(order) for listed in (articles, plain)]
+    listed = [a.path for a in views[1].articles]
+    assert listed, f"{query!r} matches some of the articles"
+    assert [a.path for a in views[0].articles] == listed
+
+
+def test_stored_columns_count_tags_facets_and_days_as_a_plain_list(stored):
+    articles, plain = stored
+    every = [Library.of(listed).with_drafts(True) for listed in (articles, plain)]
+    assert every[0].tag_counts() == every[1].tag_counts()
+    for facet in ("categories", "sources", "years"):
+        # count_facet reads each Article's own fields: a second way to the same counts.
+        assert every[0].facet_counts(facet) == count_facet(plain, facet)
+        assert every[1].facet_counts(facet) == count_facet(plain, facet)
+    assert every[0].day_counts() == Counter(article.day for article in plain if article.day)
+    tagged = [library.tagged("energy").dated(None, None) for library in every]
+    assert list(tagged[0].articles) == list(tagged[1].articles)
