@@ -136,8 +136,10 @@ def articles_at(articles: Sequence[Article], numbers: Iterable[int]) -> Iterable
 
 
 def column_of(articles: Sequence[Article], name: str) -> Sequence[Any]:
-    """Field `name` of every one of `articles`, in order: the stored column when they are
-    kept as columns, else a view reading the attribute of each."""
-    if isinstance(articles, ArticleColumns):
-        return articles.column(name)
+    """Field `name` of every one of `articles`, in order: from the list's own `column(name)`
+    when it has one (articles kept as columns, and views of them), else a view reading the
+    attribute of each."""
+    column = getattr(articles, "column", None)
+    if column is not None:
+        return column(name)
     return MappedColumn(attrgetter(name), articles)

@@ -26,3 +26,14 @@ def test_leaving_out_drops_those_articles_and_keeps_the_rest_in_order():
     ranked = Library.of(ARTICLES).matching("kite").sorted_by(SortOrder.RELEVANCE)
     assert [a.path for a in ranked.leaving_out(["b.md"]).articles] == ["a.md"]
     assert list(rest.days) == ["2025-06-01"]
+
+
+def test_one_collection_of_paths_asked_of_several_views_gives_each_its_own():
+    # Folding asks every view for the same clusters' paths; the second answer must not be
+    # the first view's.
+    library = Library.of(ARTICLES)
+    clustered = {"a.md": "a.md", "b.md": "a.md", "c.md": "c.md"}
+    assert sorted(library.matching("kite").listed_of(clustered)) == ["a.md", "b.md"]
+    assert sorted(library.tagged("sky").listed_of(clustered)) == ["a.md", "c.md"]
+    assert sorted(library.matching("ferry").listed_of(frozenset(clustered))) == ["c.md"]
+    assert sorted(library.matching("kite").listed_of(clustered)) == ["a.md", "b.md"]

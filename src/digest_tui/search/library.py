@@ -18,7 +18,7 @@ from datetime import date
 from itertools import compress
 from typing import Any
 
-from digest_tui.article_columns import articles_at
+from digest_tui.article_columns import column_of
 from digest_tui.facets import FacetCount, most_used_first
 from digest_tui.model import Article
 from digest_tui.search.engine import Catalog, bits
@@ -178,7 +178,7 @@ class Library:
         return len(self._selected().numbers)
 
     def __iter__(self) -> Iterator[Article]:
-        return iter(articles_at(self.catalog.articles, self._selected().numbers))
+        return map(self.catalog.articles.__getitem__, self._selected().numbers)
 
     def __repr__(self) -> str:
         return f"<Library {len(self)} of {self.total} {self.filters!r}>"
@@ -266,8 +266,7 @@ class Library:
         matches, so a few paths cost no walk over its rows."""
         catalog = self.catalog
         listed = catalog.at_paths(paths) & self._selected_set()
-        every = catalog.articles
-        return [every[number].path for number in catalog.members(listed)]
+        return list(map(column_of(catalog.articles, "path").__getitem__, catalog.members(listed)))
 
     def body_matches(self) -> dict[str, tuple[str, ...]]:
         """The listed articles matched by their body rather than their title, tags or

@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from itertools import chain
 from threading import RLock
-from typing import overload
+from typing import Any, overload
 
-from digest_tui.article_columns import articles_at
+from digest_tui.article_columns import MappedColumn, articles_at, column_of
 from digest_tui.model import Article
 from digest_tui.search.engine import bits
 from digest_tui.search.engine.matches import Matches
@@ -146,7 +146,12 @@ class RankedArticles(Sequence[Article]):
         return len(self._numbers)
 
     def __iter__(self) -> Iterator[Article]:
-        return iter(articles_at(self._articles, self._numbers))
+        return map(self._articles.__getitem__, self._numbers)
+
+    def column(self, name: str) -> Sequence[Any]:
+        """Field `name` of each listed article, in order, read from the catalog's column
+        (no `Article` is built)."""
+        return MappedColumn(column_of(self._articles, name).__getitem__, self._numbers)
 
     @overload
     def __getitem__(self, index: int) -> Article: ...

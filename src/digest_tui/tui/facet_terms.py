@@ -8,6 +8,7 @@ sidebar, and a period chosen on the timeline, become terms of the query the user
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from operator import attrgetter
@@ -36,15 +37,18 @@ class Counted:
     unread: int | None = None
 
 
-def view_facets(view: Library) -> Counted:
+def view_facets(view: Library, outdated: Callable[[], bool] = lambda: False) -> Counted | None:
     """Every facet of the articles `view` lists, counted, with unread counts when the
-    reader state is known; years newest first, the others most used first."""
+    reader state is known; years newest first, the others most used first. None when
+    `outdated()` says, between two facets, that the counts are no longer wanted."""
     tags = view.tag_counts()
     facets = {"tags": [FacetCount(t.tag, t.count, t.unread) for t in tags]}
     for facet in TERM_KEYS:
+        if outdated():
+            return None
         facets[facet] = view.facet_counts(facet)
     facets["years"].sort(key=attrgetter("value"), reverse=True)
-    return Counted(tags, facets, view.unread_count())
+    return None if outdated() else Counted(tags, facets, view.unread_count())
 
 
 def view_timeline(view: Library, width: int) -> Timeline:

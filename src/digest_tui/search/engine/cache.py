@@ -22,6 +22,9 @@ cache (owner)            holds                                         bound
 ``token_unions``         the articles holding any of a few tokens,     TOKEN_UNIONS
 (TokenIndex)             by the tokens (per field): "quant" and
                          "quantu" find the same tokens
+``path_sets``            the articles at a frozen set or mapping of    PATH_SETS
+(Catalog)                paths, by the collection's identity (the
+                         story clusters' paths, asked per keystroke)
 =======================  ============================================  ===============
 """
 
@@ -43,6 +46,8 @@ SET_NUMBERS = 16
 TOKEN_UNIONS = 4
 """Typing on through a word finds the same tokens keystroke after keystroke; the union
 of their articles costs milliseconds a million articles."""
+PATH_SETS = 4
+"""The clusters' paths are one collection for as long as the clusters stand."""
 NUMBERS_KEPT = 150_000
 """At most this many member numbers are kept in all (about 5 MB)."""
 

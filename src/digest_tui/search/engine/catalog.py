@@ -9,7 +9,7 @@ speed machinery those questions need.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import date
 from importlib import import_module
@@ -22,7 +22,7 @@ from digest_tui.article_columns import ArticleColumns, column_of
 from digest_tui.model import Article
 from digest_tui.search.engine import bits
 from digest_tui.search.engine.bits import SetNumbers
-from digest_tui.search.engine.cache import BODY_SEARCHES, BoundedCache
+from digest_tui.search.engine.cache import BODY_SEARCHES, PATH_SETS, BoundedCache
 from digest_tui.search.engine.facet_columns import FacetColumns
 from digest_tui.search.engine.fields import source_haystack
 from digest_tui.search.engine.fuzzy import FuzzyMatcher
@@ -50,6 +50,7 @@ class Catalog:
 
     __slots__ = (
         "_bodies",
+        "_path_sets",
         "_categories",
         "_days",
         "_facets",
@@ -83,6 +84,7 @@ class Catalog:
         self._bodies: BoundedCache[tuple[str, int | None], dict[int, float]] = BoundedCache(
             BODY_SEARCHES
         )
+        self._path_sets: BoundedCache[int, tuple[Iterable[str], int]] = BoundedCache(PATH_SETS)
 
     def __len__(self) -> int:
         return len(self.articles)
@@ -213,9 +215,21 @@ class Catalog:
         return tags
 
     def at_paths(self, paths: Iterable[str]) -> int:
-        """The articles at `paths` (paths the catalog does not hold are ignored)."""
+        """The articles at `paths` (paths the catalog does not hold are ignored).
+
+        A frozen set or a mapping asked again as the same object is answered from memory
+        (`path_sets`): such a collection is taken not to change while it is asked about.
+        """
+        kept = isinstance(paths, frozenset | Mapping)
+        if kept:
+            remembered = self._path_sets.get(id(paths))
+            if remembered is not None and remembered[0] is paths:
+                return remembered[1]
         numbers = self.numbers
-        return bits.from_numbers(map(numbers.__getitem__, numbers.keys() & paths), len(self))
+        found = bits.from_numbers(map(numbers.__getitem__, numbers.keys() & paths), len(self))
+        if kept:
+            self._path_sets.put(id(paths), (paths, found))  # holding it keeps its id unique
+        return found
 
     def tagged(self, tag: str) -> int:
         """Articles carrying `tag` (compared case-insensitively)."""

@@ -51,6 +51,10 @@ INDEX_WORDS_DELAY = 5.0
 quick without them): a burst of arrivals indexes only the library it ends with."""
 TAG_COUNT_DELAY = 0.025
 """Seconds between showing the rows and counting their tags: time to paint the rows."""
+TAG_COUNT_DELAY_MOST = 0.3
+"""The longest wait before counting: a count waits as long as the last one took (up to
+this), so that while typing goes on, a big folder's counts (a tenth of a second a million
+articles) are not started only to hold up the next keystroke's rows."""
 
 
 @lru_cache(maxsize=8)
@@ -82,6 +86,8 @@ class ArticleListing:
         """A library whose search data is built once its first list is shown: a changed
         folder's rows need none, and building it first would delay them."""
         self._generation = 0
+        self._count_seconds = 0.0
+        """How long the last count of the sidebar took."""
         self._restore_pending = True
         self._clock = FilterClock()
         self._last: ViewReady | None = None
@@ -285,16 +291,23 @@ class ArticleListing:
                     exit_on_error=False,
                 )
 
-        self.screen.set_timer(TAG_COUNT_DELAY, start)
+        delay = min(max(TAG_COUNT_DELAY, self._count_seconds), TAG_COUNT_DELAY_MOST)
+        self.screen.set_timer(delay, start)
 
     def _count_tags(self, view: Library, shown: int, generation: int, bars: int) -> None:
         """Count the facets of the listed view for the sidebar, and its timeline (in a
-        worker)."""
+        worker); given up between facets once the list has changed again."""
         worker = get_current_worker()
-        counted = view_facets(view)
-        if worker.is_cancelled:
+        started = time.perf_counter()
+
+        def outdated() -> bool:
+            return worker.is_cancelled or generation != self._generation
+
+        counted = view_facets(view, outdated)
+        if counted is None:
             return
         timeline = view_timeline(view, bars)
+        self._count_seconds = time.perf_counter() - started
         if not worker.is_cancelled:
             message = TagCountsReady(counted.tags, shown, generation, counted.facets)
             message.unread, message.timeline = counted.unread, timeline

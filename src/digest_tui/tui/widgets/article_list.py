@@ -6,7 +6,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from operator import attrgetter, indexOf
+from operator import indexOf
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.segment import Segment
@@ -18,6 +18,7 @@ from textual.message import Message
 from textual.reactive import Reactive, reactive
 from textual.strip import Strip
 
+from digest_tui.article_columns import column_of
 from digest_tui.days import day_label
 from digest_tui.tui.messages import SnippetsRead, SnippetsWanted
 from digest_tui.tui.widgets.article_rows import (
@@ -47,7 +48,6 @@ if TYPE_CHECKING:
     from digest_tui.model import Article
 
 Mark = Callable[[str], bool]
-_PATH = attrgetter("path")
 _UNDIMMED = Style(dim=False)
 STRIP_CACHE_SIZE = 256
 
@@ -342,7 +342,7 @@ class ArticleList(RowCursorView, can_focus=True):
 
     def _index_of(self, path: str | None) -> int | None:
         try:  # a scan in C that stops at the first match
-            return indexOf(map(_PATH, self._articles), path)
+            return indexOf(column_of(self._articles, "path"), path)
         except ValueError:
             return None
 
