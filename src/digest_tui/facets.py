@@ -28,7 +28,12 @@ class FacetCount:
 
 def source_of(article: Article) -> str:
     """The article's publisher: the `**Source:**` line's name, else its source URL's host."""
-    return article.source_name or url_host(article.source_url)
+    return source_named(article.source_name, article.source_url)
+
+
+def source_named(name: str, url: str) -> str:
+    """A publisher from a source line's name and URL: the name, else the URL's host."""
+    return name or url_host(url)
 
 
 def url_host(url: str) -> str:
@@ -52,7 +57,7 @@ def _one(value: str) -> tuple[str, ...]:
 
 
 def _source_values(name: str, url: str) -> tuple[str, ...]:
-    return _one(name or url_host(url))
+    return _one(source_named(name, url))
 
 
 def _year_values(date: str | None) -> tuple[str, ...]:

@@ -55,7 +55,12 @@ class Article(NamedTuple):
     @property
     def day(self) -> str:
         """The calendar date part of `date` (YYYY-MM-DD), or empty when unknown."""
-        return self.date[:10] if self.date else ""
+        return day_of(self.date)
+
+
+def day_of(date: str | None) -> str:
+    """The calendar date part (YYYY-MM-DD) of an article's `date`, or empty when unknown."""
+    return date[:10] if date else ""
 
 
 @dataclass(frozen=True, slots=True)

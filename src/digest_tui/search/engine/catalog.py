@@ -19,7 +19,7 @@ from threading import Event, Lock
 from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 from digest_tui.article_columns import ArticleColumns, column_of
-from digest_tui.model import Article
+from digest_tui.model import Article, day_of
 from digest_tui.search.engine import bits
 from digest_tui.search.engine.bits import SetNumbers
 from digest_tui.search.engine.cache import BODY_SEARCHES, PATH_SETS, BoundedCache
@@ -50,7 +50,6 @@ class Catalog:
 
     __slots__ = (
         "_bodies",
-        "_path_sets",
         "_categories",
         "_days",
         "_facets",
@@ -58,6 +57,7 @@ class Catalog:
         "_matcher",
         "_numbers",
         "_orders",
+        "_path_sets",
         "_sets",
         "_sources",
         "_tags",
@@ -288,7 +288,7 @@ class Catalog:
         if days is None:
             shared: dict[str, str] = {}
             dates = column_of(self.articles, "date")
-            days = [shared.setdefault(day, day) for day in (d[:10] if d else "" for d in dates)]
+            days = [shared.setdefault(day, day) for day in map(day_of, dates)]
             self._days = days
         return days
 

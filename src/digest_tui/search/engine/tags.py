@@ -10,7 +10,7 @@ from datetime import date
 from itertools import chain, compress
 
 from digest_tui.article_columns import column_of
-from digest_tui.model import Article
+from digest_tui.model import Article, day_of
 from digest_tui.search.engine import bits
 
 
@@ -46,7 +46,7 @@ class TagIndex:
         # 100,000 slices and int objects would hold several megabytes.
         shared: dict[str, str] = {}
         dates = column_of(articles, "date")
-        days = [shared.setdefault(day, day) for day in (d[:10] if d else "" for d in dates)]
+        days = [shared.setdefault(day, day) for day in map(day_of, dates)]
         order = sorted(compress(range(len(days)), days), key=days.__getitem__)
         self._days = list(map(days.__getitem__, order))
         self._days_order = array("l", order)
