@@ -179,6 +179,8 @@ class Haystack:
 
         The longest common subsequence of `needle` and a value is `needle` itself exactly
         when its characters appear in order; rapidfuzz computes that bit-parallel in C.
+        Its hits are read as they come: `extract` would also sort them by score, which
+        for the tens of thousands a few scattered letters find costs more than the test.
         """
         # rapidfuzz loads on the first scattered-letter search, not before the first frame.
         from rapidfuzz import process
@@ -189,13 +191,8 @@ class Haystack:
         if among is not None:
             numbers = self._sets.numbers_of(among)
             values = list(map(self.values.__getitem__, numbers))
-        hits = process.extract(
-            needle,
-            values,
-            scorer=LCSseq.similarity,
-            processor=None,
-            score_cutoff=len(needle),
-            limit=None,
+        hits = process.extract_iter(
+            needle, values, scorer=LCSseq.similarity, processor=None, score_cutoff=len(needle)
         )
         found = map(_INDEX, hits)
         if numbers is not None:
