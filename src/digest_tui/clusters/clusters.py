@@ -45,7 +45,7 @@ Links = dict[str, set[str]]
 class Clusters:
     """Groups of articles that tell one story; an immutable value."""
 
-    __slots__ = ("_groups", "_links", "_of", "_stories", "_vocabulary")
+    __slots__ = ("_groups", "_links", "_of", "_places", "_stories", "_vocabulary")
 
     def __init__(self, stories: Mapping[str, Story], links: Links, vocabulary: Vocabulary) -> None:
         self._stories = dict(stories)
@@ -53,6 +53,7 @@ class Clusters:
         self._vocabulary = vocabulary
         self._groups: dict[str, tuple[str, ...]] = {}
         self._of: dict[str, str] = {}
+        self._places: dict[str, int] | None = None
         for group in _groups(links, self._stories):
             self._groups[group[0]] = group
             self._of.update(dict.fromkeys(group, group[0]))
@@ -78,6 +79,17 @@ class Clusters:
     def by_path(self) -> Mapping[str, str]:
         """Each clustered article's path to its cluster's id (read it, do not change it)."""
         return self._of
+
+    @property
+    def places(self) -> Mapping[str, int]:
+        """Each clustered article's place among every clustered article, earliest first
+        (so within a cluster, the order of `members`); built on first use."""
+        places = self._places
+        if places is None:
+            stories = self._stories
+            ordered = sorted(self._of, key=lambda path: _PLACE(stories[path]))
+            places = self._places = dict(zip(ordered, range(len(ordered)), strict=True))
+        return places
 
     @property
     def clustered(self) -> int:

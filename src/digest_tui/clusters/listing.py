@@ -3,13 +3,14 @@ article, which the others follow, indented, once the cluster is opened."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import chain
+from itertools import chain, compress
 from operator import attrgetter, indexOf
 from typing import Protocol
 
+from digest_tui.article_columns import column_of
 from digest_tui.clusters.clusters import Clusters
 from digest_tui.model import Article
 
@@ -82,7 +83,7 @@ class FoldedRows:
             return self.view.days
         days = [value[:10] if value else "" for value in map(_DATE, self.rows)]
         for lead in self.opened:  # its copies follow it
-            at = indexOf(map(_PATH, self.rows), lead)
+            at = indexOf(column_of(self.rows, "path"), lead)
             days[at + 1 : at + 1 + self.others[lead]] = [days[at]] * self.others[lead]
         return days
 
@@ -103,33 +104,32 @@ def fold_clusters(
     articles = view.articles
     if clusters is None or not clusters.clustered:
         return FoldedRows(articles)
-    by_cluster: dict[str, list[str]] = defaultdict(list)
-    cluster_of = clusters.by_path
-    for path in view.listed_of(cluster_of):
-        by_cluster[cluster_of[path]].append(path)
-    groups = {cluster: paths for cluster, paths in by_cluster.items() if len(paths) > 1}
-    if not groups:
+    cluster_of, places = clusters.by_path, clusters.places
+    # Latest first: a dict built in this order keeps each cluster's earliest listed path.
+    clustered = sorted(view.listed_of(cluster_of), key=places.__getitem__, reverse=True)
+    cluster_ids = list(map(cluster_of.__getitem__, clustered))
+    counts = Counter(cluster_ids)
+    earliest = dict(zip(cluster_ids, clustered, strict=True))
+    others = {earliest[cluster]: count - 1 for cluster, count in counts.items() if count > 1}
+    if not others:
         return FoldedRows(articles)
-    others: dict[str, int] = {}
-    hidden: set[str] = set()
+    hidden = set(clustered).difference(earliest.values())
     unfolded: dict[str, list[str]] = {}
-    for cluster, paths in groups.items():
-        order = {path: number for number, path in enumerate(clusters.members(cluster))}
-        paths.sort(key=order.__getitem__)  # earliest first
-        lead, rest = paths[0], paths[1:]
-        others[lead] = len(rest)
-        hidden.update(rest)
-        if cluster in opened:
-            unfolded[lead] = rest
+    for cluster in opened:
+        lead = earliest.get(cluster)
+        if lead in others:
+            unfolded[lead] = [path for path in clusters.members(cluster) if path in hidden]
     folded = view.leaving_out(hidden)
     rows: Sequence[Article] = folded.articles
     copies: dict[str, str] = {}
     if unfolded:
         shown = set(chain.from_iterable(unfolded.values()))
-        by_path = {article.path: article for article in articles if article.path in shown}
+        listed_paths = column_of(articles, "path")
+        at_shown = compress(range(len(listed_paths)), map(shown.__contains__, listed_paths))
+        by_path = {article.path: article for article in map(articles.__getitem__, at_shown)}
         rows = list(rows)
         for lead, rest in unfolded.items():
-            at = indexOf(map(_PATH, rows), lead) + 1
+            at = indexOf(column_of(rows, "path"), lead) + 1
             rows[at:at] = [by_path[path] for path in rest]
             copies.update(dict.fromkeys(rest, lead))
     return FoldedRows(
