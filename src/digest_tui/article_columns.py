@@ -13,8 +13,10 @@ know how its list is kept.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from array import array
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from functools import partial
+from itertools import compress, count
 from operator import attrgetter, eq
 from typing import Any, overload
 
@@ -49,7 +51,17 @@ class MappedColumn(Sequence[Any]):
         return self.read(self.base[index])
 
 
-def picked(distinct: Sequence[Any], rows: Sequence[int]) -> MappedColumn:
+class PickedColumn(MappedColumn):
+    """A column whose row `i` holds `distinct[rows[i]]` (see `picked`)."""
+
+    __slots__ = ("distinct",)
+
+    def __init__(self, distinct: Sequence[Any], rows: Sequence[int]) -> None:
+        super().__init__(distinct.__getitem__, rows)
+        self.distinct = distinct
+
+
+def picked(distinct: Sequence[Any], rows: Sequence[int]) -> PickedColumn:
     """A column whose row `i` holds `distinct[rows[i]]`.
 
     Where most rows repeat a value (a flag, a source, a tag list), that costs a byte or two
@@ -57,7 +69,11 @@ def picked(distinct: Sequence[Any], rows: Sequence[int]) -> MappedColumn:
     """
     if len(rows) and max(rows) >= len(distinct):
         raise IndexError("a row names a value that is not there")
-    return MappedColumn(distinct.__getitem__, rows)
+    return PickedColumn(distinct, rows)
+
+
+Piece = range | Sequence[Article]
+"""Part of a spliced list: a run of an existing list's rows, or new articles."""
 
 
 class ArticleColumns(Sequence[Article]):
@@ -116,6 +132,14 @@ class ArticleColumns(Sequence[Article]):
         """Field `name` of every article, in order."""
         return self._columns[FIELD_NUMBERS[name]]
 
+    def spliced(self, pieces: Sequence[Piece]) -> ArticleColumns:
+        """New columns holding `pieces` one after another (see `spliced`); these stay as
+        they are. Runs of rows are copied a column at a time, so a million rows with a few
+        changes cost a copy of each column, not a million articles."""
+        return ArticleColumns(
+            [_spliced_column(column, number, pieces) for number, column in enumerate(self._columns)]
+        )
+
     def __eq__(self, other: object) -> bool:
         """Equal to any sequence of the same articles in the same order (as a list is)."""
         if not isinstance(other, Sequence) or isinstance(other, str):
@@ -128,11 +152,62 @@ class ArticleColumns(Sequence[Article]):
         return f"ArticleColumns({len(self)} articles)"
 
 
+def spliced(articles: Sequence[Article], pieces: Sequence[Piece]) -> Sequence[Article]:
+    """The articles of `pieces` in order: each range a run of `articles`' rows, each other
+    piece new articles. Columns stay columns."""
+    if isinstance(articles, ArticleColumns):
+        return articles.spliced(pieces)
+    joined: list[Article] = []
+    for piece in pieces:
+        joined += articles[piece.start : piece.stop] if isinstance(piece, range) else piece
+    return joined
+
+
+def _spliced_column(column: Sequence[Any], field: int, pieces: Sequence[Piece]) -> Sequence[Any]:
+    if isinstance(column, PickedColumn):
+        return _spliced_picks(column, field, pieces)
+    values: list[Any] = []
+    for piece in pieces:
+        if isinstance(piece, range):
+            values += column[piece.start : piece.stop]
+        else:
+            values += [article[field] for article in piece]
+    return values
+
+
+def _spliced_picks(column: PickedColumn, field: int, pieces: Sequence[Piece]) -> PickedColumn:
+    """New articles' values are added to the distinct ones (a few per change; a warm start
+    stores them compactly again)."""
+    distinct = list(column.distinct)
+    rows = column.base
+    most = len(distinct) + sum(len(piece) for piece in pieces if not isinstance(piece, range))
+    code = next(code for code in "BHIQ" if most <= 1 << (8 * array(code).itemsize))
+    spliced_rows = array(code)
+    for piece in pieces:
+        if not isinstance(piece, range):
+            spliced_rows += array(code, range(len(distinct), len(distinct) + len(piece)))
+            distinct += [article[field] for article in piece]
+            continue
+        run = rows[piece.start : piece.stop]
+        if isinstance(run, array) and run.typecode == code:
+            spliced_rows += run  # copied in C
+        else:
+            spliced_rows += array(code, run)
+    return PickedColumn(distinct, spliced_rows)
+
+
 def articles_at(articles: Sequence[Article], numbers: Iterable[int]) -> Iterable[Article]:
     """The articles at `numbers` of `articles`, in that order."""
     if isinstance(articles, ArticleColumns):
         return articles.at(numbers)
     return map(articles.__getitem__, numbers)
+
+
+def with_paths(articles: Sequence[Article], paths: Collection[str]) -> list[Article]:
+    """Those of `articles` whose path is one of `paths`, in list order; found through the
+    path column, so no other article is built."""
+    listed = column_of(articles, "path")
+    return list(articles_at(articles, compress(count(), map(paths.__contains__, listed))))
 
 
 def column_of(articles: Sequence[Article], name: str) -> Sequence[Any]:

@@ -58,6 +58,12 @@ class Article(NamedTuple):
         return day_of(self.date)
 
 
+def listing_place(timestamp: float | None, path: str) -> tuple[bool, float, str]:
+    """Where an article goes in the reader's default order, as a sort key: newest first,
+    undated last, ties by path (the index's `LISTING_ORDER`)."""
+    return (timestamp is None, -timestamp if timestamp is not None else 0.0, path)
+
+
 def day_of(date: str | None) -> str:
     """The calendar date part (YYYY-MM-DD) of an article's `date`, or empty when unknown."""
     return date[:10] if date else ""

@@ -95,3 +95,18 @@ def test_stored_columns_count_tags_facets_and_days_as_a_plain_list(stored):
     assert every[0].day_counts() == Counter(article.day for article in plain if article.day)
     tagged = [library.tagged("energy").dated(None, None) for library in every]
     assert list(tagged[0].articles) == list(tagged[1].articles)
+
+
+def test_splicing_columns_keeps_every_row_and_reads_new_ones(stored):
+    articles, plain = stored
+    # More new tag lists than a byte can number: the picked rows must widen, not wrap.
+    arrivals = [
+        plain[0]._replace(path=f"new/{number:03}.md", tags=(f"tag {number}",))
+        for number in range(300)
+    ]
+    spliced = articles.spliced([range(0, 10), arrivals, range(15, 40)])
+    assert len(spliced) == 10 + 300 + 25
+    assert list(spliced) == plain[:10] + arrivals + plain[15:]
+    assert spliced[309].tags == ("tag 299",) and spliced[310] == plain[15]
+    assert list(column_of(spliced, "tags"))[:10] == [article.tags for article in plain[:10]]
+    assert articles == plain, "the columns spliced from are unchanged"

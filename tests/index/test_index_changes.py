@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from stored_articles import from_table
 
+from digest_tui.article_columns import ArticleColumns, column_of
 from digest_tui.index import ArticleIndex
 from digest_tui.index.changes import problems_with_changes, with_changes
 
@@ -103,6 +104,30 @@ def test_with_changes_gives_what_a_full_refresh_gives(index, small_folder, write
     updated = with_changes(before, changes)
     assert sorted(a.path for a in updated) == sorted(a.path for a in index.cached()[0])
     assert set(updated) == set(index.refresh().articles)
+
+
+def test_changes_to_a_warm_start_keep_its_columns_in_the_reader_order(
+    index, small_folder, write_article
+):
+    before = index.cached()[0]
+    assert isinstance(before, ArticleColumns)
+    # Same dates throughout, so the reader's order is by path: the new one goes in between.
+    write_article("2025/01/post-00a.md", "Squeezed in", tags=("fresh", "news"))
+    write_article("2025/02/post-07.md", "Post seven, retagged", tags=("edited",))
+    os.remove(small_folder / "2025/02/post-08.md")
+    changes = index.refresh_paths(
+        ["2025/01/post-00a.md", "2025/02/post-07.md", "2025/02/post-08.md"]
+    )
+    updated = with_changes(before, changes)
+    assert isinstance(updated, ArticleColumns)
+    assert list(updated) == list(index.cached()[0])
+    assert list(column_of(updated, "path"))[:3] == [
+        "2025/01/post-00.md",
+        "2025/01/post-00a.md",
+        "2025/01/post-01.md",
+    ]
+    assert updated[1].tags == ("fresh", "news")
+    assert len(before) == 12 and before[0].path == "2025/01/post-00.md", "the old list stands"
 
 
 def test_section_pages_and_hidden_folders_are_never_added(index, small_folder):

@@ -24,7 +24,7 @@ from array import array
 from collections.abc import Callable, Sequence
 from itertools import accumulate
 
-from digest_tui.article_columns import MappedColumn, picked
+from digest_tui.article_columns import PickedColumn, picked
 from digest_tui.index.rows import split_list
 
 TEXT, FLOATS, NULLABLE_FLOATS, INTS, DISTINCT, LISTS = "text", "f64", "f64?", "i64", "dict", "lists"
@@ -112,7 +112,7 @@ def _lists_decoded(data: memoryview, count: int) -> Sequence[tuple[str, ...]]:
     return _rows_of(list(map(tuple, map(items.__getitem__, slices))), rows, count)
 
 
-def _rows_of(distinct: list, rows: array, count: int) -> MappedColumn:
+def _rows_of(distinct: list, rows: array, count: int) -> PickedColumn:
     """Each row's value, from its number in `distinct`."""
     if len(rows) != count:
         raise ValueError("snapshot column has the wrong length")

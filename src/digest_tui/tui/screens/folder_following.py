@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from textual.message import Message
 
+from digest_tui.article_columns import column_of, with_paths
 from digest_tui.tui.messages import FolderChanged, FollowingChanged, WorkFailed
 from digest_tui.tui.session import ReaderSession
 
@@ -44,7 +45,8 @@ class FolderFollower:
 
         index = self.session.index
         assert index is not None, "the folder is loaded"
-        self.live = LiveFolder(index, list(articles), list(problems))
+        # The articles are kept as they came (a warm start's columns stay columns).
+        self.live = LiveFolder(index, articles, list(problems))
         if not self.session.config.watch:
             return
         watcher = FolderWatcher(self.session.content_dir)
@@ -86,15 +88,12 @@ class FolderFollower:
         if state is not None:
             try:
                 touched = set(update.added) | set(update.changed)
-                seen = state.reconcile_changes(
-                    [article for article in update.articles if article.path in touched],
-                    update.removed,
-                )
+                seen = state.reconcile_changes(with_paths(update.articles, touched), update.removed)
                 arrivals, moved = tuple(p for p in update.added if p in seen.added), seen.moved
             except StateError as error:
                 self.post(WorkFailed(f"Could not update reader state: {error}"))
         library = Library.of(update.articles, fulltext=session.index, state=state)
-        paths = frozenset(article.path for article in update.articles)
+        paths = frozenset(column_of(update.articles, "path"))
         self.post(
             FolderChanged(
                 library, update.problems, paths, arrivals, update.changed, update.removed, moved

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 from textual.worker import get_current_worker
 
+from digest_tui.article_columns import with_paths
 from digest_tui.tui.messages import ClustersReady
 
 if TYPE_CHECKING:
@@ -71,7 +72,7 @@ class StoryClustering:
         removed: frozenset[str],
     ) -> None:
         wanted = added | changed
-        fresh = [a for a in library.with_drafts(True).articles if a.path in wanted]
+        fresh = with_paths(library.with_drafts(True).articles, wanted)
         self._publish(
             clusters.with_changes(
                 added=[article for article in fresh if article.path in added],
