@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import chain, compress
+from itertools import chain
 from operator import attrgetter, indexOf
 from typing import Protocol
 
-from digest_tui.article_columns import column_of
+from digest_tui.article_columns import column_of, with_paths
 from digest_tui.clusters.clusters import Clusters
 from digest_tui.model import Article
 
@@ -124,9 +124,7 @@ def fold_clusters(
     copies: dict[str, str] = {}
     if unfolded:
         shown = set(chain.from_iterable(unfolded.values()))
-        listed_paths = column_of(articles, "path")
-        at_shown = compress(range(len(listed_paths)), map(shown.__contains__, listed_paths))
-        by_path = {article.path: article for article in map(articles.__getitem__, at_shown)}
+        by_path = {article.path: article for article in with_paths(articles, shown)}
         rows = list(rows)
         for lead, rest in unfolded.items():
             at = indexOf(column_of(rows, "path"), lead) + 1
