@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from stored_articles import from_table
 
-from digest_tui.article_columns import ArticleColumns, column_of
+from digest_tui.article_columns import ArticleColumns, TextColumn, column_of
 from digest_tui.facets import count_facet
 from digest_tui.index import ArticleIndex
 from digest_tui.search import Library, SortOrder
@@ -110,3 +110,42 @@ def test_splicing_columns_keeps_every_row_and_reads_new_ones(stored):
     assert spliced[309].tags == ("tag 299",) and spliced[310] == plain[15]
     assert list(column_of(spliced, "tags"))[:10] == [article.tags for article in plain[:10]]
     assert articles == plain, "the columns spliced from are unchanged"
+
+
+ODD_TEXT = ["", "plain", "naïve café", "東京 ☀︎", "lone \udcff surrogate", "", "emoji 🛰 end"]
+
+
+def test_text_columns_read_every_row_slice_and_run_as_written():
+    column = TextColumn.of(ODD_TEXT * 1000)  # more rows than one decoded run
+    expected = ODD_TEXT * 1000
+    assert len(column) == len(expected)
+    assert list(column) == expected
+    assert [column[i] for i in (0, 3, 4, 6999, -1, -7000)] == [
+        expected[i] for i in (0, 3, 4, 6999, -1, -7000)
+    ]
+    for window in (
+        slice(2, 5),
+        slice(None, None, 3),
+        slice(9, 1, -2),
+        slice(5, 5),
+        slice(-3, None),
+    ):
+        assert column[window] == expected[window]
+    with pytest.raises(IndexError):
+        column[7000]
+    with pytest.raises(IndexError):
+        column[-7001]
+
+
+def test_splicing_a_text_column_keeps_odd_new_values(stored):
+    articles, plain = stored
+    arrivals = [
+        plain[0]._replace(path="new/a.md", title="Ünïcode \udcff title"),
+        plain[0]._replace(path="new/b.md", title="a NUL\x00inside"),
+    ]
+    spliced = articles.spliced([range(0, 5), arrivals, range(5, 40)])
+    assert list(column_of(spliced, "title")) == [
+        article.title for article in plain[:5] + arrivals + plain[5:]
+    ]
+    spliced_again = spliced.spliced([range(0, 5), range(7, 42)])
+    assert list(spliced_again) == plain

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 
+import pytest
 from stored_articles import from_table
 
 from digest_tui.index import ArticleIndex, snapshot
@@ -115,3 +116,28 @@ def test_categories_survive_the_table_and_the_copy(content):
             "b.md": ("Docs",),
         }
         assert articles == from_table(index)
+
+
+@pytest.mark.parametrize("damage", ["separator", "utf8", "length"])
+def test_a_copy_with_damaged_text_falls_back_to_the_table(small_folder, damage):
+    title_position = 1
+    with ArticleIndex(small_folder, workers=1) as index:
+        index.refresh(fulltext=False)
+        with sqlite3.connect(index.db_file) as conn:
+            (data,) = conn.execute(
+                "SELECT data FROM snapshot WHERE position = ? AND kind = 'text'",
+                (title_position,),
+            ).fetchone()
+            data = bytearray(data)
+            if damage == "separator":
+                data[data.rindex(0, 0, len(data) - 1)] = ord("x")  # a value runs into the next
+            elif damage == "utf8":
+                data[data.index(b"Post")] = 0xFF
+            else:
+                data = data[:-1]
+            conn.execute(
+                "UPDATE snapshot SET data = ? WHERE position = ?", (bytes(data), title_position)
+            )
+        articles, _ = index.cached()
+        assert articles == from_table(index)
+        assert [article.title for article in articles] == [a.title for a in from_table(index)]

@@ -2,7 +2,8 @@
 
 The layouts, named by a snapshot row's `kind`:
 
-- "text": strings joined with NUL, as UTF-8 (lone surrogates kept); for mostly distinct text.
+- "text": for mostly distinct text: where each value ends, then the values as UTF-8 (lone
+  surrogates kept), each followed by a NUL. Read back as a `TextColumn` when asked.
 - "f64": floats, packed; "f64?": the same, with NaN standing for a missing value.
 - "i64": integers, packed.
 - "dict": each row's number in a list of distinct values, then that list as JSON (strings,
@@ -22,9 +23,10 @@ import struct
 import sys
 from array import array
 from collections.abc import Callable, Sequence
-from itertools import accumulate
+from itertools import accumulate, islice
+from operator import lt
 
-from digest_tui.article_columns import PickedColumn, picked
+from digest_tui.article_columns import PickedColumn, TextColumn, picked
 from digest_tui.index.rows import split_list
 
 TEXT, FLOATS, NULLABLE_FLOATS, INTS, DISTINCT, LISTS = "text", "f64", "f64?", "i64", "dict", "lists"
@@ -51,7 +53,8 @@ def encoded(column: list, lists: bool = False) -> tuple[str, bytes] | None:
         return _lists_encoded(column) if kinds <= {str} else None
     many_distinct = len(set(column)) > _DISTINCT_SHARE * len(column)
     if kinds <= {str} and many_distinct and not any(_SEPARATOR in value for value in column):
-        return TEXT, _SEPARATOR.join(column).encode("utf-8", "surrogatepass")
+        text = TextColumn.of(column)
+        return TEXT, _numbers_packed(text.ends) + bytes(text.data)
     if kinds == {float}:
         return FLOATS, _packed("d", column)
     if kinds == {float, type(None)} and not any(value != value for value in column if value):
@@ -77,12 +80,21 @@ def _lists_encoded(column: list[str]) -> tuple[str, bytes] | None:
     return LISTS, _numbers_packed(rows) + lengths + _numbers_packed(items) + _json(list(vocabulary))
 
 
-def decoded(kind: str, count: int, data: bytes, convert: Callable | None = None) -> Sequence:
+def decoded(
+    kind: str, count: int, data: bytes, convert: Callable | None = None, lazy: bool = False
+) -> Sequence:
     """The `count` values of one column, each passed through `convert` when given.
 
-    "dict" and "lists" columns stay a row number per value (`picked`). Raises one of
+    "dict" and "lists" columns stay a row number per value (`picked`); so does a "text"
+    column when `lazy` (a `TextColumn`, each value decoded when read). Raises one of
     `UNREADABLE` when the bytes do not hold such a column.
     """
+    if kind == TEXT:
+        text = _text_column(memoryview(data), count)
+        if lazy and convert is None:
+            return text
+        values = list(text)
+        return values if convert is None else _shared(convert, values)
     if kind == LISTS:
         return _lists_decoded(memoryview(data), count)
     if kind == DISTINCT:
@@ -124,21 +136,34 @@ def _shared(convert: Callable, values: list) -> list:
     return list(map(converted.__getitem__, values))
 
 
-def _text(data: bytes, count: int) -> list[str]:
-    """The strings, decoded a slice at a time: the whole text is never held at once.
+def _text_column(data: memoryview, count: int) -> TextColumn:
+    """The "text" layout: where each value ends, then the values, each followed by a NUL.
 
-    A NUL byte is a NUL character in UTF-8, never part of one, so any slice that ends
-    before one holds whole values.
+    Checked whole here, so that reading a row later can never fail: the ends rise, each
+    falls just after a NUL, the last is the end of the text, and the text is UTF-8.
     """
-    if not count:
-        return []
-    view, values, start = memoryview(data), [], 0
-    while start <= len(data):
-        end = data.find(b"\x00", start + _TEXT_SLICE)
-        end = len(data) if end < 0 else end
-        values += str(view[start:end], "utf-8", "surrogatepass").split(_SEPARATOR)
-        start = end + 1
-    return values
+    ends, start = _numbers_unpacked(data, 0)
+    text = data[start:]
+    if len(ends) != count or (ends[-1] if count else 0) != len(text):
+        raise ValueError("snapshot text does not add up")
+    if count and (ends[0] < 1 or not all(map(lt, ends, islice(ends, 1, None)))):
+        raise ValueError("snapshot text ends do not rise")
+    if bytes(map(text.__getitem__, map((-1).__add__, ends))).count(0) != count:
+        raise ValueError("snapshot text ends are not at separators")
+    _check_utf8(text)
+    return TextColumn(text, ends)
+
+
+def _check_utf8(text: memoryview) -> None:
+    """Raise UnicodeDecodeError unless `text` decodes, a slice at a time: the whole text is
+    never held decoded at once. A NUL byte is never part of a longer UTF-8 character, so a
+    slice that ends at one holds whole characters."""
+    start = 0
+    while start < len(text):
+        end = bytes(text[start + _TEXT_SLICE : start + 2 * _TEXT_SLICE]).find(b"\x00")
+        end = len(text) if end < 0 else start + _TEXT_SLICE + end + 1
+        str(text[start:end], "utf-8", "surrogatepass")
+        start = end
 
 
 def _nullable_floats(data: bytes, count: int) -> list[float | None]:
@@ -146,7 +171,6 @@ def _nullable_floats(data: bytes, count: int) -> list[float | None]:
 
 
 _DECODERS: dict[str, Callable[[bytes, int], list]] = {
-    TEXT: _text,
     FLOATS: lambda data, count: _unpacked("d", data).tolist(),
     NULLABLE_FLOATS: _nullable_floats,
     INTS: lambda data, count: _unpacked("q", data).tolist(),
@@ -164,7 +188,7 @@ def _json_list(data: bytes | memoryview) -> list:
     return values
 
 
-def _numbers_packed(values: list[int]) -> bytes:
+def _numbers_packed(values: Sequence[int]) -> bytes:
     """Non-negative integers in the narrowest width that holds the largest."""
     top = max(values, default=0)
     width = min(width for width in _WIDTHS if top < 1 << (8 * width))
@@ -181,7 +205,7 @@ def _numbers_unpacked(data: memoryview, start: int) -> tuple[array, int]:
     return _unpacked(_WIDTHS[width], data[start:end]), end
 
 
-def _packed(code: str, values: list) -> bytes:
+def _packed(code: str, values: Sequence) -> bytes:
     numbers = array(code, values)
     if _SWAP:
         numbers.byteswap()

@@ -29,7 +29,7 @@ from digest_tui.index.rows import (
 )
 from digest_tui.model import Article
 
-FORMAT_VERSION = 7
+FORMAT_VERSION = 8
 """Bump whenever a layout changes; older copies are then ignored and replaced."""
 
 
@@ -57,6 +57,12 @@ _CONVERTED: dict[int, Callable] = {
     8: _is_one,
 }
 _LIST_COLUMNS = (5, 15, 16)
+_LAZY_TEXT = frozenset(
+    CACHED_ARTICLE_COLUMNS.index(name) for name in ("title", "date", "source_url")
+)
+"""Columns kept as their bytes (`TextColumn`) rather than a string per row: read whole
+only when the search data is built, else a row at a time. Paths stay strings (they key
+every lookup by path); so do descriptions, which story clustering holds on to."""
 
 
 @contextlib.contextmanager
@@ -206,7 +212,9 @@ def _articles(conn: sqlite3.Connection, listing: list[tuple[int, str, int]]) -> 
     if [(position, n) for position, _, n in listing] != [(p, count) for p in range(_COLUMN_COUNT)]:
         raise ValueError("snapshot columns are missing or of different lengths")
     columns = [
-        column_layouts.decoded(kind, count, _data(conn, position), _CONVERTED.get(position))
+        column_layouts.decoded(
+            kind, count, _data(conn, position), _CONVERTED.get(position), position in _LAZY_TEXT
+        )
         for position, kind, _ in listing
     ]
     return ArticleColumns(columns)
