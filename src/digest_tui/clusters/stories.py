@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -66,7 +67,8 @@ def story_of(article: Article) -> Story | None:
         return None
     full = core if stripped == written.strip() else title_words(written)
     forms = (core,) if full == core else (core, full)
-    source = (article.source_name.strip() or _host(article.source_url)).casefold()
+    # Interned: a folder has a few publishers and every story keeps one.
+    source = sys.intern((article.source_name.strip() or _host(article.source_url)).casefold())
     return Story(article.path, article.timestamp, forms, source, article.description)
 
 

@@ -138,7 +138,14 @@ def title_words(text: str) -> TitleWords:
 
 
 def _sorted(words: Iterable[str]) -> tuple[str, ...]:
-    return tuple(sorted(set(words))) if words else ()
+    return _shared(tuple(sorted(set(words)))) if words else ()
+
+
+@lru_cache(maxsize=1 << 16)
+def _shared(words: tuple[str, ...]) -> tuple[str, ...]:
+    """One tuple for equal words: a story keeps its words for as long as it is listed, and
+    names, event verbs and everyday words recur across a folder's headlines."""
+    return words
 
 
 @dataclass(frozen=True, slots=True)
