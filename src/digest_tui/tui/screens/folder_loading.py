@@ -16,6 +16,7 @@ from textual.message import Message
 from textual.worker import Worker, get_current_worker
 
 from digest_tui.article_columns import column_of
+from digest_tui.freed_memory import return_freed_memory
 from digest_tui.tui.messages import (
     ArticlesLoaded,
     FulltextReady,
@@ -110,6 +111,7 @@ class FolderLoader:
         # Typing is fast from the first frame on; this makes it faster still.
         (fresh or library).index_words()
         index.build_fulltext(progress, lambda: worker.is_cancelled)
+        return_freed_memory()  # what building the search data used and let go
         post(FulltextReady())
         if self.follow is not None and not worker.is_cancelled:
             self.follow(result.articles, result.problems)

@@ -11,6 +11,7 @@ from textual.message import Message
 from textual.worker import get_current_worker
 
 from digest_tui.article_columns import with_paths
+from digest_tui.freed_memory import return_freed_memory
 from digest_tui.tui.messages import ClustersReady
 
 if TYPE_CHECKING:
@@ -62,6 +63,7 @@ class StoryClustering:
         except ClusteringCancelled:
             return
         self._publish(clusters)
+        return_freed_memory()  # what comparing every pair of stories used and let go
 
     def _follow(
         self,
