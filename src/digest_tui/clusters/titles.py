@@ -133,18 +133,23 @@ def title_words(text: str) -> TitleWords:
         for word in token.words
     ]
     return TitleWords(
-        _sorted(words), _sorted(numbers), _sorted(names), _sorted(lowered), _sorted(events)
+        _sorted(words),
+        _shared(_sorted(numbers)),
+        _shared(_sorted(names)),
+        _shared(_sorted(lowered)),
+        _shared(_sorted(events)),
     )
 
 
 def _sorted(words: Iterable[str]) -> tuple[str, ...]:
-    return _shared(tuple(sorted(set(words)))) if words else ()
+    return tuple(sorted(set(words))) if words else ()
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 14)
 def _shared(words: tuple[str, ...]) -> tuple[str, ...]:
     """One tuple for equal words: a story keeps its words for as long as it is listed, and
-    names, event verbs and everyday words recur across a folder's headlines."""
+    a folder's headlines repeat their names, event verbs and lower-case words far more
+    often than their whole set of words (which is not shared)."""
     return words
 
 
