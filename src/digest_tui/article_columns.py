@@ -78,7 +78,8 @@ class TextColumn(Sequence[str]):
     A million titles held as `str` objects cost about fifty bytes each beyond their
     text; held here they cost four or eight (where each ends). `data` is every value
     followed by a NUL (so no value holds one); `ends[i]` is where value `i`'s NUL ends,
-    that is where value `i + 1` starts. Lone surrogates are kept ("surrogatepass").
+    that is where value `i + 1` starts. Lone surrogates are kept ("surrogatepass"); bytes
+    that are not UTF-8 read as U+FFFD, so reading a row never fails.
     """
 
     __slots__ = ("data", "ends")
@@ -105,10 +106,15 @@ class TextColumn(Sequence[str]):
 
     def _decoded(self, start: int, stop: int) -> list[str]:
         """Rows `start` to `stop` (a non-empty run, within the column)."""
-        text = str(
-            self.data[self._start(start) : self.ends[stop - 1] - 1], "utf-8", "surrogatepass"
-        )
-        return text.split("\x00")
+        return self._text(self._start(start), self.ends[stop - 1] - 1).split("\x00")
+
+    def _text(self, start: int, end: int) -> str:
+        try:
+            return str(self.data[start:end], "utf-8", "surrogatepass")
+        except UnicodeDecodeError:
+            # Only ends that are not where the values end cut a character: wrong text
+            # then, but never an error when a row is read.
+            return str(self.data[start:end], "utf-8", "replace")
 
     @overload
     def __getitem__(self, index: int) -> str: ...
@@ -125,7 +131,7 @@ class TextColumn(Sequence[str]):
             if index < 0:
                 raise IndexError("text column index out of range")
         end = self.ends[index]  # raises IndexError past the end
-        return str(self.data[self._start(index) : end - 1], "utf-8", "surrogatepass")
+        return self._text(self._start(index), end - 1)
 
     def __iter__(self) -> Iterator[str]:
         size, chunk = len(self), self._CHUNK

@@ -3,6 +3,7 @@ as the same articles in a plain list do."""
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter
 from pathlib import Path
 
@@ -149,3 +150,11 @@ def test_splicing_a_text_column_keeps_odd_new_values(stored):
     ]
     spliced_again = spliced.spliced([range(0, 5), range(7, 42)])
     assert list(spliced_again) == plain
+
+
+def test_a_text_column_whose_ends_cut_a_character_reads_without_failing():
+    column = TextColumn.of(["café", "naïve"])
+    cut = TextColumn(column.data, array("B", [4, len(column.data)]))  # inside "é"
+    assert len(list(cut)) == 2 and len(cut[0:2]) == 2
+    assert cut[0] == "caf"
+    assert cut[1].startswith("\ufffd") and cut[1].endswith("naïve")
