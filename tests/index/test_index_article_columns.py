@@ -72,6 +72,8 @@ QUERIES = (
     "chips -tag:energy",
     "tag:ai",
     "k",
+    "energy",  # in tags alone: the tag fields answer
+    "en",
 )
 
 

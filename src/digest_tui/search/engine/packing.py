@@ -13,6 +13,8 @@ from collections.abc import Callable, Hashable, Sequence
 from itertools import chain
 from typing import TypeVar
 
+from digest_tui.article_columns import PickedColumn
+
 Key = TypeVar("Key", bound=Hashable)
 
 # The separators must never occur inside a packed field.
@@ -48,6 +50,11 @@ def per_distinct(keys: Sequence[Key], make: Callable[[list[Key]], list[str]]) ->
     Many articles share a source or a set of tags; one string per article would hold
     the same text thousands of times.
     """
+    if isinstance(keys, PickedColumn):
+        # Kept as each row's number in a list of distinct values already: no key of a
+        # million rows is hashed (a tuple of tags hashes anew each time).
+        made_once = make(list(keys.distinct))
+        return list(map(made_once.__getitem__, keys.base))
     distinct = list(dict.fromkeys(keys))
     made = dict(zip(distinct, make(distinct), strict=True))
     return list(map(made.__getitem__, keys))
