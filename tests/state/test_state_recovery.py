@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from digest_tui.state import StateBusyError, StateStore
+from digest_tui.state.integrity import needs_check
 
 
 def _aside_files(db_file: Path) -> list[Path]:
@@ -140,3 +141,23 @@ def test_a_lock_held_too_long_raises_busy_and_changes_nothing(db_file: Path) -> 
             blocker.execute("ROLLBACK")
             blocker.close()
         assert store.toggle_star("a.md") is True
+
+
+def test_only_a_file_unchanged_since_a_clean_close_skips_the_full_check(db_file: Path) -> None:
+    assert needs_check(db_file), "never closed here"
+    with StateStore.open(db_file) as store:
+        store.mark_read("a.md")
+    assert not needs_check(db_file), "closed cleanly, untouched since"
+
+    other = sqlite3.connect(db_file)  # another program writes, and keeps its log open
+    other.execute("INSERT INTO articles (path, read) VALUES (?, 1)", (b"b.md",))
+    other.commit()
+    assert needs_check(db_file), "a write-ahead log is left over"
+    other.close()
+    assert needs_check(db_file), "written since the close"
+
+    with StateStore.open(db_file) as store:
+        assert store.recovered_from is None and store.is_read("b.md")
+    assert not needs_check(db_file)
+    db_file.with_name(db_file.name + ".checked").write_text("garbage", encoding="ascii")
+    assert needs_check(db_file)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from digest_tui.state.connection import connect, enable_wal, is_busy
 from digest_tui.state.errors import StateBusyError, StateError
+from digest_tui.state.integrity import needs_check
 from digest_tui.state.read_only import StateReadOnlyError, folder_is_read_only
 from digest_tui.state.schema import (
     SchemaMismatchError,
@@ -40,7 +41,8 @@ class OpenedDatabase:
 def open_healthy(db_file: Path, busy_timeout: float) -> OpenedDatabase:
     """Open (creating if needed) the state database at `db_file`, checked and migrated.
 
-    A file that is not SQLite, fails `PRAGMA quick_check`, lacks our tables or was written
+    A file that is not SQLite, fails `PRAGMA quick_check` (skipped for a file unchanged since
+    it was closed cleanly: see `integrity`), lacks our tables or was written
     by a newer schema is renamed to `<name>.corrupt-<timestamp>` (with its WAL beside it)
     and a fresh database is started. A lock held by another process raises
     `StateBusyError`; a folder or file that may not be written `StateReadOnlyError` (it is
@@ -85,8 +87,9 @@ def _try_open(db_file: Path, busy_timeout: float) -> tuple[sqlite3.Connection | 
     """A checked, migrated connection, or None and the reason the file is unusable."""
     conn: sqlite3.Connection | None = None
     try:
+        checked = needs_check(db_file)
         conn = connect(db_file, busy_timeout)
-        verdict = conn.execute("PRAGMA quick_check").fetchone()[0]
+        verdict = conn.execute("PRAGMA quick_check").fetchone()[0] if checked else "ok"
         if verdict != "ok":
             conn.close()
             return None, f"the state file is damaged ({verdict})"

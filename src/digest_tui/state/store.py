@@ -25,6 +25,7 @@ from digest_tui.state.connection import (
     connect,
     immediate_transaction,
 )
+from digest_tui.state.integrity import remember_closed
 from digest_tui.state.keys import decode_path, encode_path
 from digest_tui.state.positions import ReadingPosition, read_position, write_position
 from digest_tui.state.read_only import StateReadOnlyError, copy_in_memory
@@ -119,6 +120,8 @@ class StateStore:
         """Close the database; every change is already committed."""
         with self._lock:
             self._conn.close()
+        if self.db_file is not None and self.read_only is None:
+            remember_closed(self.db_file)
 
     def __enter__(self) -> StateStore:
         return self
