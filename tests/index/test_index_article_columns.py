@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from stored_articles import from_table
 
-from digest_tui.article_columns import ArticleColumns, TextColumn, column_of
+from digest_tui.article_columns import ArticleColumns, PickedColumn, TextColumn, column_of
 from digest_tui.facets import count_facet
 from digest_tui.index import ArticleIndex
 from digest_tui.search import Library, SortOrder
@@ -160,3 +160,35 @@ def test_a_text_column_whose_ends_cut_a_character_reads_without_failing():
     assert len(list(cut)) == 2 and len(cut[0:2]) == 2
     assert cut[0] == "caf"
     assert cut[1].startswith("\ufffd") and cut[1].endswith("naïve")
+
+
+REPEATED_TITLES = (
+    "Solar kite sets a record",
+    "Quantum chips ship early",
+    "Kite makers meet in Oslo",
+    "Battery plant opens",
+)
+
+
+@pytest.mark.parametrize("query", ["kite", "k", "ki", "quantum chi", "qntm", "title:plant"])
+def test_searching_titles_stored_once_per_distinct_value_finds_what_a_list_finds(
+    tmp_path: Path, query: str
+):
+    folder = tmp_path / "content"
+    folder.mkdir()
+    for number in range(48):
+        title = REPEATED_TITLES[number % len(REPEATED_TITLES)]
+        (folder / f"post-{number:02}.md").write_text(
+            f'---\ntitle: "{title}"\npubDatetime: 2025-01-{1 + number % 27:02}T00:00:00Z\n---\n'
+            f"Body {number}.\n",
+            encoding="utf-8",
+        )
+    with ArticleIndex(folder, workers=1) as index:
+        index.refresh(fulltext=False)
+        articles, _ = index.cached()
+        plain = from_table(index)
+    assert isinstance(column_of(articles, "title"), PickedColumn), "titles repeat, stored once"
+    views = [Library.of(listed).matching(query) for listed in (articles, plain)]
+    listed = [a.path for a in views[1].articles]
+    assert listed, f"{query!r} matches some of the articles"
+    assert [a.path for a in views[0].articles] == listed

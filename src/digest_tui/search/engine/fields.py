@@ -10,6 +10,7 @@ search needs keeps the first keystroke after start-up cheap.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from threading import RLock
 
 from digest_tui.article_columns import column_of
@@ -17,7 +18,12 @@ from digest_tui.facets import host_of
 from digest_tui.model import Article
 from digest_tui.search.engine.bits import SetNumbers
 from digest_tui.search.engine.haystack import Haystack
-from digest_tui.search.engine.packing import normalise_all, per_distinct, spaced_words
+from digest_tui.search.engine.packing import (
+    normalise_all,
+    per_distinct,
+    per_stored_value,
+    spaced_words,
+)
 
 
 class SearchFields:
@@ -64,7 +70,12 @@ class SearchFields:
     @property
     def titles(self) -> Haystack:
         """The titles, lower-cased."""
-        return self._field("_titles", lambda: Haystack(self._raw_titles, sets=self._sets))
+        return self._field(
+            "_titles",
+            lambda: Haystack(
+                per_stored_value(self._raw_titles, normalise_all), normalised=True, sets=self._sets
+            ),
+        )
 
     @property
     def title_words(self) -> Haystack:
@@ -89,7 +100,7 @@ class SearchFields:
         )
 
     def _packed_title_words(self) -> Haystack:
-        words = spaced_words(self._raw_titles, lower_first=True)
+        words = per_stored_value(self._raw_titles, partial(spaced_words, lower_first=True))
         return Haystack(words, normalised=True, sets=self._sets, spaced=True)
 
     def _packed_tags(self) -> Haystack:

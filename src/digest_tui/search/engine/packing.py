@@ -51,13 +51,28 @@ def per_distinct(keys: Sequence[Key], make: Callable[[list[Key]], list[str]]) ->
     the same text thousands of times.
     """
     if isinstance(keys, PickedColumn):
-        # Kept as each row's number in a list of distinct values already: no key of a
-        # million rows is hashed (a tuple of tags hashes anew each time).
-        made_once = make(list(keys.distinct))
-        return list(map(made_once.__getitem__, keys.base))
+        return _per_picked(keys, make)
     distinct = list(dict.fromkeys(keys))
     made = dict(zip(distinct, make(distinct), strict=True))
     return list(map(made.__getitem__, keys))
+
+
+def per_stored_value(
+    values: Sequence[Key], make: Callable[[Sequence[Key]], list[str]]
+) -> list[str]:
+    """`make(values)`; computed once per distinct value when the column is kept that
+    way (a warm start stores a column whose values mostly repeat as each row's number in
+    a list of distinct ones), so rows holding one value share one string. No value of a
+    million rows is hashed to find the distinct ones, and a column of mostly distinct
+    values is made as it is."""
+    if isinstance(values, PickedColumn):
+        return _per_picked(values, make)
+    return make(values)
+
+
+def _per_picked(column: PickedColumn, make: Callable[[list[Key]], list[str]]) -> list[str]:
+    made_once = make(list(column.distinct))
+    return list(map(made_once.__getitem__, column.base))
 
 
 def spaced_words_of(value: str) -> str:
