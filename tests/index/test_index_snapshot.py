@@ -9,7 +9,7 @@ import pytest
 from stored_articles import from_table
 
 from digest_tui.index import ArticleIndex, snapshot
-from digest_tui.index.rows import join_list
+from digest_tui.index.rows import CACHED_ARTICLE_COLUMNS, join_list
 
 
 def snapshot_rows(index: ArticleIndex) -> int:
@@ -119,25 +119,24 @@ def test_categories_survive_the_table_and_the_copy(content):
 
 
 @pytest.mark.parametrize("damage", ["separator", "utf8", "length"])
-def test_a_copy_with_damaged_text_falls_back_to_the_table(small_folder, damage):
-    title_position = 1
+@pytest.mark.parametrize("field", ["title", "path"])  # kept as bytes / decoded at once
+def test_a_copy_with_damaged_text_falls_back_to_the_table(small_folder, damage, field):
+    position = CACHED_ARTICLE_COLUMNS.index(field)
     with ArticleIndex(small_folder, workers=1) as index:
         index.refresh(fulltext=False)
         with sqlite3.connect(index.db_file) as conn:
             (data,) = conn.execute(
-                "SELECT data FROM snapshot WHERE position = ? AND kind = 'text'",
-                (title_position,),
+                "SELECT data FROM snapshot WHERE position = ? AND kind = 'text'", (position,)
             ).fetchone()
             data = bytearray(data)
             if damage == "separator":
                 data[data.rindex(0, 0, len(data) - 1)] = ord("x")  # a value runs into the next
             elif damage == "utf8":
-                data[data.index(b"Post")] = 0xFF
+                data[data.index(b"ost")] = 0xFF  # in "Post number" and "post-00.md"
             else:
                 data = data[:-1]
-            conn.execute(
-                "UPDATE snapshot SET data = ? WHERE position = ?", (bytes(data), title_position)
-            )
+            conn.execute("UPDATE snapshot SET data = ? WHERE position = ?", (bytes(data), position))
         articles, _ = index.cached()
-        assert articles == from_table(index)
-        assert [article.title for article in articles] == [a.title for a in from_table(index)]
+        table = from_table(index)
+        assert articles == table
+        assert [article[position] for article in articles] == [a[position] for a in table]

@@ -22,7 +22,7 @@ import math
 import struct
 import sys
 from array import array
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from itertools import accumulate
 
 from digest_tui.article_columns import PickedColumn, TextColumn, picked
@@ -89,10 +89,11 @@ def decoded(
     `UNREADABLE` when the bytes do not hold such a column.
     """
     if kind == TEXT:
-        text = _text_column(data, count)
-        if lazy and convert is None:
+        lazy = lazy and convert is None
+        text = _text_column(data, count, lazy)
+        if lazy:
             return text
-        values = list(text)
+        values = _decoded_strictly(text.data)
         if len(values) != count:
             raise ValueError("snapshot text ends do not fall at its separators")
         return values if convert is None else _shared(convert, values)
@@ -137,12 +138,13 @@ def _shared(convert: Callable, values: list) -> list:
     return list(map(converted.__getitem__, values))
 
 
-def _text_column(data: bytes, count: int) -> TextColumn:
+def _text_column(data: bytes, count: int, kept: bool) -> TextColumn:
     """The "text" layout: where each value ends, then the values, each followed by a NUL.
 
     Checked here in C-speed passes, not value by value: the last end is the end of the
-    text, the text holds one NUL per value, and it is UTF-8. (Should the ends be damaged
-    otherwise, a row reads as wrong text, never as an error: see `TextColumn`.)
+    text, the text holds one NUL per value, and (when the column is `kept` as bytes
+    rather than decoded whole at once) it is UTF-8. Should the ends be damaged otherwise,
+    a row reads as wrong text, never as an error: see `TextColumn`.
     """
     view = memoryview(data)
     ends, start = _numbers_unpacked(view, 0)
@@ -151,19 +153,35 @@ def _text_column(data: bytes, count: int) -> TextColumn:
         raise ValueError("snapshot text does not add up")
     if data.count(b"\x00", start) != count:
         raise ValueError("snapshot text has the wrong number of values")
-    _check_utf8(text)
+    if kept:
+        _check_utf8(text)
     return TextColumn(text, ends)
 
 
 def _check_utf8(text: memoryview) -> None:
-    """Raise UnicodeDecodeError unless `text` decodes, a slice at a time: the whole text is
-    never held decoded at once. A NUL byte is never part of a longer UTF-8 character, so a
-    slice that ends at one holds whole characters."""
+    """Raise UnicodeDecodeError unless `text` decodes (see `_slices`)."""
+    for piece in _slices(text):
+        str(piece, "utf-8", "surrogatepass")
+
+
+def _decoded_strictly(text: memoryview) -> list[str]:
+    """Every value of the text (each followed by a NUL); UnicodeDecodeError unless UTF-8."""
+    values: list[str] = []
+    for piece in _slices(text):
+        values += str(piece, "utf-8", "surrogatepass").split(_SEPARATOR)
+        values.pop()  # after the last NUL of the slice
+    return values
+
+
+def _slices(text: memoryview) -> Iterator[memoryview]:
+    """The text in slices of about a megabyte, each ending just after a NUL: the whole
+    text is never held decoded at once. A NUL byte is never part of a longer UTF-8
+    character, so each slice holds whole characters (and whole values)."""
     start = 0
     while start < len(text):
         end = bytes(text[start + _TEXT_SLICE : start + 2 * _TEXT_SLICE]).find(b"\x00")
         end = len(text) if end < 0 else start + _TEXT_SLICE + end + 1
-        str(text[start:end], "utf-8", "surrogatepass")
+        yield text[start:end]
         start = end
 
 
