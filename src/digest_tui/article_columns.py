@@ -166,9 +166,13 @@ def _fits_text(value: object) -> bool:
 
 def narrowed(numbers: array) -> array:
     """`numbers` (non-negative) in the narrowest array type that holds the largest."""
-    top = max(numbers, default=0)
-    code = next(code for code in "BHIQ" if top < 1 << (8 * array(code).itemsize))
+    code = narrowest_code(max(numbers, default=0))
     return numbers if numbers.typecode == code else array(code, numbers)
+
+
+def narrowest_code(top: int) -> str:
+    """The array type code of the narrowest unsigned integers that hold `top`."""
+    return next(code for code in "BHIQ" if top < 1 << (8 * array(code).itemsize))
 
 
 Piece = range | Sequence[Article]
@@ -289,7 +293,7 @@ def _spliced_picks(column: PickedColumn, field: int, pieces: Sequence[Piece]) ->
     distinct = list(column.distinct)
     rows = column.base
     most = len(distinct) + sum(len(piece) for piece in pieces if not isinstance(piece, range))
-    code = next(code for code in "BHIQ" if most <= 1 << (8 * array(code).itemsize))
+    code = narrowest_code(most - 1)  # the largest row number
     spliced_rows = array(code)
     for piece in pieces:
         if not isinstance(piece, range):
