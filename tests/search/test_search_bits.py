@@ -1,9 +1,12 @@
 """Article sets as ints list the same members however they are built or listed."""
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from digest_tui.search.engine import bits
+
+pytestmark = pytest.mark.usefixtures("both_set_builders")
 
 sets = st.integers(min_value=1, max_value=300).flatmap(
     lambda size: st.tuples(

@@ -1,5 +1,6 @@
 """Searching a field through its tokens finds exactly what reading every value finds."""
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -9,6 +10,8 @@ from digest_tui.search.engine import bits
 from digest_tui.search.engine.haystack import Haystack
 from digest_tui.search.engine.packing import spaced_words
 from digest_tui.search.engine.tokens import TokenIndex
+
+pytestmark = pytest.mark.usefixtures("both_set_builders")
 
 # Spaces of several kinds (a tab, a no-break space, a line separator, an information
 # separator that str.split also splits at), punctuation, digits, accents and CJK.

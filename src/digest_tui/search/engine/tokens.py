@@ -19,7 +19,6 @@ from __future__ import annotations
 import re
 from array import array
 from collections.abc import Iterable, Sequence
-from itertools import chain
 
 from digest_tui.search.engine import bits
 from digest_tui.search.engine.cache import TOKEN_UNIONS, BoundedCache
@@ -91,19 +90,19 @@ class TokenIndex:
         key = tuple(tokens)
         found = self._unions.get(key)
         if found is None:
-            alone: list[int] = []
-            several: list[array[int]] = []
+            # One array of every holder: a set is built from an array in C.
+            held_by_any = array("i")
             dense = 0
             for held in map(self._holders.__getitem__, key):
                 if isinstance(held, int):
-                    alone.append(held)
+                    held_by_any.append(held)
                 elif isinstance(held, Dense):
                     dense |= held.members
                 else:
-                    several.append(held)
+                    held_by_any.extend(held)
             found = dense
-            if alone or several:
-                found |= bits.from_numbers(chain(alone, chain.from_iterable(several)), self.size)
+            if held_by_any:
+                found |= bits.from_numbers(held_by_any, self.size)
             self._unions.put(key, found)
         return found
 
