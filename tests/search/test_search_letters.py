@@ -74,3 +74,21 @@ def test_typing_crosses_the_threshold_without_changing_any_answer(titles, texts,
             words = text[:end].split()
             fresh = FewLetters(titles, tags, titles).match(words, scored=scored)
             assert typing.match(words, scored=scored) == fresh
+
+
+def test_beyond_the_scattered_window_the_newest_are_ordered_and_the_rest_follow(monkeypatch):
+    from digest_tui.search import ranking
+
+    # "xqz" is spread over each title by a run of `gap` letters; titles are newest first.
+    gaps = [12, 3, 20, 1, 8, 5, 15, 2]
+    articles = library([f"Ox {'a' * gap} Qi Zu report" for gap in gaps])
+
+    def gaps_listed():
+        view = articles.matching("xqz").sorted_by(SortOrder.RELEVANCE)
+        return [article.title.count("a") for article in view]
+
+    assert gaps_listed() == sorted(gaps)  # the tightest letters first
+    monkeypatch.setattr(ranking, "SCATTERED_WINDOW", 3)
+    articles = library([f"Ox {'a' * gap} Qi Zu report" for gap in gaps])
+    # The three newest by tightness, then the others newest first; none lost.
+    assert gaps_listed() == [3, 12, 20, 1, 8, 5, 15, 2]

@@ -10,6 +10,7 @@ scrolls that far, so most searches never order the lower tiers at all.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from functools import cache
 from itertools import chain
 from threading import RLock
 from typing import Any, overload
@@ -21,6 +22,11 @@ from digest_tui.search.engine.matches import Matches
 
 LAZY_PREFIX = 256
 """A set block is listed member by member up to this far; reading further lists it all."""
+SCATTERED_WINDOW = 20_000
+"""The most scattered-letter matches ordered by how tight their letters lie. Scoring one
+runs a regex over its title, so a few letters spread through a third of a million titles
+took a second; beyond this many, the newest are ordered and the rest follow newest first,
+as a full-text query scores only its newest matches."""
 
 
 class SetBlock:
@@ -200,8 +206,28 @@ def by_relevance(
     blocks += _scored(matches, title_corrected, size)
     blocks.append((len(body_corrected), body_corrected))
     if scattered:
-        blocks.append((scattered.bit_count(), lambda: _by_score(matches, scattered, size)))
+        blocks += _scattered(matches, scattered, size)
     return Ranked(blocks)
+
+
+def _scattered(matches: Matches, scattered: int, size: int) -> list[tuple[int, Block]]:
+    """The scattered-letter block: the newest `SCATTERED_WINDOW` matches by score, then
+    any beyond them newest first."""
+    count = scattered.bit_count()
+    if count <= SCATTERED_WINDOW:
+        return [(count, lambda: _by_score(matches, scattered, size))]
+
+    @cache
+    def newest_and_rest() -> tuple[int, int]:
+        last = bits.first_members(scattered, size, SCATTERED_WINDOW)[-1]
+        after = 8 * (last + 1)  # each article is a byte of the set
+        rest = scattered >> after << after
+        return scattered ^ rest, rest
+
+    return [
+        (SCATTERED_WINDOW, lambda: _by_score(matches, newest_and_rest()[0], size)),
+        (count - SCATTERED_WINDOW, lambda: bits.members(newest_and_rest()[1], size)),
+    ]
 
 
 def _by_rank(ranks: dict[int, float], selector: bytes) -> list[int]:
