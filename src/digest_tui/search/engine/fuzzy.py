@@ -39,8 +39,8 @@ from digest_tui.search.engine.cache import WORD_SEARCHES, BoundedCache
 from digest_tui.search.engine.fields import SearchFields
 from digest_tui.search.engine.haystack import (
     Haystack,
+    fenced_tag,
     normalise,
-    tag_pattern,
     word_start_pattern,
 )
 from digest_tui.search.engine.matches import SHORT_WORD, LastSearch, Matches, WordMatch
@@ -255,7 +255,7 @@ class FuzzyMatcher:
         starts = self._word_starts(needle, contiguous) if contiguous else 0
         whole = self._word_starts(needle, starts, whole=True) if starts else 0
         in_tags = self.fields.tags.containing(needle, among)
-        tag_equal = self.fields.tags.scan(tag_pattern(needle), in_tags) if in_tags else 0
+        tag_equal = self._tags_equal(needle, in_tags)
         elsewhere = in_tags | self.fields.descriptions.containing(needle, among)
         levels = (
             (WHOLE_WORD, whole),
@@ -276,7 +276,7 @@ class FuzzyMatcher:
         if len(needle) < 2:
             whole = 0
         in_tags = self._tag_starts(needle, among)
-        tag_equal = self.fields.tags.scan(tag_pattern(needle), in_tags) if in_tags else 0
+        tag_equal = self._tags_equal(needle, in_tags)
         levels = (
             (WHOLE_WORD, whole),
             (WORD_START, starts & ~whole),
@@ -284,6 +284,11 @@ class FuzzyMatcher:
             (ELSEWHERE, in_tags & ~tag_equal & ~starts),
         )
         return WordMatch(starts | in_tags, tuple(level for level in levels if level[1]))
+
+    def _tags_equal(self, needle: str, among: int) -> int:
+        """The articles of `among` with a tag equal to `needle` (found through the tags'
+        tokens when it holds no space, rather than by a regex over each article's tags)."""
+        return self.fields.tags.containing(fenced_tag(needle), among) if among else 0
 
     def _word_starts(self, needle: str, among: int | None, whole: bool = False) -> int:
         """Titles where `needle` starts a word (and ends one, when `whole`)."""

@@ -258,6 +258,6 @@ def pack_tags(tags: Sequence[str]) -> str:
     return "".join(f"\x01{tag}\x01" for tag in tags)
 
 
-def tag_pattern(tag: str) -> str:
-    """A regex for a tag packed by `pack_tags`, equal to `tag` (lower-case)."""
-    return "\x01" + re.escape(normalise(tag)) + "\x01"
+def fenced_tag(tag: str) -> str:
+    """`tag` fenced as `pack_tags` fences it: packed tags containing it hold it whole."""
+    return f"\x01{tag}\x01"
