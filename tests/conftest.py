@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from hypothesis import settings
 
+from digest_tui.search.engine import bits
+
 # Property tests check behaviour, not speed: a loaded machine must not fail them on time.
 settings.register_profile("behaviour", deadline=None)
 settings.load_profile("behaviour")
@@ -19,3 +21,14 @@ def isolated_user_dirs(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("DIGEST_TUI_CONFIG", str(home / "config.toml"))
     monkeypatch.delenv("DIGEST_TUI_CONTENT", raising=False)
     return home
+
+
+@pytest.fixture(scope="module", params=["plain", "numpy"])
+def both_set_builders(request):
+    """Runs a module's tests twice: with sets built one number at a time and story
+    clusters folded path by path (small folders), and with NumPy (folders of
+    `bits.VECTOR_FROM` articles or more)."""
+    saved = bits.VECTOR_FROM
+    bits.VECTOR_FROM = 0 if request.param == "numpy" else saved
+    yield request.param
+    bits.VECTOR_FROM = saved

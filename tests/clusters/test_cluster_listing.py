@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from digest_tui.clusters import story_clusters
 from digest_tui.clusters.listing import fold_clusters
 from digest_tui.model import Article
+
+pytestmark = pytest.mark.usefixtures("both_set_builders")
 
 DAY = datetime(2025, 6, 2, 9, tzinfo=UTC)
 
@@ -67,3 +73,48 @@ def test_a_search_view_folds_as_its_rows_do_and_stays_a_view():
     assert folded.hidden == plain.hidden == {"wire.md", "signal.md"}
     opened = fold_clusters(view, CLUSTERS, opened={"ledger.md"})
     assert paths(opened.rows) == ["ledger.md", "wire.md", "signal.md"]
+
+
+VERBS = ("unveils", "launches", "debuts", "shows off")
+SOURCES = ("Daily Ledger", "Orbital Wire", "The Signal", "Metro Post")
+
+
+def story_articles(copies: list[int]) -> list[Article]:
+    """Story `k` told `copies[k]` times by different publishers, a day apart, and an
+    unrelated article after each story."""
+    made = []
+    for story, count in enumerate(copies):
+        for copy in range(count):
+            title = f"Northwind {VERBS[copy]} Zephyr {story + 2} drone"
+            made.append(
+                article(f"s{story}-{copy}.md", title, 100 * story + 20 * copy, SOURCES[copy])
+            )
+        made.append(
+            article(f"ferry{story}.md", f"Ferry timetable {story + 2} for summer", 100 * story + 90)
+        )
+    return made
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    copies=st.lists(st.integers(1, 4), min_size=1, max_size=6),
+    query=st.sampled_from(["", "drone", "zephyr 3", "launches", "ferry", "northwind debuts"]),
+    opened_stories=st.sets(st.integers(0, 5)),
+)
+def test_a_search_view_of_any_stories_folds_as_its_rows_do(copies, query, opened_stories):
+    from digest_tui.search import Library, SortOrder
+
+    articles = story_articles(copies)
+    clusters = story_clusters(articles)
+    order = SortOrder.RELEVANCE if query else SortOrder.NEWEST
+    view = Library.of(articles).matching(query).sorted_by(order)
+    opened = {
+        clusters.cluster_of(f"s{story}-0.md") for story in opened_stories if story < len(copies)
+    } - {None}
+    folded = fold_clusters(view, clusters, opened)
+    plain = fold_clusters(list(view.articles), clusters, opened)
+    assert paths(folded.rows) == paths(plain.rows)
+    assert folded.others == plain.others
+    assert folded.copies == plain.copies
+    assert set(folded.hidden) == set(plain.hidden)
+    assert all(path in folded.hidden for path in plain.hidden)

@@ -4,7 +4,8 @@ article, which the others follow, indented, once the cluster is opened."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from itertools import chain
 from operator import attrgetter, indexOf
@@ -20,7 +21,8 @@ _DATE = attrgetter("date")
 
 class ListedView(Protocol):
     """A filtered, sorted list of articles that can tell which of some paths it lists, and
-    give itself without some, with no walk over its rows (the search's `Library` does)."""
+    give itself without some, with no walk over its rows (the search's `Library` does);
+    `grouped_by` may answer for every group at once, or say None: walk the paths."""
 
     @property
     def articles(self) -> Sequence[Article]: ...
@@ -31,6 +33,47 @@ class ListedView(Protocol):
     def listed_of(self, paths: Iterable[str]) -> Iterable[str]: ...
 
     def leaving_out(self, paths: Iterable[str]) -> ListedView: ...
+
+    def grouped_by(
+        self, group_of: Mapping[str, str], place_of: Mapping[str, int]
+    ) -> Grouped | None: ...
+
+
+class Grouped(Protocol):
+    """A list's articles in groups: each group's earliest listed article and how many the
+    list holds of it, the others, and the list without them."""
+
+    @property
+    def counts(self) -> Mapping[str, int]: ...
+
+    @property
+    def others(self) -> AbstractSet[str]: ...
+
+    @property
+    def rest(self) -> ListedView: ...
+
+
+@dataclass(frozen=True, slots=True)
+class WalkedGroups:
+    """A `Grouped` found path by path (see `grouped_by_walking`)."""
+
+    counts: dict[str, int]
+    others: frozenset[str]
+    rest: ListedView
+
+
+def grouped_by_walking(
+    view: ListedView, group_of: Mapping[str, str], place_of: Mapping[str, int]
+) -> WalkedGroups:
+    """`view.grouped_by(...)` asked of the paths `view` lists, one by one."""
+    # Latest first: a dict built in this order keeps each group's earliest listed path.
+    grouped = sorted(view.listed_of(group_of), key=place_of.__getitem__, reverse=True)
+    group_ids = list(map(group_of.__getitem__, grouped))
+    counts = Counter(group_ids)
+    earliest = dict(zip(group_ids, grouped, strict=True))
+    several = {earliest[group]: count for group, count in counts.items() if count > 1}
+    others = frozenset(grouped).difference(earliest.values())
+    return WalkedGroups(several, others, view.leaving_out(others) if others else view)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +94,9 @@ class PlainList:
         gone = set(paths)
         return PlainList([article for article in self.articles if article.path not in gone])
 
+    def grouped_by(self, group_of: Mapping[str, str], place_of: Mapping[str, int]) -> None:
+        return None  # walked: see `grouped_by_walking`
+
 
 @dataclass(frozen=True, slots=True)
 class FoldedRows:
@@ -63,7 +109,7 @@ class FoldedRows:
     """The first rows (paths) whose clusters are opened."""
     copies: dict[str, str] = field(default_factory=dict)
     """The rows shown under an opened cluster's first row (path to the first row's path)."""
-    hidden: frozenset[str] = frozenset()
+    hidden: AbstractSet[str] = frozenset()
     """The listed articles no row shows: copies under a folded cluster's first row."""
     view: ListedView | None = None
     """The list without every copy of a story but its first: the rows, before an opened
@@ -105,21 +151,18 @@ def fold_clusters(
     if clusters is None or not clusters.clustered:
         return FoldedRows(articles)
     cluster_of, places = clusters.by_path, clusters.places
-    # Latest first: a dict built in this order keeps each cluster's earliest listed path.
-    clustered = sorted(view.listed_of(cluster_of), key=places.__getitem__, reverse=True)
-    cluster_ids = list(map(cluster_of.__getitem__, clustered))
-    counts = Counter(cluster_ids)
-    earliest = dict(zip(cluster_ids, clustered, strict=True))
-    others = {earliest[cluster]: count - 1 for cluster, count in counts.items() if count > 1}
+    grouped = view.grouped_by(cluster_of, places) or grouped_by_walking(view, cluster_of, places)
+    others = {lead: count - 1 for lead, count in grouped.counts.items()}
     if not others:
         return FoldedRows(articles)
-    hidden = set(clustered).difference(earliest.values())
+    hidden = grouped.others
     unfolded: dict[str, list[str]] = {}
     for cluster in opened:
-        lead = earliest.get(cluster)
-        if lead in others:
-            unfolded[lead] = [path for path in clusters.members(cluster) if path in hidden]
-    folded = view.leaving_out(hidden)
+        members = clusters.members(cluster)
+        lead = next((path for path in members if path in others), None)
+        if lead is not None:
+            unfolded[lead] = [path for path in members if path in hidden]
+    folded = grouped.rest
     rows: Sequence[Article] = folded.articles
     copies: dict[str, str] = {}
     if unfolded:
@@ -130,6 +173,24 @@ def fold_clusters(
             at = indexOf(column_of(rows, "path"), lead) + 1
             rows[at:at] = [by_path[path] for path in rest]
             copies.update(dict.fromkeys(rest, lead))
-    return FoldedRows(
-        rows, others, frozenset(unfolded), copies, frozenset(hidden - copies.keys()), folded
-    )
+    still_hidden = hidden if not copies else _Without(hidden, copies.keys())
+    return FoldedRows(rows, others, frozenset(unfolded), copies, still_hidden, folded)
+
+
+class _Without(AbstractSet[str]):
+    """The paths of `paths` not in `left_out` (which `paths` holds), looked up lazily."""
+
+    __slots__ = ("_left_out", "_paths")
+
+    def __init__(self, paths: AbstractSet[str], left_out: AbstractSet[str]) -> None:
+        self._paths = paths
+        self._left_out = left_out
+
+    def __contains__(self, path: object) -> bool:
+        return path in self._paths and path not in self._left_out
+
+    def __iter__(self) -> Iterator[str]:
+        return (path for path in self._paths if path not in self._left_out)
+
+    def __len__(self) -> int:
+        return len(self._paths) - len(self._left_out)

@@ -35,6 +35,8 @@ class Filters:
     drafts: bool = False
     left_out: frozenset[str] = frozenset()
     """Paths of articles left out whatever else matches (a story's folded copies)."""
+    left_out_set: int = 0
+    """Articles left out as `left_out` are, given as a `bits` set of the catalog's."""
 
     @property
     def date_range(self) -> tuple[date | None, date | None]:
@@ -48,7 +50,12 @@ class Filters:
     def narrows(self) -> bool:
         """True when some article could be left out by these filters (drafts aside)."""
         return bool(
-            self.tags or self.excluded_tags or self.after or self.before or self.left_out
+            self.tags
+            or self.excluded_tags
+            or self.after
+            or self.before
+            or self.left_out
+            or self.left_out_set
         ) or (not self.query.is_empty)
 
 

@@ -12,7 +12,8 @@ matching articles are computed once, on first use.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import compress
@@ -268,6 +269,28 @@ class Library:
         listed = catalog.at_paths(paths) & self._selected_set()
         return list(map(column_of(catalog.articles, "path").__getitem__, catalog.members(listed)))
 
+    def grouped_by(
+        self, group_of: Mapping[str, str], place_of: Mapping[str, int]
+    ) -> Grouping | None:
+        """The listed articles of each group of `group_of` (path to group; a story
+        cluster), the earliest by `place_of` standing for the others; None for a catalog
+        small enough that walking the listed paths is as quick.
+
+        `group_of` is taken not to change while it is asked about (see `Catalog.groups`).
+        """
+        catalog, size = self.catalog, len(self.catalog)
+        if size < bits.VECTOR_FROM:
+            return None
+        firsts, counts, others = catalog.groups(group_of, place_of).firsts(
+            self._selected_set(), size
+        )
+        paths = column_of(catalog.articles, "path")
+        return Grouping(
+            dict(zip(map(paths.__getitem__, firsts), counts, strict=True)),
+            PathSet(catalog, others),
+            self._with(left_out_set=self.filters.left_out_set | others),
+        )
+
     def body_matches(self) -> dict[str, tuple[str, ...]]:
         """The listed articles matched by their body rather than their title, tags or
         description (the body tiers), by path: the words and phrases to look for in the
@@ -366,3 +389,43 @@ class Library:
             selection = select(self.catalog, self.filters, self.fulltext, self.state)
             computed.selection = selection
         return selection
+
+
+@dataclass(frozen=True, slots=True)
+class Grouping:
+    """What `Library.grouped_by` found."""
+
+    counts: dict[str, int]
+    """The first listed path of each group with two or more listed: how many it lists."""
+    others: PathSet
+    """The listed paths of every group but its first."""
+    rest: Library
+    """The view without `others`, as lazily ordered as the view itself."""
+
+
+class PathSet(AbstractSet[str]):
+    """A set of a catalog's articles, read as their paths: membership is a lookup, and the
+    paths are only listed when iterated."""
+
+    __slots__ = ("_catalog", "_count", "_members", "_selector")
+
+    def __init__(self, catalog: Catalog, members: int) -> None:
+        self._catalog = catalog
+        self._members = members
+        self._count = members.bit_count()
+        self._selector: bytes | None = None
+
+    def __contains__(self, path: object) -> bool:
+        number = self._catalog.numbers.get(path) if isinstance(path, str) else None
+        if number is None:
+            return False
+        if self._selector is None:
+            self._selector = bits.mask(self._members, len(self._catalog))
+        return bool(self._selector[number])
+
+    def __iter__(self) -> Iterator[str]:
+        paths = column_of(self._catalog.articles, "path")
+        return map(paths.__getitem__, self._catalog.members(self._members))
+
+    def __len__(self) -> int:
+        return self._count

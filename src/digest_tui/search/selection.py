@@ -135,6 +135,8 @@ def _by_metadata(catalog: Catalog, filters: Filters) -> Numbers:
         chosen = _minus(catalog, chosen, catalog.dated(date(year, 1, 1), date(year, 12, 31)))
     if filters.left_out:
         chosen = _minus(catalog, chosen, catalog.at_paths(filters.left_out))
+    if filters.left_out_set:
+        chosen = _minus(catalog, chosen, filters.left_out_set)
     for source in query.sources:
         chosen = _within(chosen, catalog.sources_containing(source, chosen))
     for source in query.excluded_sources:

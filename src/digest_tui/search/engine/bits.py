@@ -65,8 +65,8 @@ def members(bits: int, size: int) -> list[int]:
     """The member numbers in ascending order (see `SetNumbers` for remembered ones)."""
     selector = mask(bits, size)
     if size >= VECTOR_FROM:
-        numpy = _numpy()
-        return numpy.flatnonzero(numpy.frombuffer(selector, numpy.uint8)).tolist()
+        np = numpy_module()
+        return np.flatnonzero(np.frombuffer(selector, np.uint8)).tolist()
     if bits.bit_count() * _FIND_SHARE < size:
         return list(map(re.Match.start, _MEMBER.finditer(selector)))
     return list(compress(range(size), selector))
@@ -89,21 +89,24 @@ def first_members(bits: int, size: int, count: int, start: int = 0) -> list[int]
 
 
 @cache
-def _numpy() -> ModuleType:
-    import numpy  # loaded on the first big set: small folders start without it
+def numpy_module() -> ModuleType:
+    """NumPy, loaded on first use (by the first big set): small folders start without it."""
+    import numpy
 
     return numpy
 
 
 def _vector_from_numbers(numbers: Iterable[int], size: int) -> int:
-    numpy = _numpy()
-    if isinstance(numbers, array):
-        found = numpy.frombuffer(numbers, numbers.typecode)
+    np = numpy_module()
+    if isinstance(numbers, np.ndarray):
+        found = numbers
+    elif isinstance(numbers, array):
+        found = np.frombuffer(numbers, numbers.typecode)
     elif isinstance(numbers, (list, tuple, range)):
-        found = numpy.fromiter(numbers, numpy.int64, len(numbers))
+        found = np.fromiter(numbers, np.int64, len(numbers))
     else:
-        found = numpy.fromiter(numbers, numpy.int64)
-    selector = numpy.zeros(size, numpy.uint8)
+        found = np.fromiter(numbers, np.int64)
+    selector = np.zeros(size, np.uint8)
     selector[found] = 1
     return int.from_bytes(selector.data, "little")
 

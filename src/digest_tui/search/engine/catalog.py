@@ -26,6 +26,7 @@ from digest_tui.search.engine.cache import BODY_SEARCHES, PATH_SETS, BoundedCach
 from digest_tui.search.engine.facet_columns import FacetColumns
 from digest_tui.search.engine.fields import source_haystack
 from digest_tui.search.engine.fuzzy import FuzzyMatcher
+from digest_tui.search.engine.groups import GroupIndex
 from digest_tui.search.engine.haystack import Haystack
 from digest_tui.search.engine.matches import Matches
 from digest_tui.search.engine.tags import TagIndex
@@ -53,6 +54,7 @@ class Catalog:
         "_categories",
         "_days",
         "_facets",
+        "_groups",
         "_lock",
         "_matcher",
         "_numbers",
@@ -85,6 +87,7 @@ class Catalog:
             BODY_SEARCHES
         )
         self._path_sets: BoundedCache[int, tuple[Iterable[str], int]] = BoundedCache(PATH_SETS)
+        self._groups: tuple[Mapping[str, str], GroupIndex] | None = None
 
     def __len__(self) -> int:
         return len(self.articles)
@@ -230,6 +233,16 @@ class Catalog:
         if kept:
             self._path_sets.put(id(paths), (paths, found))  # holding it keeps its id unique
         return found
+
+    def groups(self, group_of: Mapping[str, str], place_of: Mapping[str, int]) -> GroupIndex:
+        """The catalog's articles in the groups of `group_of` (path to group), placed by
+        `place_of`; built once for the latest `group_of` asked about, which is taken not
+        to change meanwhile."""
+        kept = self._groups
+        if kept is None or kept[0] is not group_of:
+            index = GroupIndex(self.numbers, group_of, place_of, len(self))
+            kept = self._groups = (group_of, index)
+        return kept[1]
 
     def tagged(self, tag: str) -> int:
         """Articles carrying `tag` (compared case-insensitively)."""
