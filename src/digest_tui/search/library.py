@@ -28,7 +28,7 @@ from digest_tui.search.filters import Filters, SortOrder
 from digest_tui.search.protocols import FullTextSearch, ReaderStateView
 from digest_tui.search.query import Query, parse_query
 from digest_tui.search.ranking import RankedArticles
-from digest_tui.search.selection import Selection, select
+from digest_tui.search.selection import Selection, leaving_out, select
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,10 +285,13 @@ class Library:
             self._selected_set(), size
         )
         paths = column_of(catalog.articles, "path")
+        rest = self._with(left_out_set=self.filters.left_out_set | others)
+        # Its matches are this view's but the others: ordered again, not searched again.
+        rest._computed.selection = leaving_out(catalog, self._selected(), self.order, others)
         return Grouping(
             dict(zip(map(paths.__getitem__, firsts), counts, strict=True)),
             PathSet(catalog, others),
-            self._with(left_out_set=self.filters.left_out_set | others),
+            rest,
         )
 
     def body_matches(self) -> dict[str, tuple[str, ...]]:

@@ -7,7 +7,7 @@ Article sets are sets of article numbers (positions in the catalog); `None` stan
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from digest_tui.search.engine import bits
@@ -104,6 +104,15 @@ def select(
     return Selection(
         numbers, tuple(errors), chosen, matches, ascending, extra, corrected, corrected_words
     )
+
+
+def leaving_out(catalog: Catalog, selection: Selection, order: SortOrder, gone: int) -> Selection:
+    """`selection` without the articles of the set `gone`: what `select` gives with them
+    left out, ordered again but not searched again."""
+    chosen = (catalog.everything if selection.chosen is None else selection.chosen) & ~gone
+    body, corrected = dict(selection.body), dict(selection.corrected)
+    numbers = _ordered(catalog, chosen, order, selection.matches, body, corrected)
+    return replace(selection, numbers=numbers, chosen=chosen)
 
 
 def _within(chosen: Numbers, numbers: int) -> int:
