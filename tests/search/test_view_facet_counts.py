@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from urllib.parse import urlsplit
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -13,6 +14,8 @@ from digest_tui.facets import FACETS, count_facet, host_of
 from digest_tui.model import Article
 from digest_tui.search import Library
 from digest_tui.state.snapshot import StateSnapshot
+
+pytestmark = pytest.mark.usefixtures("both_set_builders")
 
 NAMES = ["AI", "ai", "Chips", "release", "Release", "Q&A", "日本"]
 URLS = ["", "https://www.wire.example/a", "http://WIRE.example:8080/b", "not a url", "//cdn.x/y"]
@@ -57,6 +60,8 @@ def test_counts_of_a_view_are_those_of_its_articles(found, query, data):
             continue
         expected = count_facet(listed, facet, state.is_read)
         assert by_value(view.facet_counts(facet)) == by_value(expected), facet
+    tags = count_facet(listed, "tags", state.is_read)
+    assert {c.tag.casefold(): (c.count, c.unread) for c in view.tag_counts()} == by_value(tags)
     assert view.unread_count() == sum(1 for a in listed if a.path not in read)
     assert view.day_counts() == Counter(a.day for a in listed if a.day)
     assert list(view.days) == [a.day for a in listed]
@@ -83,3 +88,8 @@ def test_counts_follow_read_marks_once_the_view_is_taken_again():
 @given(st.sampled_from(URLS + ["https://user:pw@Host.Example/x?q#f", "ftp://[::1]:21/", "a@b"]))
 def test_a_source_host_is_the_one_a_url_parser_finds(url):
     assert host_of(url) == (urlsplit(url.strip()).hostname or "")
+
+
+def test_a_tag_given_twice_leaves_the_next_tags_names_alone():
+    found = [Article(path="0.md", title="t", tags=("AI", "ai", "Chips"))]
+    assert [(c.tag, c.count) for c in Library.of(found).tag_counts()] == [("AI", 1), ("Chips", 1)]

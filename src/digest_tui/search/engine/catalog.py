@@ -30,6 +30,7 @@ from digest_tui.search.engine.groups import GroupIndex
 from digest_tui.search.engine.haystack import Haystack
 from digest_tui.search.engine.matches import Matches
 from digest_tui.search.engine.tags import TagIndex
+from digest_tui.search.engine.tallies import Tally
 
 if TYPE_CHECKING:
     from digest_tui.search.protocols import FullTextSearch
@@ -52,6 +53,7 @@ class Catalog:
     __slots__ = (
         "_bodies",
         "_categories",
+        "_day_tally",
         "_days",
         "_facets",
         "_groups",
@@ -83,6 +85,7 @@ class Catalog:
         self._categories: dict[str, int] | None = None
         self._facets: FacetColumns | None = None
         self._days: list[str] | None = None
+        self._day_tally: Tally | None = None
         self._bodies: BoundedCache[tuple[str, int | None], dict[int, float]] = BoundedCache(
             BODY_SEARCHES
         )
@@ -289,7 +292,14 @@ class Catalog:
     def day_counts(self, chosen: int | None) -> Counter[str]:
         """How many of `chosen` (all articles when None) fall on each calendar day."""
         days = self.days
-        found = Counter(days if chosen is None else compress(days, bits.mask(chosen, len(days))))
+        if len(days) >= bits.VECTOR_FROM:
+            if self._day_tally is None:  # two threads may both build it: the same either way
+                self._day_tally = Tally(days)
+            found = self._day_tally.counts(self._selector(chosen))
+        else:
+            found = Counter(
+                days if chosen is None else compress(days, bits.mask(chosen, len(days)))
+            )
         found.pop("", None)
         return found
 

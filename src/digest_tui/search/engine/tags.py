@@ -12,16 +12,27 @@ from itertools import chain, compress
 from digest_tui.article_columns import column_of
 from digest_tui.model import Article, day_of
 from digest_tui.search.engine import bits
+from digest_tui.search.engine.tallies import Tally
 
 
 class TagIndex:
     """Which articles carry each tag, and the articles in calendar-day order; never changes."""
 
-    __slots__ = ("_all_counts", "_days", "_days_order", "_keys", "_members", "_names", "_size")
+    __slots__ = (
+        "_all_counts",
+        "_days",
+        "_days_order",
+        "_keys",
+        "_members",
+        "_names",
+        "_size",
+        "_tally",
+    )
 
     def __init__(self, articles: Sequence[Article]) -> None:
         self._size = len(articles)
         self._all_counts: Counter[str] | None = None
+        self._tally: Tally | None = None
         keys: list[tuple[str, ...]] = []
         members: defaultdict[str, list[int]] = defaultdict(list)
         names: dict[str, str] = {}
@@ -31,13 +42,14 @@ class TagIndex:
         for number, tags in enumerate(column_of(articles, "tags")):
             article_keys = keys_of.get(tags)
             if article_keys is None:
-                folded = (folds.setdefault(tag, tag.casefold()) for tag in tags)
-                article_keys = tuple(dict.fromkeys(folded))
+                folded = [folds.setdefault(tag, tag.casefold()) for tag in tags]
+                for key, tag in zip(folded, tags, strict=True):
+                    names.setdefault(key, tag)
+                article_keys = tuple(dict.fromkeys(folded))  # a tag given twice counts once
                 keys_of[tags] = article_keys
             keys.append(article_keys)
-            for key, tag in zip(article_keys, tags, strict=False):
+            for key in article_keys:
                 members[key].append(number)
-                names.setdefault(key, tag)
         size = self._size
         self._members = {key: bits.from_numbers(found, size) for key, found in members.items()}
         self._names = names
@@ -78,6 +90,10 @@ class TagIndex:
         return self._count(chosen)
 
     def _count(self, chosen: int) -> Counter[str]:
+        if self._size >= bits.VECTOR_FROM:
+            if self._tally is None:  # two threads may both build it: the same either way
+                self._tally = Tally(self._keys, many=True)
+            return self._tally.counts(bits.mask(chosen, self._size))
         if chosen.bit_count() < 50 * len(self._members):
             # Few articles among many tags: counting each article's tags is cheaper.
             selector = bits.mask(chosen, self._size)
