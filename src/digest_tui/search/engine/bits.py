@@ -10,10 +10,10 @@ set is listed by finding its member bytes instead, and `SetNumbers` remembers th
 numbers of recent sparse sets: a search lists the same few sets for several fields, and
 the next keystroke lists the last one's answers again.
 
-From `VECTOR_FROM` articles on, sets are built from numbers and listed with NumPy: a
-search at a million articles turns hundreds of thousands of numbers into a set, and
-setting their bytes one call at a time cost a tenth of a second. Smaller folders never
-load it.
+From `VECTOR_FROM` articles on, sets are built from many numbers and listed when dense
+with NumPy: a search at a million articles turns hundreds of thousands of numbers into a
+set, and setting their bytes one call at a time cost a tenth of a second (for a few
+numbers, the plain way is quicker). Smaller folders never load it.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from array import array
 from collections import deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Sized
 from functools import cache
 from itertools import compress, repeat
 from types import ModuleType
@@ -49,7 +49,7 @@ def from_flags(flags: Iterable[bool]) -> int:
 
 def from_numbers(numbers: Iterable[int], size: int) -> int:
     """The set of `numbers` (each below `size`); an `array` of them is read fastest."""
-    if size >= VECTOR_FROM:
+    if size >= VECTOR_FROM and not (isinstance(numbers, Sized) and len(numbers) < size // 64):
         return _vector_from_numbers(numbers, size)
     mask = bytearray(size)
     deque(map(mask.__setitem__, numbers, repeat(1)), maxlen=0)
@@ -64,11 +64,11 @@ def mask(bits: int, size: int) -> bytes:
 def members(bits: int, size: int) -> list[int]:
     """The member numbers in ascending order (see `SetNumbers` for remembered ones)."""
     selector = mask(bits, size)
+    if bits.bit_count() * _FIND_SHARE < size:
+        return list(map(re.Match.start, _MEMBER.finditer(selector)))
     if size >= VECTOR_FROM:
         np = numpy_module()
         return np.flatnonzero(np.frombuffer(selector, np.uint8)).tolist()
-    if bits.bit_count() * _FIND_SHARE < size:
-        return list(map(re.Match.start, _MEMBER.finditer(selector)))
     return list(compress(range(size), selector))
 
 
