@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 
 from benchmarks.story_corpus import pair_scores, story_corpus
 from digest_tui.clusters import Clusters, story_clusters
+from digest_tui.clusters.clusters import clusters_near
 from digest_tui.loading import load_folder
 from digest_tui.model import Article
 
@@ -193,6 +195,18 @@ def test_precision_and_recall_on_planted_rewrites_and_lookalikes(seed):
     precision, recall = pair_scores(truth, story_clusters(articles).cluster_of)
     assert precision >= 0.9, precision
     assert recall >= 0.9, recall
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_clustering_only_the_articles_near_a_few_gives_them_their_whole_clusters(seed):
+    articles, _truth = story_corpus(seed)
+    whole = story_clusters(articles)
+    rng = random.Random(seed)
+    chosen = rng.sample(articles, 6)  # spread over the corpus's months
+    near = clusters_near(articles, chosen)
+    assert [near.cluster_of(a.path) for a in chosen] == [whole.cluster_of(a.path) for a in chosen]
+    assert any(whole.cluster_of(a.path) for a in chosen)  # the check saw some copies
+    assert len(list(near)) < len(list(whole))  # and left far-off stories out
 
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "real"

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from itertools import compress, count
 from operator import attrgetter
 
+from digest_tui.article_columns import articles_at, column_of
 from digest_tui.clusters.blocking import (
     Cancelled,
     alike,
@@ -248,18 +250,32 @@ def clusters_near(articles: Sequence[Article], chosen: Iterable[Article]) -> Clu
 
     An article's cluster is found among the articles within two windows of it, which
     holds a chain of copies each a few days after the last as far as it needs to reach.
+    Only the time column is read to find them, so no other article is built.
     """
-    stamps = sorted(
-        (article.timestamp, number)
-        for number, article in enumerate(articles)
+    reach = REACH * WINDOW
+    spans = _merged_spans(
+        (article.timestamp - reach, article.timestamp + reach)
+        for article in chosen
         if article.timestamp is not None
     )
-    keys = [stamp for stamp, _number in stamps]
-    reach = REACH * WINDOW
-    picked: set[int] = set()
-    for article in chosen:
-        if article.timestamp is not None:
-            low = bisect_left(keys, article.timestamp - reach)
-            high = bisect_right(keys, article.timestamp + reach)
-            picked.update(number for _stamp, number in stamps[low:high])
-    return story_clusters(articles[number] for number in sorted(picked))
+    starts = [start for start, _end in spans]
+
+    def is_near(stamp: float | None) -> bool:
+        if stamp is None:
+            return False
+        at = bisect_right(starts, stamp) - 1
+        return at >= 0 and stamp <= spans[at][1]
+
+    near = compress(count(), map(is_near, column_of(articles, "timestamp")))
+    return story_clusters(articles_at(articles, near))
+
+
+def _merged_spans(spans: Iterable[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The spans joined where they overlap, in order."""
+    merged: list[tuple[float, float]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
