@@ -14,6 +14,7 @@ know how its list is kept.
 from __future__ import annotations
 
 from array import array
+from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from functools import partial
 from itertools import accumulate, compress, count
@@ -70,6 +71,17 @@ def picked(distinct: Sequence[Any], rows: Sequence[int]) -> PickedColumn:
     if len(rows) and max(rows) >= len(distinct):
         raise IndexError("a row names a value that is not there")
     return PickedColumn(distinct, rows)
+
+
+def as_picked(column: Iterable[Any]) -> PickedColumn:
+    """`column` as a `PickedColumn`: itself when it is one, else each row numbered among
+    its distinct values in one pass (equal values share a number, so the rows are hashed)."""
+    if isinstance(column, PickedColumn):
+        return column
+    numbers: defaultdict[Any, int] = defaultdict(count().__next__)
+    rows = array("Q", map(numbers.__getitem__, column))
+    code = narrowest_code(len(numbers))  # the rows number the values from 0 up
+    return PickedColumn(list(numbers), rows if code == "Q" else array(code, rows))
 
 
 class TextColumn(Sequence[str]):

@@ -9,8 +9,8 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from digest_tui.article_columns import column_of
-from digest_tui.model import Article
+from digest_tui.article_columns import MappedColumn, PickedColumn, as_picked, column_of
+from digest_tui.model import Article, day_of
 
 FACETS = ("tags", "categories", "sources", "years")
 """The facet names, in the order the sidebar and `digest-tui facets` show them."""
@@ -60,10 +60,6 @@ def _source_values(name: str, url: str) -> tuple[str, ...]:
     return _one(source_named(name, url))
 
 
-def _year_values(date: str | None) -> tuple[str, ...]:
-    return _one(date[:4] if date else "")
-
-
 VALUES: dict[str, Callable[[Article], tuple[str, ...]]] = {
     "tags": lambda article: article.tags,
     "categories": lambda article: article.categories,
@@ -74,13 +70,17 @@ VALUES: dict[str, Callable[[Article], tuple[str, ...]]] = {
 
 
 def values_by_article(articles: Sequence[Article], facet: str) -> Iterable[tuple[str, ...]]:
-    """Each article's values of `facet`, in order, read a field's column at a time."""
+    """Each article's values of `facet`, in order, read a field's column at a time; worked
+    out once per distinct name or day where the column allows."""
     if facet in ("tags", "categories"):
         return column_of(articles, facet)
     if facet == "sources":
-        names, urls = column_of(articles, "source_name"), column_of(articles, "source_url")
-        return map(_source_values, names, urls)
-    return map(_year_values, column_of(articles, "date"))
+        names = as_picked(column_of(articles, "source_name"))
+        if all(names.distinct):  # every article is named: no URL is read
+            return PickedColumn([(name,) for name in names.distinct], names.base)
+        return map(_source_values, names, column_of(articles, "source_url"))
+    days = as_picked(MappedColumn(day_of, column_of(articles, "date")))
+    return PickedColumn([_one(day[:4]) for day in days.distinct], days.base)
 
 
 def count_facet(

@@ -25,3 +25,14 @@ def test_a_tally_counts_what_a_counter_over_the_chosen_values_counts(data):
     tally = Tally(column, many)
     assert tally.counts(selector) == expected
     assert tally.counts(None) == Counter(chain.from_iterable(column) if many else column)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(TUPLES), max_size=40))
+def test_a_tallys_holders_are_the_articles_holding_each_value(column):
+    expected: dict[str, list[int]] = {}
+    for number, values in enumerate(column):
+        for value in values:
+            expected.setdefault(value, []).append(number)
+    found = {value: numbers.tolist() for value, numbers in Tally(column, True).holders().items()}
+    assert found == expected

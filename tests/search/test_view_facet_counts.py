@@ -4,6 +4,7 @@ agree with counting the view's own articles one by one, whatever the view."""
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 from urllib.parse import urlsplit
 
 import pytest
@@ -65,6 +66,20 @@ def test_counts_of_a_view_are_those_of_its_articles(found, query, data):
     assert view.unread_count() == sum(1 for a in listed if a.path not in read)
     assert view.day_counts() == Counter(a.day for a in listed if a.day)
     assert list(view.days) == [a.day for a in listed]
+
+
+BOUNDS = [None, date(2024, 12, 31), date(2025, 1, 1), date(2025, 11, 20), date(2026, 1, 1)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(articles(), st.sampled_from(BOUNDS), st.sampled_from(BOUNDS))
+def test_a_date_range_keeps_the_articles_dated_within_it(found, after, before):
+    view = Library.of(found).with_drafts(True).dated(after, before)
+    low, high = after.isoformat() if after else "", before.isoformat() if before else "9"
+    expected = {a.path for a in found if a.day and low <= a.day <= high}
+    if after is None and before is None:  # no range given: nothing is left out
+        expected = {a.path for a in found}
+    assert {a.path for a in view.articles} == expected
 
 
 def test_counts_follow_read_marks_once_the_view_is_taken_again():

@@ -19,7 +19,7 @@ from threading import Event, Lock
 from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 from digest_tui.article_columns import ArticleColumns, column_of
-from digest_tui.model import Article, day_of
+from digest_tui.model import Article
 from digest_tui.search.engine import bits
 from digest_tui.search.engine.bits import SetNumbers
 from digest_tui.search.engine.cache import BODY_SEARCHES, PATH_SETS, BoundedCache
@@ -294,7 +294,7 @@ class Catalog:
         days = self.days
         if len(days) >= bits.VECTOR_FROM:
             if self._day_tally is None:  # two threads may both build it: the same either way
-                self._day_tally = Tally(days)
+                self._day_tally = Tally(self._tag_index.day_column)
             found = self._day_tally.counts(self._selector(chosen))
         else:
             found = Counter(
@@ -309,10 +309,8 @@ class Catalog:
         days share one string (built on first use)."""
         days = self._days
         if days is None:
-            shared: dict[str, str] = {}
-            dates = column_of(self.articles, "date")
-            days = [shared.setdefault(day, day) for day in map(day_of, dates)]
-            self._days = days
+            by_day = self._tag_index.day_column
+            days = self._days = list(map(by_day.distinct.__getitem__, by_day.base))
         return days
 
     def _selector(self, chosen: int | None) -> bytes | None:

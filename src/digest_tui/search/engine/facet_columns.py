@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from itertools import chain, compress
 
+from digest_tui.article_columns import PickedColumn, as_picked
 from digest_tui.facets import values_by_article
 from digest_tui.model import Article
 from digest_tui.search.engine import bits
@@ -26,7 +27,7 @@ class FacetColumns:
     __slots__ = ("_keys", "_names", "_tallies")
 
     def __init__(self, articles: Sequence[Article]) -> None:
-        self._keys: dict[str, list] = {}
+        self._keys: dict[str, PickedColumn] = {}
         self._names: dict[str, dict[str, str]] = {}
         for facet in COLUMN_FACETS:
             self._keys[facet], self._names[facet] = _column(articles, facet)
@@ -59,17 +60,20 @@ class FacetColumns:
         return self._names[facet].get(key, key)
 
 
-def _column(articles: Sequence[Article], facet: str) -> tuple[list, dict[str, str]]:
+def _column(articles: Sequence[Article], facet: str) -> tuple[PickedColumn, dict[str, str]]:
+    """Each article's value keys of `facet` (a tuple of them for a many-valued facet, else
+    one key or ""), and the first spelling of each key."""
     many = facet in _MANY_VALUED
     names: dict[str, str] = {}
+    held = as_picked(values_by_article(articles, facet))
     keys_of: dict[tuple[str, ...], object] = {}
-    column = []
-    for values in values_by_article(articles, facet):
+    distinct_keys = []
+    for values in held.distinct:
         keys = keys_of.get(values)
         if keys is None:
             folded = tuple(dict.fromkeys(value.casefold() for value in values))
             for value in values:
                 names.setdefault(value.casefold(), value)
             keys = keys_of[values] = folded if many else (folded[0] if folded else "")
-        column.append(keys)
-    return column, names
+        distinct_keys.append(keys)
+    return PickedColumn(distinct_keys, held.base), names

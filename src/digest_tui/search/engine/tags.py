@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
-from itertools import chain, compress
+from itertools import accumulate, chain, compress
 
-from digest_tui.article_columns import column_of
+from digest_tui.article_columns import MappedColumn, PickedColumn, as_picked, column_of
 from digest_tui.model import Article, day_of
 from digest_tui.search.engine import bits
 from digest_tui.search.engine.tallies import Tally
@@ -20,8 +19,10 @@ class TagIndex:
 
     __slots__ = (
         "_all_counts",
-        "_days",
+        "_calendar",
+        "_calendar_starts",
         "_days_order",
+        "day_column",
         "_keys",
         "_members",
         "_names",
@@ -33,35 +34,39 @@ class TagIndex:
         self._size = len(articles)
         self._all_counts: Counter[str] | None = None
         self._tally: Tally | None = None
-        keys: list[tuple[str, ...]] = []
-        members: defaultdict[str, list[int]] = defaultdict(list)
         names: dict[str, str] = {}
         # Articles with equal tags share one tuple of keys.
         keys_of: dict[tuple[str, ...], tuple[str, ...]] = {}
         folds: dict[str, str] = {}
-        for number, tags in enumerate(column_of(articles, "tags")):
-            article_keys = keys_of.get(tags)
+        tags = as_picked(column_of(articles, "tags"))
+        distinct_keys = []
+        for held in tags.distinct:
+            article_keys = keys_of.get(held)
             if article_keys is None:
-                folded = [folds.setdefault(tag, tag.casefold()) for tag in tags]
-                for key, tag in zip(folded, tags, strict=True):
+                folded = [folds.setdefault(tag, tag.casefold()) for tag in held]
+                for key, tag in zip(folded, held, strict=True):
                     names.setdefault(key, tag)
                 article_keys = tuple(dict.fromkeys(folded))  # a tag given twice counts once
-                keys_of[tags] = article_keys
-            keys.append(article_keys)
-            for key in article_keys:
-                members[key].append(number)
+                keys_of[held] = article_keys
+            distinct_keys.append(article_keys)
+        self._keys = PickedColumn(distinct_keys, tags.base)
         size = self._size
-        self._members = {key: bits.from_numbers(found, size) for key, found in members.items()}
+        self._members = {key: bits.from_numbers(found, size) for key, found in self._holders()}
         self._names = names
-        self._keys = keys
-        # One string per distinct day, and the numbers in a compact array: a list of
-        # 100,000 slices and int objects would hold several megabytes.
-        shared: dict[str, str] = {}
-        dates = column_of(articles, "date")
-        days = [shared.setdefault(day, day) for day in map(day_of, dates)]
-        order = sorted(compress(range(len(days)), days), key=days.__getitem__)
-        self._days = list(map(days.__getitem__, order))
-        self._days_order = array("l", order)
+        self.day_column = as_picked(MappedColumn(day_of, column_of(articles, "date")))
+        """Each article's calendar day ("" when undated), numbered among the days held."""
+        self._calendar, self._calendar_starts, self._days_order = _calendar_order(self.day_column)
+
+    def _holders(self) -> Iterable[tuple[str, Sequence[int]]]:
+        """Each tag key with the numbers of the articles carrying it, ascending."""
+        if self._size >= bits.VECTOR_FROM:
+            self._tally = Tally(self._keys, many=True)
+            return self._tally.holders().items()
+        members: defaultdict[str, list[int]] = defaultdict(list)
+        for number, keys in enumerate(self._keys):
+            for key in keys:
+                members[key].append(number)
+        return members.items()
 
     def tagged(self, tag: str) -> int:
         """Articles carrying `tag` (compared case-insensitively)."""
@@ -77,8 +82,9 @@ class TagIndex:
 
     def dated(self, after: date | None, before: date | None) -> int:
         """Articles whose calendar day lies within the inclusive bounds."""
-        low = bisect_left(self._days, after.isoformat()) if after else 0
-        high = bisect_right(self._days, before.isoformat()) if before else len(self._days)
+        calendar, starts = self._calendar, self._calendar_starts
+        low = starts[bisect_left(calendar, after.isoformat()) if after else 0]
+        high = starts[bisect_right(calendar, before.isoformat()) if before else len(calendar)]
         return bits.from_numbers(self._days_order[low:high], self._size)
 
     def counts(self, chosen: int | None) -> Counter[str]:
@@ -90,9 +96,7 @@ class TagIndex:
         return self._count(chosen)
 
     def _count(self, chosen: int) -> Counter[str]:
-        if self._size >= bits.VECTOR_FROM:
-            if self._tally is None:  # two threads may both build it: the same either way
-                self._tally = Tally(self._keys, many=True)
+        if self._tally is not None:
             return self._tally.counts(bits.mask(chosen, self._size))
         if chosen.bit_count() < 50 * len(self._members):
             # Few articles among many tags: counting each article's tags is cheaper.
@@ -104,3 +108,24 @@ class TagIndex:
             if count:
                 counts[key] = count
         return counts
+
+
+def _calendar_order(by_day: PickedColumn) -> tuple[list[str], list[int], Sequence[int]]:
+    """The days held, ascending; where each day's articles start in the calendar order
+    (and where the last day's end); and the dated articles' numbers in that order."""
+    distinct, rows = by_day.distinct, by_day.base
+    kinds = sorted(range(len(distinct)), key=distinct.__getitem__)  # "" (undated) first
+    rank = [0] * len(distinct)
+    for place, kind in enumerate(kinds):
+        rank[kind] = place
+    dated = [kind for kind in kinds if distinct[kind]]
+    per_kind = Counter(rows)
+    starts = [0, *accumulate(per_kind[kind] for kind in dated)]
+    if len(rows) >= bits.VECTOR_FROM:
+        np = bits.numpy_module()
+        ranks = np.asarray(rank, np.int32)[np.asarray(rows, np.int64)]
+        order: Sequence[int] = np.argsort(ranks, kind="stable")
+    else:
+        order = sorted(range(len(rows)), key=list(map(rank.__getitem__, rows)).__getitem__)
+    undated = len(rows) - starts[-1]
+    return [distinct[kind] for kind in dated], starts, order[undated:]
