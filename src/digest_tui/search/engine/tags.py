@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date
+from functools import partial
 from itertools import accumulate, chain, compress
 
 from digest_tui.article_columns import MappedColumn, PickedColumn, as_picked, column_of
 from digest_tui.model import Article, day_of
 from digest_tui.search.engine import bits
 from digest_tui.search.engine.tallies import Tally
+
+DENSE_SHARE = 8
+"""A tag carried by one article in this many or more keeps its articles as a set (a byte
+per article, ready for filtering and counting); a rarer one keeps their numbers (four
+bytes each), made into a set when filtered on. A folder's many rare tags then cost memory
+by their articles, not by the folder's size each."""
 
 
 class TagIndex:
@@ -51,7 +59,10 @@ class TagIndex:
             distinct_keys.append(article_keys)
         self._keys = PickedColumn(distinct_keys, tags.base)
         size = self._size
-        self._members = {key: bits.from_numbers(found, size) for key, found in self._holders()}
+        self._members = {
+            key: bits.from_numbers(found, size) if len(found) * DENSE_SHARE >= size else found
+            for key, found in self._holders()
+        }
         self._names = names
         self.day_column = as_picked(MappedColumn(day_of, column_of(articles, "date")))
         """Each article's calendar day ("" when undated), numbered among the days held."""
@@ -62,7 +73,7 @@ class TagIndex:
         if self._size >= bits.VECTOR_FROM:
             self._tally = Tally(self._keys, many=True)
             return self._tally.holders().items()
-        members: defaultdict[str, list[int]] = defaultdict(list)
+        members: defaultdict[str, array[int]] = defaultdict(partial(array, "i"))
         for number, keys in enumerate(self._keys):
             for key in keys:
                 members[key].append(number)
@@ -70,7 +81,8 @@ class TagIndex:
 
     def tagged(self, tag: str) -> int:
         """Articles carrying `tag` (compared case-insensitively)."""
-        return self._members.get(tag.casefold(), 0)
+        members = self._members.get(tag.casefold(), 0)
+        return members if isinstance(members, int) else bits.from_numbers(members, self._size)
 
     def tag_name(self, tag: str) -> str:
         """The spelling of `tag` as first written in the articles (or as given)."""
@@ -98,13 +110,16 @@ class TagIndex:
     def _count(self, chosen: int) -> Counter[str]:
         if self._tally is not None:
             return self._tally.counts(bits.mask(chosen, self._size))
+        selector = bits.mask(chosen, self._size)
         if chosen.bit_count() < 50 * len(self._members):
             # Few articles among many tags: counting each article's tags is cheaper.
-            selector = bits.mask(chosen, self._size)
             return Counter(chain.from_iterable(compress(self._keys, selector)))
         counts: Counter[str] = Counter()
         for key, members in self._members.items():
-            count = (members & chosen).bit_count()
+            if isinstance(members, int):
+                count = (members & chosen).bit_count()
+            else:
+                count = sum(map(selector.__getitem__, members))
             if count:
                 counts[key] = count
         return counts
