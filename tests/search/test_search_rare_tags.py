@@ -1,5 +1,5 @@
-"""A folder of many rare tags: each tag still filters and counts exactly (a rare tag keeps
-its articles' numbers rather than a set as large as the folder)."""
+"""A folder of many rare tags and categories: each still filters and counts exactly (a rare
+one keeps its articles' numbers rather than a set as large as the folder)."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ def posts(count: int, rare_tags: int) -> list[Article]:
             title=f"Report {n}",
             timestamp=float(n),
             tags=tuple(dict.fromkeys(rng.choices(names, weights, k=3))),
+            categories=tuple(dict.fromkeys(rng.choices(names, weights, k=2))),
         )
         for n in range(count)
     ]
@@ -54,3 +55,12 @@ def test_tag_counts_within_a_view_count_every_rare_tag(folder, within):
     expected = Counter(t.casefold() for a in listed for t in dict.fromkeys(a.tags))
     assert {c.tag.casefold(): c.count for c in view.tag_counts()} == expected
     assert any(t.startswith("company") for t in expected)  # rare tags were counted too
+
+
+@pytest.mark.parametrize("category", ["AI", "Company 7", "company 5", "Nobody"])
+def test_a_category_term_keeps_exactly_its_articles_common_or_rare(folder, category):
+    wanted = {a.path for a in folder if category.casefold() in map(str.casefold, a.categories)}
+    listed = Library.of(folder).matching(f'category:"{category}"').articles
+    assert {a.path for a in listed} == wanted
+    left = Library.of(folder).matching(f'-category:"{category}"').articles
+    assert {a.path for a in left} == {a.path for a in folder} - wanted

@@ -56,6 +56,28 @@ def from_numbers(numbers: Iterable[int], size: int) -> int:
     return int.from_bytes(mask, "little")
 
 
+SPARSE_SHARE = 8
+"""Numbers of fewer than one article in this many are kept as an array (four bytes each)
+rather than as a set (a byte per article): a folder's many rare tags or categories then
+cost memory by their articles, not each by the folder's size."""
+
+Kept = int | Sequence[int]
+"""A set, or the member numbers of a sparse one (see `kept`)."""
+
+
+def kept(numbers: Sequence[int], size: int) -> Kept:
+    """The set of `numbers`, or for a sparse set the numbers as a compact array, to be
+    made a set when asked for (`from_kept`)."""
+    if len(numbers) * SPARSE_SHARE >= size:
+        return from_numbers(numbers, size)
+    return array("i", numbers) if isinstance(numbers, list) else numbers
+
+
+def from_kept(found: Kept, size: int) -> int:
+    """The set that `kept` kept."""
+    return found if isinstance(found, int) else from_numbers(found, size)
+
+
 def mask(bits: int, size: int) -> bytes:
     """One byte per article, 1 for members: a selector for `itertools.compress`."""
     return bits.to_bytes(size, "little")

@@ -82,7 +82,7 @@ class Catalog:
         self._matcher: FuzzyMatcher | None = None
         self._sources: Haystack | None = None
         self._tags: TagIndex | None = None
-        self._categories: dict[str, int] | None = None
+        self._categories: dict[str, bits.Kept] | None = None
         self._facets: FacetColumns | None = None
         self._days: list[str] | None = None
         self._day_tally: Tally | None = None
@@ -260,9 +260,9 @@ class Catalog:
                 for name in categories:
                     found.setdefault(name.casefold(), []).append(number)
             size = len(self.articles)
-            members = {key: bits.from_numbers(numbers, size) for key, numbers in found.items()}
+            members = {key: bits.kept(numbers, size) for key, numbers in found.items()}
             self._categories = members
-        return members.get(category.casefold(), 0)
+        return bits.from_kept(members.get(category.casefold(), 0), len(self.articles))
 
     def tag_name(self, tag: str) -> str:
         """The spelling of `tag` as first written in the articles (or as given)."""

@@ -15,12 +15,6 @@ from digest_tui.model import Article, day_of
 from digest_tui.search.engine import bits
 from digest_tui.search.engine.tallies import Tally
 
-DENSE_SHARE = 8
-"""A tag carried by one article in this many or more keeps its articles as a set (a byte
-per article, ready for filtering and counting); a rarer one keeps their numbers (four
-bytes each), made into a set when filtered on. A folder's many rare tags then cost memory
-by their articles, not by the folder's size each."""
-
 
 class TagIndex:
     """Which articles carry each tag, and the articles in calendar-day order; never changes."""
@@ -59,10 +53,7 @@ class TagIndex:
             distinct_keys.append(article_keys)
         self._keys = PickedColumn(distinct_keys, tags.base)
         size = self._size
-        self._members = {
-            key: bits.from_numbers(found, size) if len(found) * DENSE_SHARE >= size else found
-            for key, found in self._holders()
-        }
+        self._members = {key: bits.kept(found, size) for key, found in self._holders()}
         self._names = names
         self.day_column = as_picked(MappedColumn(day_of, column_of(articles, "date")))
         """Each article's calendar day ("" when undated), numbered among the days held."""
@@ -81,8 +72,7 @@ class TagIndex:
 
     def tagged(self, tag: str) -> int:
         """Articles carrying `tag` (compared case-insensitively)."""
-        members = self._members.get(tag.casefold(), 0)
-        return members if isinstance(members, int) else bits.from_numbers(members, self._size)
+        return bits.from_kept(self._members.get(tag.casefold(), 0), self._size)
 
     def tag_name(self, tag: str) -> str:
         """The spelling of `tag` as first written in the articles (or as given)."""
