@@ -269,6 +269,12 @@ class Library:
         listed = catalog.at_paths(paths) & self._selected_set()
         return list(map(column_of(catalog.articles, "path").__getitem__, catalog.members(listed)))
 
+    def prepare_groups(self, group_of: Mapping[str, str], place_of: Mapping[str, int]) -> None:
+        """Build now what `grouped_by` needs for these groups (e.g. in the worker that
+        found them), rather than on the first call; safe from any thread."""
+        if len(self.catalog) >= bits.VECTOR_FROM:
+            self.catalog.groups(group_of, place_of)
+
     def grouped_by(
         self, group_of: Mapping[str, str], place_of: Mapping[str, int]
     ) -> Grouping | None:
