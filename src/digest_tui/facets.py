@@ -52,6 +52,25 @@ def host_of(url: str) -> str:
     return found[1].strip("[]").lower() if found else ""
 
 
+_HOSTS = re.compile(
+    r"^(?:(?:[A-Za-z][A-Za-z0-9+.-]*:)?//(?:[^/?#\n]*@)?(\[[^\]/?#\n]*\]|[^/?#:\n]*))?.*$",
+    re.MULTILINE,
+)
+"""`_HOST` for each line of a text, matching every line (the host empty where none is)."""
+
+
+def hosts_of(urls: Iterable[str]) -> list[str]:
+    """`[host_of(url) for url in urls]`, found by one pass over them all: a folder's
+    sources are counted and searched by host, and a million calls cost two seconds."""
+    stripped = list(map(str.strip, urls))
+    joined = "\n".join(stripped)
+    if joined.count("\n") != max(len(stripped) - 1, 0):  # a URL holding a line break
+        return [host_of(url) for url in stripped]
+    found = _HOSTS.findall(joined) if stripped else []
+    cleaned = {host: host.strip("[]").lower() for host in set(found)}
+    return list(map(cleaned.__getitem__, found))
+
+
 def _one(value: str) -> tuple[str, ...]:
     return (value,) if value else ()
 
@@ -69,9 +88,12 @@ VALUES: dict[str, Callable[[Article], tuple[str, ...]]] = {
 """Each facet's values for one article."""
 
 
-def values_by_article(articles: Sequence[Article], facet: str) -> Iterable[tuple[str, ...]]:
+def values_by_article(
+    articles: Sequence[Article], facet: str, by_day: PickedColumn | None = None
+) -> Iterable[tuple[str, ...]]:
     """Each article's values of `facet`, in order, read a field's column at a time; worked
-    out once per distinct name or day where the column allows."""
+    out once per distinct name or day where the column allows. `by_day`: each article's
+    calendar day, numbered by distinct day, when the caller has it already."""
     if facet in ("tags", "categories"):
         return column_of(articles, facet)
     if facet == "sources":
@@ -79,7 +101,7 @@ def values_by_article(articles: Sequence[Article], facet: str) -> Iterable[tuple
         if all(names.distinct):  # every article is named: no URL is read
             return PickedColumn([(name,) for name in names.distinct], names.base)
         return map(_source_values, names, column_of(articles, "source_url"))
-    days = as_picked(MappedColumn(day_of, column_of(articles, "date")))
+    days = by_day or as_picked(MappedColumn(day_of, column_of(articles, "date")))
     return PickedColumn([_one(day[:4]) for day in days.distinct], days.base)
 
 

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from digest_tui.facets import FACETS, count_facet, host_of
+from digest_tui.facets import FACETS, count_facet, host_of, hosts_of
 from digest_tui.model import Article
 from digest_tui.search import Library
 from digest_tui.state.snapshot import StateSnapshot
@@ -103,6 +103,16 @@ def test_counts_follow_read_marks_once_the_view_is_taken_again():
 @given(st.sampled_from(URLS + ["https://user:pw@Host.Example/x?q#f", "ftp://[::1]:21/", "a@b"]))
 def test_a_source_host_is_the_one_a_url_parser_finds(url):
     assert host_of(url) == (urlsplit(url.strip()).hostname or "")
+
+
+PIECES = ["https:", "//", "www.", "Wire.example", ":8080", "/a", "?q", "#f", "user@", "[::1]",
+          " ", "\n", "\t", "ftp", "x", "@", "/", "\u00e9"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(PIECES), max_size=6).map("".join), max_size=8))
+def test_the_hosts_of_many_urls_at_once_are_each_ones_host(urls):
+    assert hosts_of(urls) == [host_of(url) for url in urls]
 
 
 def test_a_tag_given_twice_leaves_the_next_tags_names_alone():

@@ -320,9 +320,10 @@ class Catalog:
     def _facet_columns(self) -> FacetColumns:
         columns = self._facets
         if columns is None:
+            by_day = self._tag_index.day_column  # outside the lock, which builds it
             with self._lock:
                 if self._facets is None:
-                    self._facets = FacetColumns(self.articles)
+                    self._facets = FacetColumns(self.articles, by_day)
                 columns = self._facets
         return columns
 

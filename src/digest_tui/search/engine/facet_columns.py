@@ -26,11 +26,13 @@ class FacetColumns:
 
     __slots__ = ("_keys", "_names", "_tallies")
 
-    def __init__(self, articles: Sequence[Article]) -> None:
+    def __init__(self, articles: Sequence[Article], by_day: PickedColumn | None = None) -> None:
+        """`by_day`: each article's calendar day as `TagIndex.day_column` holds it, when
+        built already (the years are read from it)."""
         self._keys: dict[str, PickedColumn] = {}
         self._names: dict[str, dict[str, str]] = {}
         for facet in COLUMN_FACETS:
-            self._keys[facet], self._names[facet] = _column(articles, facet)
+            self._keys[facet], self._names[facet] = _column(articles, facet, by_day)
         self._tallies: dict[str, Tally] = {}
 
     def counts(self, facet: str, selector: bytes | None) -> Counter[str]:
@@ -60,12 +62,14 @@ class FacetColumns:
         return self._names[facet].get(key, key)
 
 
-def _column(articles: Sequence[Article], facet: str) -> tuple[PickedColumn, dict[str, str]]:
+def _column(
+    articles: Sequence[Article], facet: str, by_day: PickedColumn | None
+) -> tuple[PickedColumn, dict[str, str]]:
     """Each article's value keys of `facet` (a tuple of them for a many-valued facet, else
     one key or ""), and the first spelling of each key."""
     many = facet in _MANY_VALUED
     names: dict[str, str] = {}
-    held = as_picked(values_by_article(articles, facet))
+    held = as_picked(values_by_article(articles, facet, by_day))
     keys_of: dict[tuple[str, ...], object] = {}
     distinct_keys = []
     for values in held.distinct:

@@ -13,8 +13,8 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from threading import RLock
 
-from digest_tui.article_columns import column_of
-from digest_tui.facets import host_of
+from digest_tui.article_columns import PickedColumn, as_picked, column_of
+from digest_tui.facets import hosts_of
 from digest_tui.model import Article
 from digest_tui.search.engine.bits import SetNumbers
 from digest_tui.search.engine.haystack import Haystack
@@ -151,13 +151,12 @@ def packed_tags(tags: Sequence[Sequence[str]]) -> list[str]:
 
 def source_haystack(articles: Sequence[Article], sets: SetNumbers | None = None) -> Haystack:
     """Each article's source name and URL host; articles of one source share a value."""
-    described = [
-        f"{name} {host_of(url)}"
-        for name, url in zip(
-            column_of(articles, "source_name"),
-            column_of(articles, "source_url"),
-            strict=True,
-        )
-    ]
+    names = column_of(articles, "source_name")
     # Each article links its own URL, but most share a source name and host.
-    return Haystack(per_distinct(described, normalise_all), normalised=True, sets=sets)
+    sources = as_picked(zip(names, hosts_of(column_of(articles, "source_url")), strict=True))
+    described = [f"{name} {host}" for name, host in sources.distinct]
+    return Haystack(
+        per_distinct(PickedColumn(described, sources.base), normalise_all),
+        normalised=True,
+        sets=sets,
+    )
