@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from digest_tui import loading
-from digest_tui.index import ArticleIndex, folder_check
+from digest_tui.index import ArticleIndex, folder_check, snapshot
 from digest_tui.index.folder_check import check_folders, signatures_of_rows
 from digest_tui.model import FileStamp
 
@@ -123,6 +123,23 @@ def test_a_damaged_signature_copy_falls_back_to_comparing_every_file(
     with ArticleIndex(small_folder, db, workers=1) as index:
         again = index.refresh()
     assert again.changed == ["2025/01/post-03.md"]
+
+
+def test_signatures_of_an_older_kind_are_renewed_and_edits_still_found(
+    small_folder: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "i.db"
+    with ArticleIndex(small_folder, db, workers=1) as index:
+        index.refresh()
+    with sqlite3.connect(db) as conn:  # as an older version stored them
+        conn.execute("UPDATE snapshot SET kind = 'folders' WHERE position = -2")
+    with ArticleIndex(small_folder, db, workers=1) as index:
+        assert index.refresh().changed == []
+    with sqlite3.connect(db) as conn:
+        assert snapshot.folder_signatures(conn) == signatures_as_walked(small_folder)
+    rewrite_in_place(small_folder / "2025/01/post-03.md", "Post number 3", "Post numero 3")
+    with ArticleIndex(small_folder, db, workers=1) as index:
+        assert index.refresh().changed == ["2025/01/post-03.md"]
 
 
 def test_edits_are_found_in_the_root_and_in_undecodable_folders(

@@ -15,7 +15,6 @@ hidden and special files) hold exactly as for every other walk.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import stat
 from array import array
@@ -25,13 +24,14 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from operator import attrgetter
 from pathlib import Path
+from zlib import adler32, crc32
 
 from digest_tui.index.workers import worker_pool
 from digest_tui.loading.discover import FolderListing, list_folders, stamp_path
 from digest_tui.loading.limits import MAX_ARTICLE_BYTES
 from digest_tui.model import FileStamp, Problem
 
-SIGNATURE_MODULUS = 1 << 128
+SIGNATURE_MODULUS = 1 << 64
 BATCH_FILES = 2000
 """Files per batch sent to a worker: sending costs little next to stat'ing them."""
 _UNSURE = -1
@@ -42,9 +42,14 @@ Signatures = Mapping[str, int]
 
 
 def file_signature(name: str, size: int, mtime_ns: int) -> int:
-    """A hash of one file's name, size and time; a folder's signature is their sum."""
+    """A 64-bit hash of one file's name, size and time; a folder's signature is their sum.
+
+    Two checksums computed in C (CRC-32 and Adler-32, 64 bits together): a changed file
+    goes unnoticed only if its folder's sum comes out equal by chance. A cryptographic
+    digest cost more than the stat it follows, a million times a run.
+    """
     text = f"{name}\0{size}\0{mtime_ns}".encode("utf-8", "surrogatepass")
-    return int.from_bytes(hashlib.blake2b(text, digest_size=16).digest(), "little")
+    return crc32(text) << 32 | adler32(text)
 
 
 def signatures_of_rows(rows: Iterable[tuple[str, int, int]]) -> dict[str, int]:

@@ -38,7 +38,7 @@ def _is_one(value: object) -> bool:
 
 
 _HEADER_POSITION, _HEADER_KIND = -1, "format"
-_FOLDERS_POSITION, _FOLDERS_KIND = -2, "folders"
+_FOLDERS_POSITION, _FOLDERS_KIND = -2, "folder-sums-64"
 # Each stored file's stamp once: a path with a problem row counts by that row, as the
 # changed-file check compares it (`refresh.known_stamps`).
 _STAMPS_QUERY = (
@@ -147,6 +147,13 @@ def _write_folder_signatures(conn: sqlite3.Connection) -> None:
         "INSERT INTO snapshot (position, kind, count, data) VALUES (?, ?, ?, ?)",
         (_FOLDERS_POSITION, _FOLDERS_KIND, len(signatures), data.encode("utf-8", "surrogatepass")),
     )
+
+
+def renew_folder_signatures(conn: sqlite3.Connection) -> None:
+    """Store the folders' signatures again beside the copy (inside a write transaction):
+    for a copy whose signatures are missing, damaged or of an older kind."""
+    conn.execute("DELETE FROM snapshot WHERE position = ?", (_FOLDERS_POSITION,))
+    _write_folder_signatures(conn)
 
 
 def folder_signatures(conn: sqlite3.Connection) -> dict[str, int] | None:

@@ -239,11 +239,14 @@ class ArticleIndex:
         raise AssertionError("unreachable")
 
     def save_snapshot(self) -> None:
-        """Store the column-wise copy that `cached()` reads, unless it is already there."""
+        """Store the column-wise copy that `cached()` reads, unless it is already there
+        (with the folder signatures that the next refresh's changed-file check trusts)."""
         try:
             conn = self._db.writer()
             if not snapshot.is_present(conn):
                 in_transaction(conn, lambda: snapshot.write(conn))
+            elif snapshot.folder_signatures(conn) is None:  # damaged, or an older kind
+                in_transaction(conn, lambda: snapshot.renew_folder_signatures(conn))
         except (sqlite3.Error, OSError, IndexBusy):
             pass  # only a faster way to start; the articles table still answers
 
