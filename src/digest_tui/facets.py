@@ -101,7 +101,11 @@ def values_by_article(
         if all(names.distinct):  # every article is named: no URL is read
             return PickedColumn([(name,) for name in names.distinct], names.base)
         return map(_source_values, names, column_of(articles, "source_url"))
-    days = by_day or as_picked(MappedColumn(day_of, column_of(articles, "date")))
+    days = (
+        by_day
+        if by_day is not None
+        else as_picked(MappedColumn(day_of, column_of(articles, "date")))
+    )
     return PickedColumn([_one(day[:4]) for day in days.distinct], days.base)
 
 
