@@ -105,8 +105,26 @@ def test_a_source_host_is_the_one_a_url_parser_finds(url):
     assert host_of(url) == (urlsplit(url.strip()).hostname or "")
 
 
-PIECES = ["https:", "//", "www.", "Wire.example", ":8080", "/a", "?q", "#f", "user@", "[::1]",
-          " ", "\n", "\t", "ftp", "x", "@", "/", "\u00e9"]
+PIECES = [
+    "https:",
+    "//",
+    "www.",
+    "Wire.example",
+    ":8080",
+    "/a",
+    "?q",
+    "#f",
+    "user@",
+    "[::1]",
+    " ",
+    "\n",
+    "\t",
+    "ftp",
+    "x",
+    "@",
+    "/",
+    "\u00e9",
+]
 
 
 @settings(max_examples=300, deadline=None)
