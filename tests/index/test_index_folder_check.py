@@ -111,14 +111,21 @@ def test_a_file_over_the_size_limit_is_a_problem_not_a_file(small_folder: Path) 
     assert check.files == 13
 
 
+def indexed_then_signatures_altered(folder: Path, tmp_path: Path, change: str) -> Path:
+    """An index of `folder` whose stored folder signatures were then changed by `change`
+    (an SQL assignment); its database path."""
+    db = tmp_path / "i.db"
+    with ArticleIndex(folder, db, workers=1) as index:
+        index.refresh()
+    with sqlite3.connect(db) as conn:
+        conn.execute(f"UPDATE snapshot SET {change} WHERE position = -2")
+    return db
+
+
 def test_a_damaged_signature_copy_falls_back_to_comparing_every_file(
     small_folder: Path, tmp_path: Path
 ) -> None:
-    db = tmp_path / "i.db"
-    with ArticleIndex(small_folder, db, workers=1) as index:
-        index.refresh()
-    with sqlite3.connect(db) as conn:
-        conn.execute("UPDATE snapshot SET data = x'7b7b' WHERE position = -2")
+    db = indexed_then_signatures_altered(small_folder, tmp_path, "data = x'7b7b'")
     rewrite_in_place(small_folder / "2025/01/post-03.md", "Post number 3", "Post numero 3")
     with ArticleIndex(small_folder, db, workers=1) as index:
         again = index.refresh()
@@ -128,11 +135,8 @@ def test_a_damaged_signature_copy_falls_back_to_comparing_every_file(
 def test_signatures_of_an_older_kind_are_renewed_and_edits_still_found(
     small_folder: Path, tmp_path: Path
 ) -> None:
-    db = tmp_path / "i.db"
-    with ArticleIndex(small_folder, db, workers=1) as index:
-        index.refresh()
-    with sqlite3.connect(db) as conn:  # as an older version stored them
-        conn.execute("UPDATE snapshot SET kind = 'folders' WHERE position = -2")
+    # The kind an older version stored them as.
+    db = indexed_then_signatures_altered(small_folder, tmp_path, "kind = 'folders'")
     with ArticleIndex(small_folder, db, workers=1) as index:
         assert index.refresh().changed == []
     with sqlite3.connect(db) as conn:

@@ -53,6 +53,8 @@ class TagIndex:
             distinct_keys.append(article_keys)
         self._keys = PickedColumn(distinct_keys, tags.base)
         size = self._size
+        if size >= bits.VECTOR_FROM:
+            self._tally = Tally(self._keys, many=True)
         self._members = {key: bits.kept(found, size) for key, found in self._holders()}
         self._names = names
         self.day_column = as_picked(MappedColumn(day_of, column_of(articles, "date")))
@@ -61,8 +63,7 @@ class TagIndex:
 
     def _holders(self) -> Iterable[tuple[str, Sequence[int]]]:
         """Each tag key with the numbers of the articles carrying it, ascending."""
-        if self._size >= bits.VECTOR_FROM:
-            self._tally = Tally(self._keys, many=True)
+        if self._tally is not None:
             return self._tally.holders().items()
         members: defaultdict[str, array[int]] = defaultdict(partial(array, "i"))
         for number, keys in enumerate(self._keys):

@@ -85,10 +85,13 @@ class StoryClustering:
         )
 
     def _publish(self, clusters: Clusters, library: Library) -> None:
+        worker = get_current_worker()
+        if worker.is_cancelled:
+            return
         # The list folds the clusters on the event loop as soon as they arrive: what that
-        # needs of them is built here (at a million articles, half a second).
+        # needs of them is built here (at a million articles, over half a second).
         library.prepare_groups(clusters.by_path, clusters.places)
-        if not get_current_worker().is_cancelled:
+        if not worker.is_cancelled:
             self.post(ClustersReady(clusters))
 
 
