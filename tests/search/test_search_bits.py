@@ -59,3 +59,32 @@ def test_a_dense_and_a_sparse_set_list_alike():
     for numbers in (range(0, size, 2), range(0, size, 97), range(size)):
         built = bits.from_numbers(numbers, size)
         assert bits.members(built, size) == list(numbers)
+
+
+@settings(max_examples=300, deadline=None)
+@given(sets)
+def test_a_set_built_from_flags_or_numbers_selects_its_members(case):
+    size, numbers, _ = case
+    flags = [number in numbers for number in range(size)]
+    built = bits.from_flags(flags)
+    assert built == bits.from_numbers(numbers, size)
+    assert bits.mask(built, size) == bytes(flags)
+    assert built.bit_count() == len(numbers)
+    assert all(bits.contains(built, number) is flag for number, flag in enumerate(flags))
+
+
+@settings(max_examples=300, deadline=None)
+@given(sets, st.integers(0, 320))
+def test_splitting_a_set_parts_the_members_below_a_number_from_the_rest(case, number):
+    size, numbers, _ = case
+    below, rest = bits.split(bits.from_numbers(numbers, size), number)
+    assert bits.members(below, size) == sorted(n for n in numbers if n < number)
+    assert bits.members(rest, size) == sorted(n for n in numbers if n >= number)
+
+
+@pytest.mark.parametrize("size", [0, 1, 7, 8, 9, 1000])
+def test_every_article_is_in_the_full_set_and_none_beyond(size):
+    every = bits.full(size)
+    assert bits.members(every, size) == list(range(size))
+    assert bits.mask(every, size) == b"\x01" * size
+    assert every.bit_count() == size

@@ -220,9 +220,7 @@ def _scattered(matches: Matches, scattered: int, size: int) -> list[tuple[int, B
     @cache
     def newest_and_rest() -> tuple[int, int]:
         last = bits.first_members(scattered, size, SCATTERED_WINDOW)[-1]
-        after = 8 * (last + 1)  # each article is a byte of the set
-        rest = scattered >> after << after
-        return scattered ^ rest, rest
+        return bits.split(scattered, last + 1)
 
     return [
         (SCATTERED_WINDOW, lambda: _by_score(matches, newest_and_rest()[0], size)),

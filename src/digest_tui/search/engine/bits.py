@@ -1,19 +1,19 @@
-"""Sets of article numbers as Python ints, one byte per article.
+"""Sets of article numbers as Python ints, one bit per article.
 
-Article `n` is a member when byte `n` (little-endian) of the int is 1. Set operations are
-then single C-level int operations (`&`, `|`, `& ~`), the size is `int.bit_count()`, and
-turning a set back into numbers or articles is `itertools.compress` over the int's bytes:
-no Python-level work per member, which matters at 100,000 articles per keystroke.
+Article `n` is a member when bit `n` of the int is set. Set operations are then single
+C-level int operations (`&`, `|`, `& ~`) over an eighth of a byte per article, and the
+size is `int.bit_count()`: no Python-level work per member, which matters at a million
+articles per keystroke.
 
-Listing a set that way walks every article (about a millisecond at 100,000), so a sparse
-set is listed by finding its member bytes instead, and `SetNumbers` remembers the member
-numbers of recent sparse sets: a search lists the same few sets for several fields, and
-the next keystroke lists the last one's answers again.
+Where the members are walked in order, a set is turned into a selector of one byte per
+article (`mask`), for `itertools.compress` and NumPy; where only its first few are read,
+they are found a window of bits at a time (`first_members`). `SetNumbers` remembers the
+member numbers of recent sparse sets: a search lists the same few sets for several fields,
+and the next keystroke lists the last one's answers again.
 
-From `VECTOR_FROM` articles on, sets are built from many numbers and listed when dense
-with NumPy: a search at a million articles turns hundreds of thousands of numbers into a
-set, and setting their bytes one call at a time cost a tenth of a second (for a few
-numbers, the plain way is quicker). Smaller folders never load it.
+From `VECTOR_FROM` articles on, sets are built and listed with NumPy (packing and unpacking
+bits in C); smaller folders never load it and use text in base 2, which `int` reads and
+writes in C.
 """
 
 from __future__ import annotations
@@ -25,41 +25,57 @@ from collections.abc import Iterable, Sequence, Sized
 from functools import cache
 from itertools import compress, repeat
 from types import ModuleType
+from typing import Any
 
 from digest_tui.search.engine.cache import NUMBERS_KEPT, SET_NUMBERS, BoundedCache
 
 _MEMBER = re.compile(b"\x01")
+_ONE = re.compile("1")
+_TO_SELECTOR = bytes.maketrans(b"01", b"\x00\x01")
+_TO_DIGITS = bytes.maketrans(b"\x00\x01", b"01")
 _FIND_SHARE = 5
 """Sets with fewer members than one article in this many are listed by finding members."""
 _KEEP_SHARE = 3
 """Only the numbers of sets with fewer members than one article in this many are kept."""
+_WINDOW = 4096
+"""Bits read at a time when only the first members are wanted."""
 VECTOR_FROM = 50_000
 """Sets of this many articles or more are built and listed with NumPy."""
 
 
 def full(size: int) -> int:
     """The set of every article number below `size`."""
-    return int.from_bytes(b"\x01" * size, "little")
+    return (1 << size) - 1
 
 
 def from_flags(flags: Iterable[bool]) -> int:
     """The set of positions whose flag is true (`flags` covers every article)."""
-    return int.from_bytes(bytes(flags), "little")
+    return _from_selector(bytes(flags))
 
 
 def from_numbers(numbers: Iterable[int], size: int) -> int:
     """The set of `numbers` (each below `size`); an `array` of them is read fastest."""
     if size >= VECTOR_FROM and not (isinstance(numbers, Sized) and len(numbers) < size // 64):
         return _vector_from_numbers(numbers, size)
-    mask = bytearray(size)
-    deque(map(mask.__setitem__, numbers, repeat(1)), maxlen=0)
-    return int.from_bytes(mask, "little")
+    selector = bytearray(size)
+    deque(map(selector.__setitem__, numbers, repeat(1)), maxlen=0)
+    return _from_selector(selector)
+
+
+def _from_selector(selector: bytes | bytearray) -> int:
+    """The set whose members are the positions of the 1 bytes of `selector` (0s elsewhere)."""
+    if len(selector) >= VECTOR_FROM:
+        np = numpy_module()
+        packed = np.packbits(np.frombuffer(selector, np.uint8), bitorder="little")
+        return int.from_bytes(packed.tobytes(), "little")
+    # Base 2 is read in linear time, and without the limit on long decimal strings.
+    return int(selector[::-1].translate(_TO_DIGITS), 2) if selector else 0
 
 
 SPARSE_SHARE = 8
 """Numbers of fewer than one article in this many are kept as an array (four bytes each)
-rather than as a set (a byte per article): a folder's many rare tags or categories then
-cost memory by their articles, not each by the folder's size."""
+rather than as a set: a folder's many rare tags or categories then cost memory by their
+articles, not each by the folder's size."""
 
 Kept = int | Sequence[int]
 """A set, or the member numbers of a sparse one (see `kept`)."""
@@ -80,34 +96,60 @@ def from_kept(found: Kept, size: int) -> int:
 
 def mask(bits: int, size: int) -> bytes:
     """One byte per article, 1 for members: a selector for `itertools.compress`."""
-    return bits.to_bytes(size, "little")
+    if size >= VECTOR_FROM:
+        return vector(bits, size).tobytes()
+    if not bits:
+        return bytes(size)
+    # Base 2 text lists the bits from the highest: reversed, it is the selector in digits.
+    return format(bits, "b").encode("ascii")[::-1].translate(_TO_SELECTOR).ljust(size, b"\0")
+
+
+def vector(bits: int, size: int) -> Any:
+    """`mask` as a NumPy array of `uint8` (for callers that go on in NumPy)."""
+    np = numpy_module()
+    packed = np.frombuffer(bits.to_bytes((size + 7) // 8, "little"), np.uint8)
+    return np.unpackbits(packed, count=size, bitorder="little")
 
 
 def members(bits: int, size: int) -> list[int]:
     """The member numbers in ascending order (see `SetNumbers` for remembered ones)."""
+    if size >= VECTOR_FROM:
+        return _vector_members(bits, size).tolist()
     selector = mask(bits, size)
     if bits.bit_count() * _FIND_SHARE < size:
         return list(map(re.Match.start, _MEMBER.finditer(selector)))
-    if size >= VECTOR_FROM:
-        np = numpy_module()
-        return np.flatnonzero(np.frombuffer(selector, np.uint8)).tolist()
     return list(compress(range(size), selector))
+
+
+def _vector_members(bits: int, size: int) -> Any:
+    """The member numbers as a NumPy array: only the bytes holding members are unpacked,
+    so a sparse set of a million articles costs a scan of its bytes, not of a million."""
+    np = numpy_module()
+    packed = np.frombuffer(bits.to_bytes((size + 7) // 8, "little"), np.uint8)
+    held = np.flatnonzero(packed)
+    rows, places = np.nonzero(np.unpackbits(packed[held, None], axis=1, bitorder="little"))
+    return held[rows] * 8 + places
 
 
 def first_members(bits: int, size: int, count: int, start: int = 0) -> list[int]:
     """Up to `count` member numbers from `start` on, ascending (cheap for a few)."""
     found: list[int] = []
-    if count <= 0:
-        return found
-    selector = mask(bits, size)
-    find = selector.find
-    position = find(1, start)
-    while position >= 0:
-        found.append(position)
-        if len(found) == count:
-            break
-        position = find(1, position + 1)
-    return found
+    rest, base = bits >> start, start
+    while rest and len(found) < count:
+        skipped = (rest & -rest).bit_length() - 1  # straight to the next member
+        rest >>= skipped
+        base += skipped
+        window = format(rest & (1 << _WINDOW) - 1, "b")[::-1]
+        found += (base + match.start() for match in _ONE.finditer(window))
+        rest >>= _WINDOW
+        base += _WINDOW
+    return found[:count]
+
+
+def split(bits: int, number: int) -> tuple[int, int]:
+    """The members below `number`, and those from `number` on."""
+    rest = bits >> number << number
+    return bits ^ rest, rest
 
 
 @cache
@@ -128,14 +170,14 @@ def _vector_from_numbers(numbers: Iterable[int], size: int) -> int:
         found = np.fromiter(numbers, np.int64, len(numbers))
     else:
         found = np.fromiter(numbers, np.int64)
-    selector = np.zeros(size, np.uint8)
-    selector[found] = 1
-    return int.from_bytes(selector.data, "little")
+    selector = np.zeros(size, np.bool_)
+    selector[found] = True
+    return int.from_bytes(np.packbits(selector, bitorder="little").tobytes(), "little")
 
 
 def contains(bits: int, number: int) -> bool:
     """True when `number` is a member."""
-    return bool(bits >> (8 * number) & 1)
+    return bool(bits >> number & 1)
 
 
 class SetNumbers:
@@ -147,8 +189,9 @@ class SetNumbers:
     def __init__(self, size: int) -> None:
         self.size = size
         """How many articles the sets are drawn from."""
-        # Keyed by the set's identity: a 100,000-byte int costs tens of microseconds to
-        # hash. The entry holds the set itself, so its identity is not reused meanwhile.
+        # Keyed by the set's identity: a set of a million articles costs tens of
+        # microseconds to hash. The entry holds the set itself, so its identity is not
+        # reused meanwhile.
         self._kept: BoundedCache[int, tuple[int, tuple[int, ...]]] = BoundedCache(
             SET_NUMBERS, weigh=lambda entry: len(entry[1]), most=NUMBERS_KEPT
         )

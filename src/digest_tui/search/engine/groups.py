@@ -46,7 +46,7 @@ class GroupIndex:
         each group holding two or more of them, how many it holds, and the rest of every
         group's (a `bits` set: all but each group's first)."""
         np = bits.numpy_module()
-        chosen = np.flatnonzero(np.frombuffer(bits.mask(listed & self.members, size), "u1"))
+        chosen = np.flatnonzero(bits.vector(listed & self.members, size))
         if not len(chosen):
             return [], [], 0
         groups = self._group[chosen]

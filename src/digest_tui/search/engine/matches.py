@@ -119,7 +119,7 @@ class Matches:
         """Article number to total score, for the matches (within `among`)."""
         chosen = self.found if among is None else self.found & among
         scores: dict[int, float] = {}
-        size = chosen.bit_length() // 8 + 1
+        size = chosen.bit_length()  # every member is below it
         for word in self.words:
             for score, members in (*word.levels, *word.below):
                 for number in bits.members(members & chosen, size):
