@@ -88,3 +88,14 @@ def test_every_article_is_in_the_full_set_and_none_beyond(size):
     assert bits.members(every, size) == list(range(size))
     assert bits.mask(every, size) == b"\x01" * size
     assert every.bit_count() == size
+
+
+@settings(max_examples=300, deadline=None)
+@given(sets, st.randoms())
+def test_picking_among_a_set_keeps_the_members_whose_flag_is_set(case, chance):
+    size, numbers, _ = case
+    ordered = sorted(numbers)
+    flags = [chance.random() < 0.5 for _ in ordered]
+    selector = bits.mask(bits.from_numbers(numbers, size), size)
+    chosen = bits.picked(selector, bytes(flags))
+    assert bits.members(chosen, size) == [n for n, flag in zip(ordered, flags, strict=True) if flag]

@@ -146,6 +146,19 @@ def first_members(bits: int, size: int, count: int, start: int = 0) -> list[int]
     return found[:count]
 
 
+def picked(selector: bytes, flags: bytes) -> int:
+    """The set of the articles `selector` selects (see `mask`) whose flag is set: `flags`
+    holds a 0 or 1 byte for each selected article in turn."""
+    size = len(selector)
+    if size >= VECTOR_FROM:
+        np = numpy_module()
+        chosen = np.zeros(size, np.uint8)
+        chosen[np.frombuffer(selector, np.bool_)] = np.frombuffer(flags, np.uint8)
+        return int.from_bytes(np.packbits(chosen, bitorder="little").tobytes(), "little")
+    numbered = compress(range(size), selector)
+    return from_numbers(compress(numbered, flags), size)
+
+
 def split(bits: int, number: int) -> tuple[int, int]:
     """The members below `number`, and those from `number` on."""
     rest = bits >> number << number

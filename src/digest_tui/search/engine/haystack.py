@@ -218,9 +218,7 @@ class Haystack:
             flags = test(map(values.__getitem__, numbers))
             return self._sets.from_ascending(list(compress(numbers, flags)))
         selector = bits.mask(among, len(values))
-        flags = test(compress(values, selector))
-        numbered = compress(range(len(values)), selector)
-        return bits.from_numbers(compress(numbered, flags), len(values))
+        return bits.picked(selector, bytes(test(compress(values, selector))))
 
     def _within(self, numbers: list[int], among: int | None) -> int:
         found = self._sets.from_ascending(numbers)
