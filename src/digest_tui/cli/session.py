@@ -120,7 +120,7 @@ def open_folder(
     `quick` answers a first run from the quick preview, as the reader lists it, and leaves
     the full parse to a background process (for commands that show only previewed fields).
     """
-    with ArticleIndex(content_dir) as index:
+    with ArticleIndex(content_dir, few_rows=True) as index:
         articles, problems, incomplete, previewed = _refreshed(index, fulltext, quick)
         state: StateStore | None = None
         if with_state:

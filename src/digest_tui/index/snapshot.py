@@ -57,12 +57,14 @@ _CONVERTED: dict[int, Callable] = {
     8: _is_one,
 }
 _LIST_COLUMNS = (5, 15, 16)
-_LAZY_TEXT = frozenset(
-    CACHED_ARTICLE_COLUMNS.index(name) for name in ("title", "date", "source_url")
-)
+_LAZY_NAMES = ("title", "date", "source_url")
+_LAZY_TEXT = frozenset(map(CACHED_ARTICLE_COLUMNS.index, _LAZY_NAMES))
 """Columns kept as their bytes (`TextColumn`) rather than a string per row: read whole
 only when the search data is built, else a row at a time. Paths stay strings (they key
 every lookup by path); so do descriptions, which story clustering holds on to."""
+_TEXT_COLUMNS = frozenset(map(CACHED_ARTICLE_COLUMNS.index, ("path", "description", *_LAZY_NAMES)))
+"""With `few_rows`, every column stored as text is kept as its bytes: a command that
+prints a few articles then decodes no million paths and descriptions it never reads."""
 
 
 @contextlib.contextmanager
@@ -174,9 +176,10 @@ def folder_signatures(conn: sqlite3.Connection) -> dict[str, int] | None:
         return None
 
 
-def read(conn: sqlite3.Connection) -> ArticleColumns | None:
+def read(conn: sqlite3.Connection, few_rows: bool = False) -> ArticleColumns | None:
     """The articles in the copy, in `CACHED_ARTICLE_QUERY` order (`LISTING_ORDER`); None
-    when there is none.
+    when there is none. `few_rows`: the caller reads few rows of the text columns (see
+    `_TEXT_COLUMNS`).
 
     A copy of another layout version, or a damaged one, also gives None.
     """
@@ -189,7 +192,7 @@ def read(conn: sqlite3.Connection) -> ArticleColumns | None:
             "SELECT position, kind, count FROM snapshot WHERE position >= 0 ORDER BY position"
         ).fetchall()
         try:
-            return _articles(conn, listing)
+            return _articles(conn, listing, _TEXT_COLUMNS if few_rows else _LAZY_TEXT)
         except (sqlite3.Error, *column_layouts.UNREADABLE):
             return None
 
@@ -213,14 +216,17 @@ def _data(conn: sqlite3.Connection, position: int) -> bytes:
         return blob.read()
 
 
-def _articles(conn: sqlite3.Connection, listing: list[tuple[int, str, int]]) -> ArticleColumns:
-    """The articles, kept as the stored columns (no `Article` is built here)."""
+def _articles(
+    conn: sqlite3.Connection, listing: list[tuple[int, str, int]], lazy: frozenset[int]
+) -> ArticleColumns:
+    """The articles, kept as the stored columns (no `Article` is built here); the text
+    columns of `lazy` kept as their bytes."""
     count = listing[0][2] if listing else 0
     if [(position, n) for position, _, n in listing] != [(p, count) for p in range(_COLUMN_COUNT)]:
         raise ValueError("snapshot columns are missing or of different lengths")
     columns = [
         column_layouts.decoded(
-            kind, count, _data(conn, position), _CONVERTED.get(position), position in _LAZY_TEXT
+            kind, count, _data(conn, position), _CONVERTED.get(position), position in lazy
         )
         for position, kind, _ in listing
     ]

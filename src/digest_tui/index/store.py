@@ -65,12 +65,16 @@ class ArticleIndex:
         *,
         workers: int | None = None,
         pool_threshold: int | None = None,
+        few_rows: bool = False,
     ) -> None:
         self.content_dir = Path(content_dir)
         self.db_file = Path(db_file) if db_file else paths.index_file(self.content_dir)
         self._workers = workers
         self._pool_threshold = pool_threshold
         """Files to parse before a process pool is worth it; None for the default."""
+        self._few_rows = few_rows
+        """The caller reads the text of few articles (a command that prints some): the
+        warm-start copy's text is then decoded a row at a time, as it is read."""
         self._db = Connections(self.db_file)
 
     def __enter__(self) -> ArticleIndex:
@@ -108,7 +112,7 @@ class ArticleIndex:
         if conn is None:
             return [], []
         try:
-            articles: Sequence[Article] | None = snapshot.read(conn)
+            articles: Sequence[Article] | None = snapshot.read(conn, self._few_rows)
             if articles is None:
                 articles = articles_from_rows(conn.execute(CACHED_ARTICLE_QUERY))
         except sqlite3.Error:
@@ -122,10 +126,10 @@ class ArticleIndex:
             problems = problems_from_rows(conn.execute(CACHED_PROBLEM_QUERY)) if conn else []
         except sqlite3.Error:
             problems = []
-        warned = zip(column_of(articles, "path"), column_of(articles, "warnings"), strict=True)
-        for path, warnings in warned:
+        paths = column_of(articles, "path")  # only the warned ones are read
+        for number, warnings in enumerate(column_of(articles, "warnings")):
             if warnings:
-                problems.extend(Problem(path, warning, fatal=False) for warning in warnings)
+                problems.extend(Problem(paths[number], w, fatal=False) for w in warnings)
         return problems
 
     def refresh(
