@@ -40,11 +40,11 @@ class ListedView(Protocol):
 
 
 class Grouped(Protocol):
-    """A list's articles in groups: each group's earliest listed article and how many the
-    list holds of it, the others, and the list without them."""
+    """A list's articles in groups: each group's earliest listed article and how many more
+    of the group the list holds, the others, and the list without them."""
 
     @property
-    def counts(self) -> Mapping[str, int]: ...
+    def more(self) -> Mapping[str, int]: ...
 
     @property
     def others(self) -> AbstractSet[str]: ...
@@ -57,7 +57,7 @@ class Grouped(Protocol):
 class WalkedGroups:
     """A `Grouped` found path by path (see `grouped_by_walking`)."""
 
-    counts: dict[str, int]
+    more: dict[str, int]
     others: frozenset[str]
     rest: ListedView
 
@@ -71,7 +71,7 @@ def grouped_by_walking(
     group_ids = list(map(group_of.__getitem__, grouped))
     counts = Counter(group_ids)
     earliest = dict(zip(group_ids, grouped, strict=True))
-    several = {earliest[group]: count for group, count in counts.items() if count > 1}
+    several = {earliest[group]: count - 1 for group, count in counts.items() if count > 1}
     others = frozenset(grouped).difference(earliest.values())
     return WalkedGroups(several, others, view.leaving_out(others) if others else view)
 
@@ -103,7 +103,7 @@ class FoldedRows:
     """The rows of a list with its clusters folded, and what each row is."""
 
     rows: Sequence[Article]
-    others: dict[str, int] = field(default_factory=dict)
+    others: Mapping[str, int] = field(default_factory=dict)
     """Each cluster's first row (by path): how many more of its articles are listed."""
     opened: frozenset[str] = frozenset()
     """The first rows (paths) whose clusters are opened."""
@@ -152,7 +152,7 @@ def fold_clusters(
         return FoldedRows(articles)
     cluster_of, places = clusters.by_path, clusters.places
     grouped = view.grouped_by(cluster_of, places) or grouped_by_walking(view, cluster_of, places)
-    others = {lead: count - 1 for lead, count in grouped.counts.items()}
+    others = grouped.more
     if not others:
         return FoldedRows(articles)
     hidden = grouped.others

@@ -23,6 +23,7 @@ from digest_tui.article_columns import column_of
 from digest_tui.facets import FacetCount, most_used_first
 from digest_tui.model import Article
 from digest_tui.search.engine import Catalog, bits
+from digest_tui.search.engine.groups import Firsts
 from digest_tui.search.engine.matches import SHORT_WORD, narrows
 from digest_tui.search.filters import Filters, SortOrder
 from digest_tui.search.protocols import FullTextSearch, ReaderStateView
@@ -287,18 +288,11 @@ class Library:
         catalog, size = self.catalog, len(self.catalog)
         if size < bits.VECTOR_FROM:
             return None
-        firsts, counts, others = catalog.groups(group_of, place_of).firsts(
-            self._selected_set(), size
-        )
-        paths = column_of(catalog.articles, "path")
+        firsts, others = catalog.groups(group_of, place_of).firsts(self._selected_set(), size)
         rest = self._with(left_out_set=self.filters.left_out_set | others)
         # Its matches are this view's but the others: ordered again, not searched again.
         rest._computed.selection = leaving_out(catalog, self._selected(), self.order, others)
-        return Grouping(
-            dict(zip(map(paths.__getitem__, firsts), counts, strict=True)),
-            PathSet(catalog, others),
-            rest,
-        )
+        return Grouping(FirstsByPath(catalog, firsts), PathSet(catalog, others), rest)
 
     def body_matches(self) -> dict[str, tuple[str, ...]]:
         """The listed articles matched by their body rather than their title, tags or
@@ -404,12 +398,38 @@ class Library:
 class Grouping:
     """What `Library.grouped_by` found."""
 
-    counts: dict[str, int]
-    """The first listed path of each group with two or more listed: how many it lists."""
+    more: FirstsByPath
+    """The first listed path of each group with two or more listed: how many more of the
+    group the view lists."""
     others: PathSet
     """The listed paths of every group but its first."""
     rest: Library
     """The view without `others`, as lazily ordered as the view itself."""
+
+
+class FirstsByPath(Mapping[str, int]):
+    """`Firsts` read by path: a lookup per path asked about, the paths listed only when
+    iterated."""
+
+    __slots__ = ("_catalog", "_firsts")
+
+    def __init__(self, catalog: Catalog, firsts: Firsts) -> None:
+        self._catalog = catalog
+        self._firsts = firsts
+
+    def __getitem__(self, path: str) -> int:
+        number = self._catalog.numbers.get(path)
+        more = None if number is None else self._firsts.more(number)
+        if more is None:
+            raise KeyError(path)
+        return more
+
+    def __iter__(self) -> Iterator[str]:
+        paths = column_of(self._catalog.articles, "path")
+        return map(paths.__getitem__, self._firsts.numbers.tolist())
+
+    def __len__(self) -> int:
+        return len(self._firsts)
 
 
 class PathSet(AbstractSet[str]):

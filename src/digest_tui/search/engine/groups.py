@@ -41,14 +41,14 @@ class GroupIndex:
         self.members = bits.from_numbers(found, size)
         """Every grouped article (a `bits` set)."""
 
-    def firsts(self, listed: int, size: int) -> tuple[list[int], list[int], int]:
+    def firsts(self, listed: int, size: int) -> tuple[Firsts, int]:
         """For the grouped articles of the set `listed`: the first (earliest placed) of
-        each group holding two or more of them, how many it holds, and the rest of every
-        group's (a `bits` set: all but each group's first)."""
+        each group holding two or more of them with how many more it holds, and the rest
+        of every group's (a `bits` set: all but each group's first)."""
         np = bits.numpy_module()
         chosen = np.flatnonzero(bits.vector(listed & self.members, size))
         if not len(chosen):
-            return [], [], 0
+            return Firsts(chosen, chosen), 0
         groups = self._group[chosen]
         order = np.lexsort((self._place[chosen], groups))
         chosen, groups = chosen[order], groups[order]
@@ -58,4 +58,29 @@ class GroupIndex:
         rest = np.ones(len(chosen), bool)
         rest[starts] = False
         hidden = bits.from_numbers(chosen[rest], size)
-        return chosen[starts[several]].tolist(), counts[several].tolist(), hidden
+        firsts, more = chosen[starts[several]], counts[several] - 1
+        by_number = np.argsort(firsts)
+        return Firsts(firsts[by_number], more[by_number]), hidden
+
+
+class Firsts:
+    """The first article of each group of a set holding two or more (ascending numbers),
+    and how many more of the group the set holds: looked up by number, not made a dict
+    (a million-article list folds tens of thousands of groups a keystroke)."""
+
+    __slots__ = ("_more", "numbers")
+
+    def __init__(self, numbers: Any, more: Any) -> None:
+        self.numbers = numbers
+        """The first articles' numbers, ascending (a NumPy array)."""
+        self._more = more
+
+    def __len__(self) -> int:
+        return len(self.numbers)
+
+    def more(self, number: int) -> int | None:
+        """How many more of its group the set holds, when `number` is a first; else None."""
+        at = int(self.numbers.searchsorted(number))
+        if at < len(self.numbers) and self.numbers[at] == number:
+            return int(self._more[at])
+        return None
