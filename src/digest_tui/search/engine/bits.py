@@ -23,7 +23,7 @@ from array import array
 from collections import deque
 from collections.abc import Iterable, Sequence, Sized
 from functools import cache
-from itertools import compress, repeat
+from itertools import compress, islice, repeat
 from types import ModuleType
 from typing import Any
 
@@ -37,8 +37,8 @@ _FIND_SHARE = 5
 """Sets with fewer members than one article in this many are listed by finding members."""
 _KEEP_SHARE = 3
 """Only the numbers of sets with fewer members than one article in this many are kept."""
-_WINDOW = 4096
-"""Bits read at a time when only the first members are wanted."""
+_WINDOW = 256
+"""Bits first read when only the first members are wanted."""
 VECTOR_FROM = 50_000
 """Sets of this many articles or more are built and listed with NumPy."""
 
@@ -135,14 +135,16 @@ def first_members(bits: int, size: int, count: int, start: int = 0) -> list[int]
     """Up to `count` member numbers from `start` on, ascending (cheap for a few)."""
     found: list[int] = []
     rest, base = bits >> start, start
+    width = _WINDOW  # doubled each time: a sparse set is not read a few bits at a time
     while rest and len(found) < count:
         skipped = (rest & -rest).bit_length() - 1  # straight to the next member
         rest >>= skipped
         base += skipped
-        window = format(rest & (1 << _WINDOW) - 1, "b")[::-1]
-        found += (base + match.start() for match in _ONE.finditer(window))
-        rest >>= _WINDOW
-        base += _WINDOW
+        window = format(rest & (1 << width) - 1, "b")[::-1]
+        found += (base + match.start() for match in islice(_ONE.finditer(window), count))
+        rest >>= width
+        base += width
+        width *= 2
     return found[:count]
 
 

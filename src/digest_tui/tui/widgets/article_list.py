@@ -222,8 +222,9 @@ class ArticleList(RowCursorView, can_focus=True):
             days = folds.days()  # a copy under an opened story counts on its first row's day
         self._lines = ListLines.of(articles, by_day=by_day, snippets=snippets, days=days)
         # Columns take the room their text needs; ones no article fills take none.
-        self._tags_need = cells_needed(articles, listed_tags, TAGS_WIDTH)
-        self._sources_need = cells_needed(articles, listed_source, SOURCE_WIDTH)
+        self._tags_need = cells_needed(column_of(articles, "tags"), listed_tags, TAGS_WIDTH)
+        sources = column_of(articles, "source_name")
+        self._sources_need = cells_needed(sources, listed_source, SOURCE_WIDTH)
         self._terms = tuple(terms)
         self._forget_strips()
         index = self._index_of(keep) if keep is not None else None

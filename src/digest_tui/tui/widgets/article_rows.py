@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from rich.cells import cell_len, set_cell_size
 
@@ -32,6 +32,7 @@ TITLE_ROOM_FOR_TAGS = 60
 FIXED_WIDTH = 1 + DATE_WIDTH + 1 + MARKS_WIDTH + 1
 HEAD_ROWS = 64
 """Rows looked at first when checking whether a column is filled."""
+Value = TypeVar("Value")
 SHORT_TERM = 2
 """Query words this short match only where a word starts, and are highlighted only there."""
 
@@ -170,21 +171,22 @@ def match_spans(text: str, terms: Sequence[str]) -> list[tuple[int, int]]:
     return spans
 
 
-def cells_needed(articles: Sequence[Article], text: Callable[[Article], str], least: int) -> int:
-    """Cells the widest `text` of the first rows needs; `least` when only later rows have
-    one, 0 when none has. The first rows are read first: iterating a ranked view orders its
-    lower tiers, while its first rows are ready."""
-    widest = max(map(cell_len, map(text, articles[:HEAD_ROWS])), default=0)
+def cells_needed(values: Sequence[Value], text: Callable[[Value], str], least: int) -> int:
+    """Cells the widest `text` of the first rows' `values` (one field, `column_of` the
+    rows) needs; `least` when only later rows have one, 0 when none has. The first rows
+    are read first: iterating a ranked view orders its lower tiers, while its first rows
+    are ready."""
+    widest = max(map(cell_len, map(text, values[:HEAD_ROWS])), default=0)
     if widest:
         return widest
-    return least if any(map(text, articles)) else 0
+    return least if any(map(text, values)) else 0
 
 
-def listed_tags(article: Article) -> str:
+def listed_tags(tags: tuple[str, ...]) -> str:
     """The tags cell's text before fitting."""
-    return tags_text(article.tags) if article.tags else ""
+    return tags_text(tags) if tags else ""
 
 
-def listed_source(article: Article) -> str:
+def listed_source(source_name: str) -> str:
     """The source cell's text before fitting."""
-    return clean_line(article.source_name)
+    return clean_line(source_name)
