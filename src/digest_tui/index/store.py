@@ -128,8 +128,8 @@ class ArticleIndex:
             problems = []
         paths = column_of(articles, "path")  # only the warned ones are read
         for number, warnings in enumerate(column_of(articles, "warnings")):
-            if warnings:
-                problems.extend(Problem(paths[number], w, fatal=False) for w in warnings)
+            for warning in warnings:
+                problems.append(Problem(paths[number], warning, fatal=False))
         return problems
 
     def refresh(

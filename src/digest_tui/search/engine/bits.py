@@ -65,9 +65,7 @@ def from_numbers(numbers: Iterable[int], size: int) -> int:
 def _from_selector(selector: bytes | bytearray) -> int:
     """The set whose members are the positions of the 1 bytes of `selector` (0s elsewhere)."""
     if len(selector) >= VECTOR_FROM:
-        np = numpy_module()
-        packed = np.packbits(np.frombuffer(selector, np.uint8), bitorder="little")
-        return int.from_bytes(packed.tobytes(), "little")
+        return _from_vector(numpy_module().frombuffer(selector, "u1"))
     # Base 2 is read in linear time, and without the limit on long decimal strings.
     return int(selector[::-1].translate(_TO_DIGITS), 2) if selector else 0
 
@@ -106,9 +104,7 @@ def mask(bits: int, size: int) -> bytes:
 
 def vector(bits: int, size: int) -> Any:
     """`mask` as a NumPy array of `uint8` (for callers that go on in NumPy)."""
-    np = numpy_module()
-    packed = np.frombuffer(bits.to_bytes((size + 7) // 8, "little"), np.uint8)
-    return np.unpackbits(packed, count=size, bitorder="little")
+    return numpy_module().unpackbits(_packed(bits, size), count=size, bitorder="little")
 
 
 def members(bits: int, size: int) -> list[int]:
@@ -125,7 +121,7 @@ def _vector_members(bits: int, size: int) -> Any:
     """The member numbers as a NumPy array: only the bytes holding members are unpacked,
     so a sparse set of a million articles costs a scan of its bytes, not of a million."""
     np = numpy_module()
-    packed = np.frombuffer(bits.to_bytes((size + 7) // 8, "little"), np.uint8)
+    packed = _packed(bits, size)
     held = np.flatnonzero(packed)
     rows, places = np.nonzero(np.unpackbits(packed[held, None], axis=1, bitorder="little"))
     return held[rows] * 8 + places
@@ -156,7 +152,7 @@ def picked(selector: bytes, flags: bytes) -> int:
         np = numpy_module()
         chosen = np.zeros(size, np.uint8)
         chosen[np.frombuffer(selector, np.bool_)] = np.frombuffer(flags, np.uint8)
-        return int.from_bytes(np.packbits(chosen, bitorder="little").tobytes(), "little")
+        return _from_vector(chosen)
     numbered = compress(range(size), selector)
     return from_numbers(compress(numbered, flags), size)
 
@@ -187,7 +183,18 @@ def _vector_from_numbers(numbers: Iterable[int], size: int) -> int:
         found = np.fromiter(numbers, np.int64)
     selector = np.zeros(size, np.bool_)
     selector[found] = True
-    return int.from_bytes(np.packbits(selector, bitorder="little").tobytes(), "little")
+    return _from_vector(selector)
+
+
+def _from_vector(selector: Any) -> int:
+    """The set whose members are the nonzero places of the NumPy array `selector`."""
+    packed = numpy_module().packbits(selector, bitorder="little")
+    return int.from_bytes(packed.tobytes(), "little")
+
+
+def _packed(bits: int, size: int) -> Any:
+    """The set's bits as a NumPy array of bytes, eight articles each (lowest first)."""
+    return numpy_module().frombuffer(bits.to_bytes((size + 7) // 8, "little"), "u1")
 
 
 def contains(bits: int, number: int) -> bool:
