@@ -14,6 +14,7 @@ from itertools import chain
 from typing import TypeVar
 
 from digest_tui.article_columns import PickedColumn
+from digest_tui.search.engine.packed_values import PackedValues
 
 Key = TypeVar("Key", bound=Hashable)
 
@@ -44,35 +45,32 @@ def normalise_all(values: Sequence[str]) -> list[str]:
     return joined.lower().split("\n")
 
 
-def per_distinct(keys: Sequence[Key], make: Callable[[list[Key]], list[str]]) -> list[str]:
-    """`make(list(keys))`, computed once per distinct key: equal keys share one string.
+def per_distinct(keys: Sequence[Key], make: Callable[[list[Key]], list[str]]) -> PackedValues:
+    """`make(list(keys))`, packed; computed once per distinct key.
 
-    Many articles share a source or a set of tags; one string per article would hold
-    the same text thousands of times.
+    Many articles share a source or a set of tags: making each article's value on its own
+    would make the same text thousands of times.
     """
     if isinstance(keys, PickedColumn):
         return _per_picked(keys, make)
     distinct = list(dict.fromkeys(keys))
     made = dict(zip(distinct, make(distinct), strict=True))
-    return list(map(made.__getitem__, keys))
+    return PackedValues(map(made.__getitem__, keys))
 
 
-def per_stored_value(
-    values: Sequence[Key], make: Callable[[Sequence[Key]], list[str]]
-) -> list[str]:
-    """`make(values)`; computed once per distinct value when the column is kept that
-    way (a warm start stores a column whose values mostly repeat as each row's number in
-    a list of distinct ones), so rows holding one value share one string. No value of a
-    million rows is hashed to find the distinct ones, and a column of mostly distinct
-    values is made as it is."""
+def per_stored_value(values: Sequence[str], make: Callable[[list[str]], list[str]]) -> PackedValues:
+    """`make(values)`, packed; computed once per distinct value when the column is kept
+    that way (a warm start stores a column whose values mostly repeat as each row's number
+    in a list of distinct ones). No value of a million rows is hashed to find the distinct
+    ones, and a column of mostly distinct values is made a chunk at a time."""
     if isinstance(values, PickedColumn):
         return _per_picked(values, make)
-    return make(values)
+    return PackedValues(values, make)
 
 
-def _per_picked(column: PickedColumn, make: Callable[[list[Key]], list[str]]) -> list[str]:
+def _per_picked(column: PickedColumn, make: Callable[[list[Key]], list[str]]) -> PackedValues:
     made_once = make(list(column.distinct))
-    return list(map(made_once.__getitem__, column.base))
+    return PackedValues(map(made_once.__getitem__, column.base))
 
 
 def spaced_words_of(value: str) -> str:
