@@ -236,3 +236,12 @@ def test_a_view_refines_another_when_its_words_only_grew_or_were_added():
     assert not library.matching("kite tag:ai").refines(library.matching("kit"))
     assert not library.matching("kite").refines(Library.of(ARTICLES).matching("kit"))
     assert not library.tagged("ai").matching("kite").refines(library.matching("kit"))
+
+
+def test_the_known_paths_are_every_articles_whatever_the_view_shows():
+    view = Library.of(ARTICLES).tagged("markets").matching("chip")
+    assert paths(view) == ["chips.md"]
+    every = {a.path for a in ARTICLES}
+    assert set(view.paths) == every  # drafts too: a link may point at one
+    assert "draft.md" in view.paths and "missing.md" not in view.paths
+    assert view.paths - {"kite.md"} == every - {"kite.md"}

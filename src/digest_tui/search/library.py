@@ -143,6 +143,13 @@ class Library:
     # What the view holds ---------------------------------------------------------------
 
     @property
+    def paths(self) -> AbstractSet[str]:
+        """The path of every article the library knows, whatever the view's filters: a
+        set view of the lookup by path the searches use, so no second set of a million
+        paths is built for it."""
+        return self.catalog.numbers.keys()
+
+    @property
     def articles(self) -> Sequence[Article]:
         """The matching articles in order; computed once, on first use.
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -27,7 +28,7 @@ class ArticlesLoaded(Message):
     problems: Sequence[Problem]
     final: bool
     """False for the quick cached list shown at start, True after a refresh."""
-    known_paths: frozenset[str] = frozenset()
+    known_paths: AbstractSet[str] = frozenset()
     """Every article's path, for links between articles."""
 
 
@@ -112,7 +113,7 @@ class FolderChanged(Message):
 
     library: Library
     problems: Sequence[Problem]
-    known_paths: frozenset[str]
+    known_paths: AbstractSet[str]
     arrivals: tuple[str, ...] = ()
     """Paths of articles new to the folder (a renamed file is not one)."""
     changed: tuple[str, ...] = ()

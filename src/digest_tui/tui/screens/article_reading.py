@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -25,7 +26,7 @@ class ArticleReading:
 
     def __init__(self, screen: MainScreen) -> None:
         self.screen = screen
-        self.known_paths: frozenset[str] = frozenset()
+        self.known_paths: AbstractSet[str] = frozenset()
         """Every article's path, for links between articles."""
         self.at = 0.0
         """Where the reader is in the open article (kept as it scrolls: at quit, the

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from digest_tui.article_columns import column_of, with_paths
+from digest_tui.article_columns import with_paths
 from digest_tui.tui.messages import FolderChanged, FollowingChanged, WorkFailed
 from digest_tui.tui.session import ReaderSession
 
@@ -93,9 +93,14 @@ class FolderFollower:
             except StateError as error:
                 self.post(WorkFailed(f"Could not update reader state: {error}"))
         library = Library.of(update.articles, fulltext=session.index, state=state)
-        paths = frozenset(column_of(update.articles, "path"))
         self.post(
             FolderChanged(
-                library, update.problems, paths, arrivals, update.changed, update.removed, moved
+                library,
+                update.problems,
+                library.paths,
+                arrivals,
+                update.changed,
+                update.removed,
+                moved,
             )
         )

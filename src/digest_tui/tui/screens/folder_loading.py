@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 from textual.worker import Worker, get_current_worker
 
-from digest_tui.article_columns import column_of
 from digest_tui.freed_memory import return_freed_memory
 from digest_tui.tui.messages import (
     ArticlesLoaded,
@@ -68,7 +67,7 @@ class FolderLoader:
         articles, problems = index.cached()
         self._say_if_in_memory()  # a cache that can only be read is copied to memory here
         library = self._library_of(articles)
-        post(ArticlesLoaded(library, problems, False, _paths(articles)))
+        post(ArticlesLoaded(library, problems, False, library.paths))
         self._wait_for_list(worker)
         if worker.is_cancelled:
             return
@@ -83,7 +82,7 @@ class FolderLoader:
             # A first index of a big folder: the quick preview is listed and searchable
             # while the full parse (word counts, links, warnings) goes on.
             early = self._library_of(preview)
-            post(ArticlesLoaded(early, problems, False, _paths(preview)))
+            post(ArticlesLoaded(early, problems, False, early.paths))
             early.prepare()
 
         result = index.refresh(
@@ -104,7 +103,7 @@ class FolderLoader:
         if fresh is not None:
             fresh.prepare()
             _freeze_long_lived()
-        paths = _paths(result.articles) if changed else frozenset()
+        paths = fresh.paths if fresh is not None else frozenset()
         post(ArticlesLoaded(fresh, result.problems, True, paths))
         if result.error:
             post(WorkFailed(f"The index could not be refreshed: {result.error}"))
@@ -132,10 +131,6 @@ class FolderLoader:
         from digest_tui.search import Library
 
         return Library.of(articles, fulltext=self.session.index, state=self.session.state)
-
-
-def _paths(articles: Sequence[Article]) -> frozenset[str]:
-    return frozenset(column_of(articles, "path"))
 
 
 def _freeze_long_lived() -> None:

@@ -4,6 +4,7 @@ listed, then only what each change touches. The screen gets `ClustersReady`."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -29,10 +30,10 @@ class StoryClustering:
     def __init__(self, screen: MainScreen, post: Callable[[Message], object]) -> None:
         self.screen = screen
         self.post = post
-        self._paths: frozenset[str] = frozenset()
+        self._paths: AbstractSet[str] = frozenset()
         """The paths of the articles the newest clustering started from."""
 
-    def cluster(self, library: Library, paths: frozenset[str]) -> None:
+    def cluster(self, library: Library, paths: AbstractSet[str]) -> None:
         """Find every cluster of `library`, whose articles' paths are `paths` (a newer
         call cancels an older one)."""
         self._paths = paths
@@ -69,9 +70,9 @@ class StoryClustering:
         self,
         clusters: Clusters,
         library: Library,
-        added: frozenset[str],
+        added: AbstractSet[str],
         changed: set[str],
-        removed: frozenset[str],
+        removed: AbstractSet[str],
     ) -> None:
         wanted = added | changed
         fresh = with_paths(library.with_drafts(True).articles, wanted)
