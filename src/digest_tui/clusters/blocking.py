@@ -44,17 +44,24 @@ def headline_pairs(
     a folder of "Issue 1" to "Issue 5000" on one day costs no more than any other.
     """
     stamps = [story.stamp for story in stories]
-    keys = [story.key if len(story.forms[-1].words) >= MIN_SHARED else "" for story in stories]
+    # Each story's key is made when it first falls within a window and let go once the
+    # window has passed it: the keys of a million stories never coexist.
+    keys = [""] * len(stories)
+    made = 0
     numbers = [story.forms[-1].numbers for story in stories]
     plain = [i for i, found in enumerate(numbers) if not found]
     holding: dict[str, list[int]] = defaultdict(list)
     for i, found in enumerate(numbers):
         for number in found:
             holding[number].append(i)
-    for i, key in enumerate(keys):
+    for i in range(len(stories)):
         if cancelled is not None and i % CHECK_EVERY == 0 and cancelled():
             raise ClusteringCancelled
         end = min(bisect_right(stamps, stamps[i] + WINDOW, i + 1), i + 1 + MOST_AHEAD)
+        if end > made:
+            keys[made:end] = map(_compared_key, stories[made:end])
+            made = end
+        key, keys[i] = keys[i], ""
         if not key or end == i + 1:
             continue
         near: Sequence[int] = range(i + 1, end)
@@ -66,6 +73,11 @@ def headline_pairs(
         choices = [keys[j] for j in near] if numbers[i] else keys[i + 1 : end]
         for _choice, _score, offset in alike(key, choices):
             yield i, near[offset]
+
+
+def _compared_key(story: Story) -> str:
+    """The headline key `headline_pairs` compares ("" for too few words to compare)."""
+    return story.key if len(story.forms[-1].words) >= MIN_SHARED else ""
 
 
 def alike(key: str, choices: list[str]) -> list[tuple[str, float, int]]:
