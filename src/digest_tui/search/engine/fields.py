@@ -117,8 +117,10 @@ class SearchFields:
         return Haystack(tags, normalised=True, sets=self._sets, spaced=True)
 
     def prepare(self) -> None:
-        """Build every field now, rather than on the first search that reads it."""
-        _ = self.titles, self.title_words, self.tags, self.tag_words, self.descriptions
+        """Build every field now, packed for the scans of words of three letters on."""
+        fields = (self.titles, self.title_words, self.tags, self.tag_words, self.descriptions)
+        for field in fields:
+            field.prepare()
 
     def index_tokens(self) -> None:
         """Index the tokens of titles, title and tag words and descriptions now, so that

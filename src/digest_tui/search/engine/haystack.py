@@ -1,29 +1,33 @@
 """One text field of every article, lower-cased and packed for fast scanning.
 
 Calling a regex once per article costs about a microsecond each, far too slow for 100,000
-articles per keystroke. The values are kept packed (`PackedValues`): a needle is looked
-for in a whole chunk of values at once, and only chunks holding it are split and tested
-value by value, in C (`map`, `compress`).
+articles per keystroke. Tests are instead mapped over the values in C (`map`, `compress`),
+and a rare needle is located with `str.find` over the field packed into one big string,
+one article per line, each line ending in a NUL and the article's number.
 
 Once `index_tokens` has run, a needle without whitespace is found through the field's
-tokens instead (`tokens.TokenIndex`).
+tokens instead (`tokens.TokenIndex`), and the packed text is only rebuilt for the rest.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from itertools import chain, compress, repeat
+from collections.abc import Callable, Iterable, Sequence
+from itertools import compress, repeat
 from operator import contains, itemgetter
 
 from digest_tui.search.engine import bits
 from digest_tui.search.engine.bits import SetNumbers
 from digest_tui.search.engine.cache import FIELD_SEARCHES, SHORT_ANSWERS, BoundedCache
-from digest_tui.search.engine.packed_values import PackedValues
 from digest_tui.search.engine.packing import normalise, normalise_all
 from digest_tui.search.engine.tokens import TokenIndex
 
+_LINE = "{}\x00{}"
 _INDEX = itemgetter(2)  # of a rapidfuzz hit: (value, score, index)
+# A needle found in fewer than one value in this many is located hit by hit: reading a
+# hit's number costs about five times testing one value.
+RARE_SHARE = 8
+SAMPLE_PARTS = 16
 SHORT_NEEDLE = 3
 """Whole-list answers to needles up to this long are kept (`short_answers`)."""
 Search = Callable[[str, "int | None"], int]
@@ -40,7 +44,7 @@ class Haystack:
     Queries take and return article sets as `bits` ints (see `bits`).
     """
 
-    __slots__ = ("_recent", "_sets", "_short", "_spaced", "_tokens", "values")
+    __slots__ = ("_packed", "_recent", "_sets", "_short", "_spaced", "_tokens", "values")
 
     def __init__(
         self,
@@ -49,16 +53,15 @@ class Haystack:
         sets: SetNumbers | None = None,
         spaced: bool = False,
     ) -> None:
-        """`normalised`: the values are already lower-cased and free of separators (as
-        `PackedValues` always are here).
+        """`normalised`: the values are already lower-cased and free of separators.
         `sets`: the member numbers remembered for the catalog's sets, shared by its fields.
         `spaced`: each value is words between single spaces, with a space at each end
         (`packing.spaced_words`), so " x" is a word starting with x and " x " a word x."""
-        if not isinstance(values, PackedValues):
-            values = PackedValues(values, None if normalised else normalise_all)
-        self.values = values
-        self._sets = SetNumbers(len(values)) if sets is None else sets
+        listed = values if isinstance(values, list) else list(values)
+        self.values: list[str] = listed if normalised else normalise_all(listed)
+        self._sets = SetNumbers(len(listed)) if sets is None else sets
         self._spaced = spaced
+        self._packed: str | None = None
         self._tokens: TokenIndex | None = None
         # (search kind, needle, identity of `among`) to (among, answer): `field_searches`.
         self._recent: BoundedCache[tuple[str, str, int], tuple[int | None, int]] = BoundedCache(
@@ -66,21 +69,38 @@ class Haystack:
         )
         self._short: BoundedCache[tuple[str, str], int] = BoundedCache(SHORT_ANSWERS)
 
+    @property
+    def _text(self) -> str:
+        """Every value packed into one string (built on first use: many searches never
+        need it, and it is as large as the values themselves)."""
+        packed = self._packed
+        if packed is None:
+            values = self.values
+            packed = "\n".join(map(_LINE.format, values, range(len(values))))
+            self._packed = packed
+        return packed
+
     def __len__(self) -> int:
         return len(self.values)
+
+    def prepare(self) -> None:
+        """Pack the values now rather than on the first search that scans them."""
+        if self._tokens is None:
+            _ = self._text
 
     def index_tokens(self) -> None:
         """Index the values' tokens now (a few seconds per million values): from then on
         a needle without whitespace is found through them, not by a scan of the values."""
         if self._tokens is None:
+            # Only needles holding whitespace will need the packed text: it is packed again
+            # for them rather than kept, and let go first, so the two never coexist.
+            self._packed = None
             self._tokens = TokenIndex(self.values)
 
     def scan(self, pattern: str, among: int | None = None) -> int:
         """The articles whose value matches `pattern` (a regex, lower-case), within `among`."""
-        compiled = re.compile(pattern)
-        if self._few(among):
-            return self._test_each(lambda values: map(bool, map(compiled.search, values)), among)
-        return self._within(self.values.matching(compiled), among)
+        search = re.compile(pattern).search
+        return self._test_each(lambda values: map(bool, map(search, values)), among)
 
     def containing(self, needle: str, among: int | None = None) -> int:
         """The articles whose value contains `needle`, within `among`."""
@@ -126,7 +146,10 @@ class Haystack:
             found = self._through_tokens(tokens, needle)
             if found is not None:
                 return found if among is None else self._sets.intersection(found, among)
-        return self._within(self.values.containing(needle), among)
+        if len(needle) > 2 and self._looks_rare(needle, len(values) // RARE_SHARE):
+            # While the needle stays rare, collecting its hits beats testing every value.
+            return self._within(self._find_each(needle), among)
+        return self._test_each(lambda values: map(contains, values, repeat(needle)), among)
 
     def _through_tokens(self, tokens: TokenIndex, needle: str) -> int | None:
         """The articles whose value contains `needle`, found through the tokens; None
@@ -136,6 +159,20 @@ class Haystack:
                 return tokens.equal(needle[1:-1])
             return tokens.starting(needle[1:])
         return tokens.containing(needle)
+
+    def _looks_rare(self, needle: str, most: int) -> bool:
+        """False when a count over the first part of the text says `needle` is common."""
+        text = self._text
+        sample = len(text) // SAMPLE_PARTS
+        return text.count(needle, 0, sample) * SAMPLE_PARTS <= most
+
+    def _find_each(self, needle: str) -> list[int]:
+        """Numbers of the articles whose value contains `needle` (no NUL or line break)."""
+        # One match per value holding it, up to the NUL and the digits after it: the
+        # regex engine finds them and `int` reads the numbers, with no Python per hit.
+        # A hit among the digits has no NUL after it on its line, so it matches nothing.
+        pattern = re.compile(re.escape(needle) + "[^\x00\n]*\x00([0-9]+)")
+        return list(map(int, pattern.findall(self._text)))
 
     def _in_order(self, needle: str, among: int | None) -> int:
         """The articles whose value holds `needle`'s characters in order, within `among`.
@@ -149,21 +186,17 @@ class Haystack:
         from rapidfuzz import process
         from rapidfuzz.distance import LCSseq
 
-        def found_in(values: list[str], numbers: Sequence[int]) -> Iterator[int]:
-            hits = process.extract_iter(
-                needle, values, scorer=LCSseq.similarity, processor=None, score_cutoff=len(needle)
-            )
-            return map(numbers.__getitem__, map(_INDEX, hits))
-
-        found: Iterable[int]
-        if among is None:
-            parts = self.values.parts()
-            found = chain.from_iterable(
-                found_in(values, range(first, first + len(values))) for first, values in parts
-            )
-        else:
+        values: Sequence[str] = self.values
+        numbers: Sequence[int] | None = None
+        if among is not None:
             numbers = self._sets.numbers_of(among)
-            found = found_in(self.values.at(numbers), numbers)
+            values = list(map(self.values.__getitem__, numbers))
+        hits = process.extract_iter(
+            needle, values, scorer=LCSseq.similarity, processor=None, score_cutoff=len(needle)
+        )
+        found = map(_INDEX, hits)
+        if numbers is not None:
+            found = map(numbers.__getitem__, found)
         return bits.from_numbers(found, len(self.values))
 
     def span_lengths(self, needle: str, numbers: Iterable[int]) -> dict[int, int]:
@@ -171,7 +204,7 @@ class Haystack:
         length of the text from the first to the last of them (earliest placement)."""
         search = re.compile(subsequence_pattern(needle)).search
         numbers = list(numbers)
-        found = zip(numbers, map(search, self.values.at(numbers)), strict=True)
+        found = zip(numbers, map(search, map(self.values.__getitem__, numbers)), strict=True)
         return {number: len(match[0]) for number, match in found if match is not None}
 
     def _test_each(self, test: Callable[[Iterable[str]], Iterable[bool]], among: int | None) -> int:
@@ -179,17 +212,13 @@ class Haystack:
         values = self.values
         if among is None:
             return bits.from_flags(test(values))
-        if self._few(among):
+        if among.bit_count() * FEW_SHARE < len(values):
             # Few candidates: their numbers (shared by the fields a search tests) pick them.
             numbers = self._sets.numbers_of(among)
-            flags = test(values.at(numbers))
+            flags = test(map(values.__getitem__, numbers))
             return self._sets.from_ascending(list(compress(numbers, flags)))
         selector = bits.mask(among, len(values))
         return bits.picked(selector, bytes(test(compress(values, selector))))
-
-    def _few(self, among: int | None) -> bool:
-        """True when `among` holds few enough candidates to test each on its own."""
-        return among is not None and among.bit_count() * FEW_SHARE < len(self.values)
 
     def _within(self, numbers: list[int], among: int | None) -> int:
         found = self._sets.from_ascending(numbers)

@@ -14,7 +14,6 @@ from itertools import chain
 from typing import TypeVar
 
 from digest_tui.article_columns import PickedColumn
-from digest_tui.search.engine.packed_values import PackedValues
 
 Key = TypeVar("Key", bound=Hashable)
 
@@ -45,32 +44,35 @@ def normalise_all(values: Sequence[str]) -> list[str]:
     return joined.lower().split("\n")
 
 
-def per_distinct(keys: Sequence[Key], make: Callable[[list[Key]], list[str]]) -> PackedValues:
-    """`make(list(keys))`, packed; computed once per distinct key.
+def per_distinct(keys: Sequence[Key], make: Callable[[list[Key]], list[str]]) -> list[str]:
+    """`make(list(keys))`, computed once per distinct key: equal keys share one string.
 
-    Many articles share a source or a set of tags: making each article's value on its own
-    would make the same text thousands of times.
+    Many articles share a source or a set of tags; one string per article would hold
+    the same text thousands of times.
     """
     if isinstance(keys, PickedColumn):
         return _per_picked(keys, make)
     distinct = list(dict.fromkeys(keys))
     made = dict(zip(distinct, make(distinct), strict=True))
-    return PackedValues(map(made.__getitem__, keys))
+    return list(map(made.__getitem__, keys))
 
 
-def per_stored_value(values: Sequence[str], make: Callable[[list[str]], list[str]]) -> PackedValues:
-    """`make(values)`, packed; computed once per distinct value when the column is kept
-    that way (a warm start stores a column whose values mostly repeat as each row's number
-    in a list of distinct ones). No value of a million rows is hashed to find the distinct
-    ones, and a column of mostly distinct values is made a chunk at a time."""
+def per_stored_value(
+    values: Sequence[Key], make: Callable[[Sequence[Key]], list[str]]
+) -> list[str]:
+    """`make(values)`; computed once per distinct value when the column is kept that
+    way (a warm start stores a column whose values mostly repeat as each row's number in
+    a list of distinct ones), so rows holding one value share one string. No value of a
+    million rows is hashed to find the distinct ones, and a column of mostly distinct
+    values is made as it is."""
     if isinstance(values, PickedColumn):
         return _per_picked(values, make)
-    return PackedValues(values, make)
+    return make(values)
 
 
-def _per_picked(column: PickedColumn, make: Callable[[list[Key]], list[str]]) -> PackedValues:
+def _per_picked(column: PickedColumn, make: Callable[[list[Key]], list[str]]) -> list[str]:
     made_once = make(list(column.distinct))
-    return PackedValues(map(made_once.__getitem__, column.base))
+    return list(map(made_once.__getitem__, column.base))
 
 
 def spaced_words_of(value: str) -> str:
