@@ -8,9 +8,12 @@ only. Among those, headlines are compared first by their core words as one strin
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterator, Sequence
+from itertools import compress
+from operator import not_
 
 from rapidfuzz import fuzz, process
 
@@ -48,8 +51,8 @@ def headline_pairs(
     # window has passed it: the keys of a million stories never coexist.
     keys = [""] * len(stories)
     made = 0
-    numbers = [story.forms[-1].numbers for story in stories]
-    plain = [i for i, found in enumerate(numbers) if not found]
+    numbers = [story.as_written.numbers for story in stories]
+    plain = array("i", compress(range(len(numbers)), map(not_, numbers)))
     holding: dict[str, list[int]] = defaultdict(list)
     for i, found in enumerate(numbers):
         for number in found:
@@ -66,7 +69,7 @@ def headline_pairs(
             continue
         near: Sequence[int] = range(i + 1, end)
         if numbers[i]:
-            among = _between(plain, i, end)
+            among = list(_between(plain, i, end))
             for number in numbers[i]:
                 among += _between(holding[number], i, end)
             near = sorted(set(among))
@@ -77,7 +80,7 @@ def headline_pairs(
 
 def _compared_key(story: Story) -> str:
     """The headline key `headline_pairs` compares ("" for too few words to compare)."""
-    return story.key if len(story.forms[-1].words) >= MIN_SHARED else ""
+    return story.key if len(story.as_written.words) >= MIN_SHARED else ""
 
 
 def alike(key: str, choices: list[str]) -> list[tuple[str, float, int]]:
@@ -87,7 +90,7 @@ def alike(key: str, choices: list[str]) -> list[tuple[str, float, int]]:
     )
 
 
-def _between(positions: list[int], after: int, before: int) -> list[int]:
+def _between(positions: Sequence[int], after: int, before: int) -> Sequence[int]:
     """The ascending `positions` greater than `after` and less than `before`."""
     return positions[bisect_right(positions, after) : bisect_left(positions, before)]
 

@@ -155,7 +155,7 @@ def _linked(
     ordered = in_place_order(stories.values())
     judge = Judge(vocabulary.weigher(), vocabulary.names())
     links: Links = {}
-    joined = _Joined(len(ordered))
+    joined = _Joined()
     for i, j in headline_pairs(ordered, cancelled):
         first, second = ordered[i], ordered[j]
         if not joined.same(i, j) and headline_match(first, second, judge) >= TITLE_MATCH:
@@ -173,18 +173,22 @@ def _linked(
 
 class _Joined:
     """Which stories are joined already (union-find): a pair inside one group need not
-    be decided, so links span each group without holding every pair."""
+    be decided, so links span each group without holding every pair.
+
+    Only a joined story has a parent: most tell their story alone, and a list of a
+    parent per story (a million numbers, each an object) is most of the memory the
+    clustering's bookkeeping would take.
+    """
 
     __slots__ = ("_parent",)
 
-    def __init__(self, size: int) -> None:
-        self._parent = list(range(size))
+    def __init__(self) -> None:
+        self._parent: dict[int, int] = {}
 
     def _root(self, item: int) -> int:
         parent = self._parent
-        while parent[item] != item:
-            parent[item] = parent[parent[item]]
-            item = parent[item]
+        while (up := parent.get(item, item)) != item:
+            item = parent[item] = parent.get(up, up)  # halve the path as it is walked
         return item
 
     def same(self, first: int, second: int) -> bool:

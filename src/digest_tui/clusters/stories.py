@@ -30,17 +30,29 @@ class Story:
 
     path: str
     stamp: float
-    forms: tuple[TitleWords, ...]
-    """The headline as its core (label and publisher taken off) and, when that differs,
-    as written."""
+    core: TitleWords
+    """The headline without a label in front or the publisher's name."""
+    written: TitleWords | None
+    """The headline as written, when that differs from its core (the two are kept as
+    fields, not a tuple: a tuple per story is a million more objects)."""
     source: str
     """The publisher, folded ("" when unknown)."""
     description: str
 
     @property
+    def forms(self) -> tuple[TitleWords, ...]:
+        """The core and, when it differs, the headline as written."""
+        return (self.core,) if self.written is None else (self.core, self.written)
+
+    @property
+    def as_written(self) -> TitleWords:
+        """The headline as written."""
+        return self.core if self.written is None else self.written
+
+    @property
     def key(self) -> str:
         """The core's words in order, for a quick fuzzy comparison."""
-        return self.forms[0].key()
+        return self.core.key()
 
     @property
     def words(self) -> frozenset[str]:
@@ -66,10 +78,10 @@ def story_of(article: Article) -> Story | None:
     if not core.words:
         return None
     full = core if stripped == written.strip() else title_words(written)
-    forms = (core,) if full == core else (core, full)
     # Interned: a folder has a few publishers and every story keeps one.
     source = sys.intern((article.source_name.strip() or _host(article.source_url)).casefold())
-    return Story(article.path, article.timestamp, forms, source, article.description)
+    as_written = None if full == core else full
+    return Story(article.path, article.timestamp, core, as_written, source, article.description)
 
 
 def _host(url: str) -> str:
@@ -111,7 +123,7 @@ class Vocabulary:
     def add(self, story: Story) -> None:
         """Count `story`'s words."""
         self._counts.update(story.words)
-        form = story.forms[-1]  # as written
+        form = story.as_written
         self._named.update(form.names)
         self._lowered.update(form.lowered)
         self._size += 1
@@ -119,7 +131,7 @@ class Vocabulary:
     def remove(self, story: Story) -> None:
         """Stop counting `story`'s words."""
         self._counts.subtract(story.words)
-        form = story.forms[-1]
+        form = story.as_written
         self._named.subtract(form.names)
         self._lowered.subtract(form.lowered)
         self._size -= 1
