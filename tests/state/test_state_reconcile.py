@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from digest_tui.article_columns import ArticleColumns, TextColumn
 from digest_tui.model import Article
 from digest_tui.state import StateStore
 from digest_tui.state.renames import match_renames
@@ -242,3 +243,33 @@ def test_a_watched_edit_of_the_title_is_followed_by_a_later_rename(db_file: Path
         moved = store.reconcile_changes([_article("b.md", "New title")], ["a.md"])
         assert moved.moved == {"a.md": "b.md"}
         assert store.is_starred("b.md")
+
+
+def _as_columns(articles: list[Article]) -> ArticleColumns:
+    """The articles kept as a warm start keeps them: titles and dates as UTF-8 bytes."""
+    columns: list = [list(values) for values in zip(*articles, strict=True)]
+    for name in ("title", "date"):
+        number = Article._fields.index(name)
+        if all(value is not None for value in columns[number]):
+            columns[number] = TextColumn.of(columns[number])
+    return ArticleColumns(columns)
+
+
+def test_a_folder_kept_as_columns_follows_edits_renames_and_arrivals(db_file: Path) -> None:
+    folder = _folder(300)
+    with _visit(db_file, *folder) as store:
+        store.mark_starred("posts/00007.md")
+        store.mark_read("posts/00100.md")
+    edited = _article("posts/00007.md", "Retitled", folder[7].date)
+    renamed = _article("moved/100.md", "Article 100", folder[100].date)
+    later = [*folder[:7], edited, *folder[8:100], renamed, *folder[101:]]
+    later += [_article("posts/fresh.md", "Fresh", "2024-02-02"), later[3]]  # listed twice
+    with StateStore.open(db_file) as store:
+        store.begin_session()
+        result = store.reconcile(_as_columns(later))
+        assert result.moved == {"posts/00100.md": "moved/100.md"}
+        assert result.added == {"posts/fresh.md"}
+        assert store.is_read("moved/100.md")
+    moved = [*later[:7], _article("elsewhere.md", "Retitled", folder[7].date), *later[8:]]
+    with _visit(db_file, *_as_columns(moved)) as store:
+        assert store.is_starred("elsewhere.md")  # the edited title was remembered

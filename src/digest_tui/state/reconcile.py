@@ -9,8 +9,11 @@ whose title or date differ from what is stored.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Mapping, Sequence
+from array import array
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import not_
 
 from digest_tui.article_columns import column_of
 from digest_tui.model import Article
@@ -52,14 +55,10 @@ def reconcile_articles(
     Runs inside the caller's write transaction. State of paths that vanished without a
     unique successor is kept: the file may come back (an unmounted folder, a checkout).
     """
-    # path -> (title, date) until the stored row for that path is seen, then None: what
-    # is left holding a title at the end arrived since the last pass. Read a field at a
-    # time, so articles kept as columns are not built one by one.
-    shown = zip(column_of(articles, "title"), column_of(articles, "date"), strict=True)
-    unseen: dict[str, _Shown | None] = dict(zip(column_of(articles, "path"), shown, strict=True))
-    differences = _compare_stored(conn, unseen)
-    arrived = {path: _identity_of(*known) for path, known in unseen.items() if known is not None}
-    del unseen
+    folder = _FolderArticles(articles)
+    differences = _compare_stored(conn, folder)
+    arrived = {path: _identity_of(*folder.shown(number)) for path, number in folder.unseen()}
+    del folder
     return _record(conn, differences, arrived, session)
 
 
@@ -125,22 +124,72 @@ def _record(
     )
 
 
-def _compare_stored(conn: sqlite3.Connection, unseen: dict[str, _Shown | None]) -> _Differences:
-    """Stream the stored rows against `unseen`, marking each present path as seen."""
+class _FolderArticles:
+    """The folder's articles as a reconcile pass compares them with the stored rows.
+
+    Each article is held as its number and a 64-bit digest of its title and date, not as
+    the strings themselves: at a million articles those took some 300 MB while the pass
+    ran. Read a field at a time, so articles kept as columns are not built one by one;
+    the title and date are read again only for an article whose digest differs from its
+    stored row's, or that has no stored row.
+    """
+
+    __slots__ = ("_dates", "_digests", "_numbers", "_paths", "_seen", "_titles")
+
+    def __init__(self, articles: Sequence[Article]) -> None:
+        self._paths = column_of(articles, "path")
+        self._titles = column_of(articles, "title")
+        self._dates = column_of(articles, "date")
+        shown = zip(self._titles, self._dates, strict=True)
+        self._digests = array("q", map(hash, shown))
+        # A path listed twice is one article, its last listing (as a dict keeps it).
+        self._numbers = dict(zip(self._paths, range(len(self._paths)), strict=True))
+        self._seen = bytearray(len(self._paths))
+
+    def number(self, path: str) -> int | None:
+        """The number of the article at `path`; None when the folder has none there."""
+        return self._numbers.get(path)
+
+    def first_sight(self, number: int) -> bool:
+        """Mark article `number` as found among the stored rows; False when it was
+        already (the same path stored under a second key type)."""
+        if self._seen[number]:
+            return False
+        self._seen[number] = 1
+        return True
+
+    def shows(self, number: int, shown: _Shown) -> bool:
+        """Whether article `number` has the title and date `shown`, by their digest (two
+        different pairs share one with a chance of one in 2**64)."""
+        return self._digests[number] == hash(shown)
+
+    def shown(self, number: int) -> _Shown:
+        """The title and date of article `number`."""
+        return self._titles[number], self._dates[number]
+
+    def unseen(self) -> Iterator[tuple[str, int]]:
+        """(path, number) of each article not found among the stored rows."""
+        for number in compress(range(len(self._seen)), map(not_, self._seen)):
+            path = self._paths[number]
+            if self._numbers[path] == number:
+                yield path, number
+
+
+def _compare_stored(conn: sqlite3.Connection, folder: _FolderArticles) -> _Differences:
+    """Stream the stored rows against the `folder`'s articles, marking each one found."""
     differences = _Differences()
     for stored_key, title, date in conn.execute("SELECT path, title, date FROM articles"):
         path = decode_path(stored_key)
-        if path not in unseen:
+        number = folder.number(path)
+        if number is None:
             differences.vanished[path] = (title, date)
             continue
-        known = unseen[path]
-        if known is None:
-            continue  # the same path stored under a second key type: seen already
-        unseen[path] = None
-        # Stored hints never hold lone surrogates, so equal raw values mean equal hints.
-        if known == (title, date):
+        if not folder.first_sight(number):
             continue
-        current = _identity_of(*known)
+        # Stored hints never hold lone surrogates, so equal raw values mean equal hints.
+        if folder.shows(number, (title, date)):
+            continue
+        current = _identity_of(*folder.shown(number))
         if current != (title, date):
             differences.edited.append((*current, encode_path(path)))
     return differences
