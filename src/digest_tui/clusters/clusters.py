@@ -131,9 +131,9 @@ class Clusters:
         links = _without(self._links, gone | touched)
         arrivals += [stories[path] for path in sorted(touched)]
         judge = Judge(vocabulary.weigher(), vocabulary.names())
-        timeline = sorted(map(_PLACE, stories.values()))
+        timeline = _Timeline(stories.values())
         for story in arrivals:
-            for other in _matches(story, _near(story, timeline, stories), judge):
+            for other in _matches(story, timeline.near(story), judge):
                 _link(links, story.path, other.path)
         return Clusters(stories, links, vocabulary)
 
@@ -206,13 +206,20 @@ def in_place_order(stories: Iterable[Story]) -> list[Story]:
     return ordered
 
 
-def _near(
-    story: Story, timeline: list[tuple[float, str]], stories: Mapping[str, Story]
-) -> list[Story]:
-    """The other stories published within `WINDOW` of `story`."""
-    low = bisect_left(timeline, (story.stamp - WINDOW, ""))
-    high = bisect_right(timeline, (story.stamp + WINDOW, "\U0010ffff"))
-    return [stories[path] for _stamp, path in timeline[low:high] if path != story.path]
+class _Timeline:
+    """Stories in `_PLACE` order, with their times to search (no tuple per story)."""
+
+    __slots__ = ("_ordered", "_stamps")
+
+    def __init__(self, stories: Iterable[Story]) -> None:
+        self._ordered = in_place_order(stories)
+        self._stamps = list(map(_STAMP, self._ordered))
+
+    def near(self, story: Story) -> list[Story]:
+        """The other stories published within `WINDOW` of `story`."""
+        low = bisect_left(self._stamps, story.stamp - WINDOW)
+        high = bisect_right(self._stamps, story.stamp + WINDOW)
+        return [other for other in self._ordered[low:high] if other.path != story.path]
 
 
 def _matches(story: Story, near: list[Story], judge: Judge) -> Iterator[Story]:
