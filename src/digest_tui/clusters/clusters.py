@@ -152,7 +152,7 @@ def story_clusters(articles: Iterable[Article], cancelled: Cancelled | None = No
 def _linked(
     stories: dict[str, Story], vocabulary: Vocabulary, cancelled: Cancelled | None = None
 ) -> Clusters:
-    ordered = in_place_order(stories.values())
+    ordered = _in_place_order(stories.values())
     judge = Judge(vocabulary.weigher(), vocabulary.names())
     links: Links = {}
     joined = _Joined()
@@ -198,7 +198,7 @@ class _Joined:
         self._parent[self._root(first)] = self._root(second)
 
 
-def in_place_order(stories: Iterable[Story]) -> list[Story]:
+def _in_place_order(stories: Iterable[Story]) -> list[Story]:
     """`stories` sorted by `_PLACE`: by path, then stably by time, so that no key tuple
     is built per story (a million of them, all held while the sort runs)."""
     ordered = sorted(stories, key=_PATH)
@@ -212,7 +212,7 @@ class _Timeline:
     __slots__ = ("_ordered", "_stamps")
 
     def __init__(self, stories: Iterable[Story]) -> None:
-        self._ordered = in_place_order(stories)
+        self._ordered = _in_place_order(stories)
         self._stamps = list(map(_STAMP, self._ordered))
 
     def near(self, story: Story) -> list[Story]:
