@@ -19,12 +19,33 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from functools import partial
 from itertools import accumulate, compress, count
 from operator import attrgetter, eq
-from typing import Any, overload
+from typing import TYPE_CHECKING, Any, overload
 
 from digest_tui.model import Article
 
+if TYPE_CHECKING:
+    import numpy
+    from numpy.typing import NDArray
+
 FIELD_NUMBERS = {name: number for number, name in enumerate(Article._fields)}
 _NEW_ARTICLE = partial(tuple.__new__, Article)
+
+
+def text_fields(few_rows: bool = False) -> frozenset[str]:
+    """The fields a list of many articles keeps as their bytes (`TextColumn`), each value
+    decoded when read.
+
+    Titles, dates and source URLs are read whole only when the search data is built, else a
+    row at a time. Paths stay strings (they key every lookup by path); so do descriptions,
+    which story clustering holds on to. With `few_rows` (a command that prints a few
+    articles), paths and descriptions are kept as bytes too: it then decodes no million
+    values it never reads.
+    """
+    return _FEW_ROWS_TEXT if few_rows else _LAZY_TEXT
+
+
+_LAZY_TEXT = frozenset(("title", "date", "source_url"))
+_FEW_ROWS_TEXT = _LAZY_TEXT | {"path", "description"}
 
 
 class MappedColumn(Sequence[Any]):
@@ -106,9 +127,10 @@ class TextColumn(Sequence[str]):
     @classmethod
     def of(cls, values: Iterable[str]) -> TextColumn:
         """The column of `values` (none may hold a NUL)."""
-        encoded = [value.encode("utf-8", "surrogatepass") + b"\x00" for value in values]
-        ends = array("Q", accumulate(map(len, encoded)))
-        return cls(b"".join(encoded), narrowed(ends))
+        column = TextColumnBuilder()
+        if not column.add(values if isinstance(values, list) else list(values)):
+            raise ValueError("a text column holds strings without NULs only")
+        return column.built()
 
     def __len__(self) -> int:
         return len(self.ends)
@@ -150,6 +172,21 @@ class TextColumn(Sequence[str]):
         for start in range(0, size, chunk):
             yield from self._decoded(start, min(start + chunk, size))
 
+    def taken(self, numbers: NDArray[numpy.intp]) -> TextColumn:
+        """A new column of the rows at `numbers`, in that order, copied as bytes."""
+        import numpy
+
+        ends = numpy.asarray(self.ends, dtype=numpy.int64)
+        starts = numpy.concatenate((numpy.zeros(1, numpy.int64), ends[:-1]))
+        first, last = starts[numbers], ends[numbers]
+        taken = bytearray()
+        for block in range(0, len(numbers), self._CHUNK):  # a block of slices at a time
+            end = block + self._CHUNK
+            bounds = map(slice, first[block:end].tolist(), last[block:end].tolist())
+            taken += b"".join(map(self.data.__getitem__, bounds))
+        ends = numpy.cumsum(last - first)
+        return TextColumn(memoryview(taken), packed_numbers(ends, len(taken)))
+
     def spliced(self, pieces: Sequence[range | Sequence[str]]) -> TextColumn:
         """A new column of `pieces` one after another: each range a run of this column's
         rows, each other piece new values. Runs are copied as bytes."""
@@ -170,6 +207,43 @@ class TextColumn(Sequence[str]):
                 ends += array("Q", map(length.__add__, added.ends))
             length = ends[-1] if ends else 0
         return TextColumn(b"".join(blocks), narrowed(ends))
+
+
+class TextColumnBuilder:
+    """A `TextColumn` built a batch of strings at a time."""
+
+    __slots__ = ("data", "ends")
+
+    def __init__(self) -> None:
+        self.data = bytearray()
+        self.ends = array("Q")
+
+    def add(self, values: Sequence[str]) -> bool:
+        """Append `values`; False, adding none, unless each is a `str` without a NUL."""
+        if not values:
+            return True
+        if not all(type(value) is str for value in values):
+            return False
+        joined = "\x00".join(values)
+        if joined.count("\x00") != len(values) - 1:
+            return False
+        joined += "\x00"
+        if joined.isascii():  # one byte a character: no value need be encoded alone
+            sizes = [len(value) + 1 for value in values]
+            encoded = joined.encode("ascii")
+        else:
+            sizes = [len(value.encode("utf-8", "surrogatepass")) + 1 for value in values]
+            encoded = joined.encode("utf-8", "surrogatepass")
+        self.ends.extend(map(len(self.data).__add__, accumulate(sizes)))
+        self.data += encoded
+        return True
+
+    def built(self) -> TextColumn:
+        """The column of every value added."""
+        # The bytes are handed over as they are: a copy would briefly double them, while
+        # growing in place left at most an eighth unused.
+        code = narrowest_code(self.ends[-1] if self.ends else 0)  # the ends ascend
+        return TextColumn(memoryview(self.data), array(code, self.ends))
 
 
 def _fits_text(value: object) -> bool:
@@ -243,6 +317,14 @@ class ArticleColumns(Sequence[Article]):
         ]
         return list(map(_NEW_ARTICLE, zip(*fields, strict=True)))
 
+    def reordered(self, numbers: Sequence[int]) -> ArticleColumns:
+        """The articles at `numbers`, in that order, still kept as columns of the same
+        kinds (no `Article` is built)."""
+        import numpy  # lists kept as columns are big ones: each column moves in C
+
+        order = numpy.asarray(numbers, dtype=numpy.intp)
+        return ArticleColumns([taken(column, order) for column in self._columns])
+
     def column(self, name: str) -> Sequence[Any]:
         """Field `name` of every article, in order."""
         return self._columns[FIELD_NUMBERS[name]]
@@ -265,6 +347,25 @@ class ArticleColumns(Sequence[Article]):
 
     def __repr__(self) -> str:
         return f"ArticleColumns({len(self)} articles)"
+
+
+def taken(column: Sequence[Any], numbers: NDArray[numpy.intp]) -> Sequence[Any]:
+    """The rows of `column` at `numbers`, in that order, kept the way `column` keeps them."""
+    if isinstance(column, TextColumn):
+        return column.taken(numbers)
+    if isinstance(column, PickedColumn) and isinstance(column.base, array):
+        import numpy
+
+        rows = numpy.frombuffer(column.base, dtype=column.base.typecode)[numbers]
+        return PickedColumn(column.distinct, packed_numbers(rows, len(column.distinct) - 1))
+    return list(map(column.__getitem__, numbers.tolist()))
+
+
+def packed_numbers(numbers: NDArray[Any], top: int) -> array:
+    """Non-negative `numbers`, none above `top`, as an array of the narrowest type."""
+    packed = array(narrowest_code(top))
+    packed.frombytes(numbers.astype(packed.typecode).tobytes())
+    return packed
 
 
 def spliced(articles: Sequence[Article], pieces: Sequence[Piece]) -> Sequence[Article]:
@@ -332,6 +433,20 @@ def with_paths(articles: Sequence[Article], paths: Collection[str]) -> list[Arti
     path column, so no other article is built."""
     listed = column_of(articles, "path")
     return list(articles_at(articles, compress(count(), map(paths.__contains__, listed))))
+
+
+def newest_first_order(paths: Iterable[str], stamps: Iterable[float | None]) -> list[int]:
+    """The row numbers of articles with these paths and timestamps, newest first, undated
+    ones last, ties in path order: the order the index lists them in."""
+    path_list = list(paths)
+    by_path = sorted(range(len(path_list)), key=path_list.__getitem__)
+    del path_list
+    stamp_list: list[Any] = list(stamps)
+    dated = [number for number in by_path if stamp_list[number] is not None]
+    dated.sort(key=stamp_list.__getitem__, reverse=True)  # stable: paths still break ties
+    if len(dated) < len(by_path):
+        dated += (number for number in by_path if stamp_list[number] is None)
+    return dated
 
 
 def column_of(articles: Sequence[Article], name: str) -> Sequence[Any]:

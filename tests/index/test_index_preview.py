@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from digest_tui.column_building import ColumnsBuilder
 from digest_tui.index import ArticleIndex
-from digest_tui.index.preview import articles_of, preview_chunk
+from digest_tui.index.preview import preview_chunk
 from digest_tui.loading.preview import PREVIEW_FIELDS
 from digest_tui.model import Article
 
@@ -14,6 +15,13 @@ def shown(articles: list[Article]) -> list[tuple]:
     """What a preview shows of each article, in path order (the reader sorts the list)."""
     values = [tuple(getattr(a, name) for name in PREVIEW_FIELDS) for a in articles]
     return sorted(values, key=lambda value: value[0])
+
+
+def articles_of(columns: tuple) -> list[Article]:
+    """The articles a batch of preview columns holds, as the preview stream gathers them."""
+    gathered = ColumnsBuilder(text_fields={"title", "path"})
+    gathered.add(columns)
+    return list(gathered.built())
 
 
 def many_articles(write_article, content: Path, count: int = 30) -> Path:

@@ -85,7 +85,7 @@ def _refreshed(
 ) -> tuple[Sequence[Article], list[Problem], list[str], bool]:
     """The folder's articles and problems, why they may be incomplete, and whether they are
     previews."""
-    shown: list[list[Article]] = []
+    shown: list[Sequence[Article]] = []
     if quick:
         result = index.refresh(
             fulltext=False, should_stop=lambda: bool(shown), on_preview=shown.append

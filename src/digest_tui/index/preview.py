@@ -8,16 +8,18 @@ to worker processes as they fill, so the other core reads files while this one w
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections import deque
+from collections.abc import Callable, Collection, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-from digest_tui.index.rows import articles_from_columns
+from digest_tui.article_columns import ArticleColumns
+from digest_tui.column_building import ColumnsBuilder
 from digest_tui.index.snapshot import collector_paused_then_frozen
 from digest_tui.index.workers import worker_pool
 from digest_tui.loading.preview import preview_file_values
-from digest_tui.model import Article, Problem
+from digest_tui.model import Problem
 
 CHUNK_SIZE = 500
 """Files per task: large enough that sending tasks costs nothing, small enough to start early."""
@@ -41,25 +43,28 @@ def preview_chunk(root: Path, paths: Sequence[str]) -> Columns:
     return tuple(zip(*(found for found in values if not isinstance(found, Problem)), strict=True))
 
 
-def articles_of(columns: Columns) -> list[Article]:
-    """The Articles whose fields `columns` holds."""
-    return articles_from_columns(columns, len(columns[0])) if columns else []
-
-
 class PreviewStream:
     """Previews of the files a refresh will parse, offered one by one during the walk.
 
     Use as a context manager: leaving it stops the worker processes.
     """
 
-    def __init__(self, root: Path, workers: int | None, pool_threshold: int) -> None:
+    def __init__(
+        self,
+        root: Path,
+        workers: int | None,
+        pool_threshold: int,
+        text_fields: Collection[str] = frozenset(),
+    ) -> None:
         self._root = root
+        self._found = ColumnsBuilder(text_fields)
         self._workers = workers if workers is not None else (os.cpu_count() or 1)
         self._threshold = pool_threshold
         self._paths: list[str] = []
         self._walked = 0
         self._sent = 0
-        self._tasks: list[tuple[int, int, Future | None]] = []
+        self._tasks: deque[tuple[int, int, Future | None]] = deque()
+        """Chunks sent and not yet gathered, in offer order."""
         self._pool: ProcessPoolExecutor | None = None
 
     def __enter__(self) -> PreviewStream:
@@ -78,6 +83,7 @@ class PreviewStream:
             self._pool = worker_pool(self._workers)
         while self._pool is not None and len(self._paths) - self._sent >= CHUNK_SIZE:
             self._send(self._sent + CHUNK_SIZE)
+            self._gather_done()
 
     def offer_unchanged(self, count: int) -> None:
         """Note `count` files the walk found unchanged, without naming them."""
@@ -96,8 +102,16 @@ class PreviewStream:
                 future = None  # read here when collected
         self._tasks.append((start, end, future))
 
-    def articles(self, should_stop: Callable[[], bool]) -> list[Article] | None:
-        """Every offered file's preview, in offer order, problems left out.
+    def _gather_done(self) -> None:
+        """Gather the first chunks already previewed: a chunk's values held as objects
+        cost several times what they cost gathered, and a walk of a million files takes
+        seconds."""
+        while self._tasks and (future := self._tasks[0][2]) is not None and future.done():
+            self._found.add(self._result(self._tasks.popleft()))
+
+    def articles(self, should_stop: Callable[[], bool]) -> ArticleColumns | None:
+        """Every offered file's preview, problems left out, newest first as the index
+        lists them; kept as columns, the `text_fields` as their bytes.
 
         None when `should_stop()` turned true first.
         """
@@ -105,23 +119,21 @@ class PreviewStream:
             self._pool = worker_pool(self._workers)
         for end in range(self._sent + CHUNK_SIZE, len(self._paths) + CHUNK_SIZE, CHUNK_SIZE):
             self._send(min(end, len(self._paths)))
-        found: list[Article] = []
         with collector_paused_then_frozen():
-            for columns in self._results():
+            while self._tasks:
                 if should_stop():
                     return None
-                found.extend(articles_of(columns))
-        return found
+                self._found.add(self._result(self._tasks.popleft()))
+            return self._found.built(newest_first=True)
 
-    def _results(self) -> Iterator[Columns]:
-        for start, end, future in self._tasks:
-            if future is not None:
-                try:
-                    yield future.result()
-                    continue
-                except BrokenProcessPool:
-                    pass  # a worker died: read this chunk here instead
-            yield preview_chunk(self._root, self._paths[start:end])
+    def _result(self, task: tuple[int, int, Future | None]) -> Columns:
+        start, end, future = task
+        if future is not None:
+            try:
+                return future.result()
+            except BrokenProcessPool:
+                pass  # a worker died: read this chunk here instead
+        return preview_chunk(self._root, self._paths[start:end])
 
     def close(self) -> None:
         """Stop the worker processes (queued chunks are dropped)."""

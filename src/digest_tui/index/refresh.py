@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from digest_tui import loading
+from digest_tui.article_columns import text_fields
 from digest_tui.index import snapshot
 from digest_tui.index.folder_check import check_folders
 from digest_tui.index.parsing import POOL_THRESHOLD, parse_files
@@ -66,6 +67,9 @@ class RefreshOptions:
     pool_threshold: int = POOL_THRESHOLD
     fulltext: bool = True
     """Whether the index has a full-text table to keep in step."""
+    few_rows: bool = False
+    """The caller reads few articles' text: a preview keeps more of it as bytes
+    (`article_columns.text_fields`)."""
 
 
 _SIZE_UNIT = 1 << 64
@@ -207,14 +211,15 @@ def reconcile(
     options: RefreshOptions,
     progress: Callable[[int, int], None] | None,
     should_stop: Callable[[], bool],
-    on_preview: Callable[[list[Article]], None] | None = None,
+    on_preview: Callable[[Sequence[Article]], None] | None = None,
     known_paths: Iterable[str] = (),
 ) -> RefreshResult:
     """Bring the index in step with the folder under `root`; see `ArticleIndex.refresh`.
 
     `known_paths`, the paths of the caller's stored articles, only saves memory.
     """
-    with PreviewStream(root, options.workers, options.pool_threshold) as previews:
+    text = text_fields(options.few_rows)
+    with PreviewStream(root, options.workers, options.pool_threshold, text) as previews:
         return _reconcile(
             conn, root, options, progress, should_stop, on_preview, previews, known_paths
         )
@@ -226,7 +231,7 @@ def _reconcile(
     options: RefreshOptions,
     progress: Callable[[int, int], None] | None,
     should_stop: Callable[[], bool],
-    on_preview: Callable[[list[Article]], None] | None,
+    on_preview: Callable[[Sequence[Article]], None] | None,
     previews: PreviewStream,
     known_paths: Iterable[str],
 ) -> RefreshResult:
@@ -265,12 +270,12 @@ def _show_preview(
     to_parse: list[FileStamp],
     previews: PreviewStream,
     should_stop: Callable[[], bool],
-    on_preview: Callable[[list[Article]], None],
+    on_preview: Callable[[Sequence[Article]], None],
 ) -> None:
     """Hand `on_preview` the articles `cached()` will list after this refresh.
 
-    That is the stored articles that stay (vanished ones are already forgotten), in listing
-    order, then the previews of the files to parse, in walk order.
+    That is the stored articles that stay (vanished ones are already forgotten), then the
+    previews of the files to parse, each in listing order.
     """
     kept = articles_from_rows(conn.execute(CACHED_ARTICLE_QUERY))
     if kept:  # none on a first run: spares a set of every path
@@ -278,7 +283,7 @@ def _show_preview(
         kept = [a for a in kept if a.path not in changed]
     found = previews.articles(should_stop)
     if found is not None:
-        on_preview(kept + found)
+        on_preview(found.spliced([kept, range(len(found))]) if kept else found)
 
 
 def _parse_and_store(

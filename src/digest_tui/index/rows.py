@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import zlib
 from collections.abc import Iterable
-from functools import partial
 
 from digest_tui.model import Article, FileStamp, Problem
 
@@ -151,22 +150,6 @@ def articles_from_rows(rows: Iterable[tuple]) -> list[Article]:
         )
         for (p, t, d, ts, m, tg, desc, dr, ft, a, i, sn, su, fl, w, wn, cg) in rows
     ]
-
-
-def articles_from_columns(columns: Iterable[Iterable], count: int) -> list[Article]:
-    """The `count` Articles whose fields `columns` holds: one column of `count` values per
-    field, in declaration order.
-
-    Each Article is made from its row of values by `tuple.__new__`, in C: `Article(...)`
-    would run the named tuple's Python `__new__` once per article.
-    """
-    articles = list(map(_NEW_ARTICLE, zip(*columns, strict=True)))
-    if len(articles) != count:
-        raise ValueError(f"{len(articles)} articles where {count} were expected")
-    return articles
-
-
-_NEW_ARTICLE = partial(tuple.__new__, Article)
 
 
 def problems_from_rows(rows: Iterable[tuple]) -> list[Problem]:

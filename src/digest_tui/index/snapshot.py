@@ -18,7 +18,7 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterator
 
-from digest_tui.article_columns import ArticleColumns
+from digest_tui.article_columns import ArticleColumns, text_fields
 from digest_tui.index import column_layouts
 from digest_tui.index.folder_check import signatures_of_rows
 from digest_tui.index.rows import (
@@ -57,14 +57,8 @@ _CONVERTED: dict[int, Callable] = {
     8: _is_one,
 }
 _LIST_COLUMNS = (5, 15, 16)
-_LAZY_NAMES = ("title", "date", "source_url")
-_LAZY_TEXT = frozenset(map(CACHED_ARTICLE_COLUMNS.index, _LAZY_NAMES))
-"""Columns kept as their bytes (`TextColumn`) rather than a string per row: read whole
-only when the search data is built, else a row at a time. Paths stay strings (they key
-every lookup by path); so do descriptions, which story clustering holds on to."""
-_TEXT_COLUMNS = frozenset(map(CACHED_ARTICLE_COLUMNS.index, ("path", "description", *_LAZY_NAMES)))
-"""With `few_rows`, every column stored as text is kept as its bytes: a command that
-prints a few articles then decodes no million paths and descriptions it never reads."""
+_LAZY_TEXT = frozenset(map(CACHED_ARTICLE_COLUMNS.index, text_fields()))
+_TEXT_COLUMNS = frozenset(map(CACHED_ARTICLE_COLUMNS.index, text_fields(few_rows=True)))
 
 
 @contextlib.contextmanager
@@ -179,7 +173,7 @@ def folder_signatures(conn: sqlite3.Connection) -> dict[str, int] | None:
 def read(conn: sqlite3.Connection, few_rows: bool = False) -> ArticleColumns | None:
     """The articles in the copy, in `CACHED_ARTICLE_QUERY` order (`LISTING_ORDER`); None
     when there is none. `few_rows`: the caller reads few rows of the text columns (see
-    `_TEXT_COLUMNS`).
+    `article_columns.text_fields`).
 
     A copy of another layout version, or a damaged one, also gives None.
     """

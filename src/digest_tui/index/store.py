@@ -139,7 +139,7 @@ class ArticleIndex:
         fulltext: bool = True,
         known: Sequence[Article] | None = None,
         *,
-        on_preview: Callable[[list[Article]], None] | None = None,
+        on_preview: Callable[[Sequence[Article]], None] | None = None,
     ) -> RefreshResult:
         """Parse new and changed files, forget vanished ones, and return the current library.
 
@@ -162,7 +162,7 @@ class ArticleIndex:
         stop = should_stop or _never
         shown: list[bool] = []
 
-        def preview_once(articles: list[Article]) -> None:
+        def preview_once(articles: Sequence[Article]) -> None:
             shown.append(True)
             on_preview(articles)  # type: ignore[misc]
 
@@ -221,7 +221,7 @@ class ArticleIndex:
         self,
         progress: Progress | None,
         stop: ShouldStop,
-        on_preview: Callable[[list[Article]], None] | None = None,
+        on_preview: Callable[[Sequence[Article]], None] | None = None,
         known: Sequence[Article] = (),
     ) -> RefreshResult:
         from digest_tui.index.parsing import POOL_THRESHOLD
@@ -231,7 +231,9 @@ class ArticleIndex:
         for attempt in (1, 2):
             try:
                 conn = self._db.writer()
-                options = RefreshOptions(self._workers, threshold, schema.has_fulltext_table(conn))
+                options = RefreshOptions(
+                    self._workers, threshold, schema.has_fulltext_table(conn), self._few_rows
+                )
                 known_paths = (article.path for article in known)  # a fresh one per attempt
                 return reconcile(
                     conn, self.content_dir, options, progress, stop, on_preview, known_paths

@@ -18,7 +18,7 @@ from operator import attrgetter, eq, ge, lt, sub
 from threading import Event, Lock
 from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
-from digest_tui.article_columns import ArticleColumns, column_of
+from digest_tui.article_columns import ArticleColumns, column_of, newest_first_order
 from digest_tui.model import Article
 from digest_tui.search.engine import bits
 from digest_tui.search.engine.bits import SetNumbers
@@ -354,6 +354,9 @@ def newest_first(articles: Sequence[Article]) -> Sequence[Article]:
     """
     if _listed_newest_first(articles):  # as the index stores them
         return articles if isinstance(articles, ArticleColumns) else tuple(articles)
+    if isinstance(articles, ArticleColumns):
+        paths, stamps = column_of(articles, "path"), column_of(articles, "timestamp")
+        return articles.reordered(newest_first_order(paths, stamps))
     # Two sorts on plain attributes (stable, so the path order survives as the tie
     # break) cost a third of one sort on a tuple key built per article.
     by_path = sorted(articles, key=attrgetter("path"))

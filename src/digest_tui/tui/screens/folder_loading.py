@@ -78,7 +78,7 @@ class FolderLoader:
         def progress(done: int, total: int) -> None:
             post(IndexProgress(done, total))
 
-        def show_preview(preview: list[Article]) -> None:
+        def show_preview(preview: Sequence[Article]) -> None:
             # A first index of a big folder: the quick preview is listed and searchable
             # while the full parse (word counts, links, warnings) goes on.
             early = self._library_of(preview)
