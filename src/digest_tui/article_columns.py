@@ -127,10 +127,9 @@ class TextColumn(Sequence[str]):
     @classmethod
     def of(cls, values: Iterable[str]) -> TextColumn:
         """The column of `values` (none may hold a NUL)."""
-        column = TextColumnBuilder()
-        if not column.add(values if isinstance(values, list) else list(values)):
-            raise ValueError("a text column holds strings without NULs only")
-        return column.built()
+        encoded = [value.encode("utf-8", "surrogatepass") + b"\x00" for value in values]
+        ends = array("Q", accumulate(map(len, encoded)))
+        return cls(b"".join(encoded), narrowed(ends))
 
     def __len__(self) -> int:
         return len(self.ends)
@@ -210,7 +209,7 @@ class TextColumn(Sequence[str]):
 
 
 class TextColumnBuilder:
-    """A `TextColumn` built a batch of strings at a time."""
+    """A `TextColumn` built a batch of strings at a time (a first run's preview)."""
 
     __slots__ = ("data", "ends")
 
@@ -222,19 +221,18 @@ class TextColumnBuilder:
         """Append `values`; False, adding none, unless each is a `str` without a NUL."""
         if not values:
             return True
-        if not all(type(value) is str for value in values):
+        try:
+            joined = "\x00".join(values)
+        except TypeError:  # a value that is not text
             return False
-        joined = "\x00".join(values)
         if joined.count("\x00") != len(values) - 1:
             return False
-        joined += "\x00"
-        if joined.isascii():  # one byte a character: no value need be encoded alone
-            sizes = [len(value) + 1 for value in values]
-            encoded = joined.encode("ascii")
-        else:
-            sizes = [len(value.encode("utf-8", "surrogatepass")) + 1 for value in values]
-            encoded = joined.encode("utf-8", "surrogatepass")
-        self.ends.extend(map(len(self.data).__add__, accumulate(sizes)))
+        import numpy  # batches are a first run's: where each value ends is found in C
+
+        encoded = (joined + "\x00").encode("utf-8", "surrogatepass")
+        ends = numpy.flatnonzero(numpy.frombuffer(encoded, numpy.uint8) == 0)
+        ends += len(self.data) + 1  # each value ends just after its NUL
+        self.ends.frombytes(ends.astype(numpy.uint64).tobytes())
         self.data += encoded
         return True
 

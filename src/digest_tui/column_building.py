@@ -22,8 +22,8 @@ from digest_tui.article_columns import (
     PickedColumn,
     TextColumn,
     TextColumnBuilder,
-    narrowest_code,
     newest_first_order,
+    packed_numbers,
     taken,
 )
 
@@ -87,21 +87,25 @@ class _Picked:
 
     def __init__(self) -> None:
         self.numbers: defaultdict[Any, int] = defaultdict(count().__next__)
-        self.rows = array("Q")
+        self.rows = array("I")  # more distinct values than this holds: never in one folder
 
     def add(self, values: Sequence[Any]) -> _Picked | _Plain:
-        before = len(self.rows)
+        if not values:
+            return self
         try:
-            self.rows.extend(map(self.numbers.__getitem__, values))
+            if values.count(values[0]) == len(values):  # a batch of defaults, usually
+                self.rows += array("I", [self.numbers[values[0]]]) * len(values)
+            else:
+                self.rows.fromlist(list(map(self.numbers.__getitem__, values)))
         except TypeError:  # an unhashable value
-            del self.rows[before:]
             return _Plain(list(self.built())).add(values)
         return self
 
     def built(self) -> PickedColumn:
-        code = narrowest_code(max(len(self.numbers) - 1, 0))
-        rows = self.rows if code == "Q" else array(code, self.rows)
-        return PickedColumn(list(self.numbers), rows)
+        import numpy
+
+        rows = numpy.frombuffer(self.rows, dtype=numpy.uint32)
+        return PickedColumn(list(self.numbers), packed_numbers(rows, len(self.numbers) - 1))
 
 
 class ColumnsBuilder:

@@ -100,8 +100,6 @@ def _refreshed(
     if index.fallback is not None:
         warn(index.fallback)
     if shown:  # the quick preview answered; the full parse is left for later
-        if index.fallback is None:
-            start_in_background(index.content_dir)
         return shown[0], list(result.problems), [], True
     if result.stopped:
         reason = result.error or "the index could not be brought up to date"
@@ -118,17 +116,27 @@ def open_folder(
 
     `fulltext` brings the full-text index up to date too, for commands that search bodies.
     `quick` answers a first run from the quick preview, as the reader lists it, and leaves
-    the full parse to a background process (for commands that show only previewed fields).
+    the full parse to a background process (for commands that show only previewed fields),
+    started once the command has answered: it would otherwise take the cores the answer
+    still needs.
     """
-    with ArticleIndex(content_dir, few_rows=True) as index:
-        articles, problems, incomplete, previewed = _refreshed(index, fulltext, quick)
-        state: StateStore | None = None
-        if with_state:
-            state, unknown = _open_state(content_dir)
-            incomplete.extend([unknown] if unknown else [])
-        library = Library.of(articles, fulltext=index, state=state)
-        try:
-            yield FolderSession(content_dir, index, library, problems, state, incomplete, previewed)
-        finally:
-            if state is not None:
-                state.close()
+    complete_later = False
+    try:
+        with ArticleIndex(content_dir, few_rows=True) as index:
+            articles, problems, incomplete, previewed = _refreshed(index, fulltext, quick)
+            complete_later = previewed and index.fallback is None  # else no cache to complete
+            state: StateStore | None = None
+            if with_state:
+                state, unknown = _open_state(content_dir)
+                incomplete.extend([unknown] if unknown else [])
+            library = Library.of(articles, fulltext=index, state=state)
+            try:
+                yield FolderSession(
+                    content_dir, index, library, problems, state, incomplete, previewed
+                )
+            finally:
+                if state is not None:
+                    state.close()
+    finally:
+        if complete_later:
+            start_in_background(content_dir)
