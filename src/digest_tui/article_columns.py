@@ -178,13 +178,13 @@ class TextColumn(Sequence[str]):
         ends = numpy.asarray(self.ends, dtype=numpy.int64)
         starts = numpy.concatenate((numpy.zeros(1, numpy.int64), ends[:-1]))
         first, last = starts[numbers], ends[numbers]
-        taken = bytearray()
+        copied = bytearray()
         for block in range(0, len(numbers), self._CHUNK):  # a block of slices at a time
             end = block + self._CHUNK
             bounds = map(slice, first[block:end].tolist(), last[block:end].tolist())
-            taken += b"".join(map(self.data.__getitem__, bounds))
+            copied += b"".join(map(self.data.__getitem__, bounds))
         ends = numpy.cumsum(last - first)
-        return TextColumn(memoryview(taken), packed_numbers(ends, len(taken)))
+        return TextColumn(memoryview(copied), packed_numbers(ends, len(copied)))
 
     def spliced(self, pieces: Sequence[range | Sequence[str]]) -> TextColumn:
         """A new column of `pieces` one after another: each range a run of this column's
