@@ -10,6 +10,7 @@ import pytest
 
 from benchmarks.story_corpus import pair_scores, story_corpus
 from digest_tui.clusters import Clusters, story_clusters
+from digest_tui.clusters import clusters as clusters_module
 from digest_tui.clusters.clusters import clusters_near
 from digest_tui.loading import load_folder
 from digest_tui.model import Article
@@ -198,7 +199,12 @@ def test_precision_and_recall_on_planted_rewrites_and_lookalikes(seed):
 
 
 @pytest.mark.parametrize("seed", [1, 2])
-def test_clustering_only_the_articles_near_a_few_gives_them_their_whole_clusters(seed):
+@pytest.mark.parametrize("big_folder_way", [False, True])
+def test_clustering_only_the_articles_near_a_few_gives_them_their_whole_clusters(
+    seed, big_folder_way, monkeypatch
+):
+    if big_folder_way:  # the times compared all at once, as for a folder of a million
+        monkeypatch.setattr(clusters_module, "_VECTOR_FROM", 0)
     articles, _truth = story_corpus(seed)
     whole = story_clusters(articles)
     rng = random.Random(seed)
@@ -233,3 +239,14 @@ def test_a_pasted_page_as_a_title_or_description_is_compared_in_part():
     long = article("a.md", page, description=page)
     copy = article("b.md", "Northwind launches Zephyr 2 drone", 5, description=page)
     assert together(long, copy)
+
+
+@pytest.mark.parametrize("big_folder_way", [False, True])
+def test_an_undated_article_is_near_none_of_the_chosen(big_folder_way, monkeypatch):
+    if big_folder_way:
+        monkeypatch.setattr(clusters_module, "_VECTOR_FROM", 0)
+    articles, _truth = story_corpus(1)
+    undated = articles[0]._replace(path="undated/copy.md", date=None, timestamp=None)
+    near = clusters_near([*articles, undated], articles[:3])
+    assert near.cluster_of("undated/copy.md") is None
+    assert all("undated/copy.md" not in group for group in near)

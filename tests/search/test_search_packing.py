@@ -3,6 +3,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from digest_tui.article_columns import ArticleColumns, TextColumn
 from digest_tui.model import Article
 from digest_tui.search.engine.catalog import newest_first
 from digest_tui.search.engine.fields import packed_tags
@@ -89,3 +90,27 @@ def test_articles_listed_in_order_already_keep_it_and_any_other_order_is_sorted(
     listed = newest_first(articles)
     assert newest_first(list(listed)) == listed
     assert newest_first(list(reversed(listed))) == listed
+
+
+def _paths_as_bytes(articles: list[Article]) -> ArticleColumns:
+    """The articles kept as a command's warm start keeps them: paths as UTF-8 bytes."""
+    columns: list = [list(values) for values in zip(*articles, strict=True)]
+    number = Article._fields.index("path")
+    columns[number] = TextColumn.of(columns[number])
+    return ArticleColumns(columns)
+
+
+@settings(max_examples=200)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from("abcdefgh"), stamps),
+        min_size=1,
+        max_size=8,
+        unique_by=lambda p: p[0],
+    )
+)
+def test_columns_in_order_are_kept_and_any_other_order_is_sorted(pairs):
+    articles = [Article(path=path, title=path, timestamp=stamp) for path, stamp in pairs]
+    listed = list(newest_first(articles))
+    assert list(newest_first(_paths_as_bytes(listed))) == listed
+    assert list(newest_first(_paths_as_bytes(listed[::-1]))) == listed

@@ -1,16 +1,17 @@
 """The changed-file check of a warm refresh, compared a folder at a time.
 
-Each folder's files add up to one signature: the sum of a hash of every file's name, size
-and modification time. The index keeps the signature of each folder as its rows have it
+Each folder's files give one signature: a digest of their names in name order, with the
+size and modification time of each. The index keeps the signature of each folder as its rows have it
 (`signatures_of_rows`, stored with the warm-start snapshot). A folder whose files on disk
 give the stored signature holds no change, so only the other folders are compared file by
 file, and only their rows are read from the index.
 
 Every file is still stat'ed: a file edited in place changes nothing but its own size and
 time. Those stats are most of the check's time (a million take seconds), so they go to
-worker processes in batches while this process walks the folders. The walk itself
-(`loading.list_folders`) stays here, in one process, so its rules (symlinks, cycles,
-hidden and special files) hold exactly as for every other walk.
+worker processes in batches while this process walks the folders; the workers only stat,
+and each folder's digest is taken here, over its arrays of sizes and times, at C speed. The
+walk itself (`loading.list_folders`) stays here, in one process, so its rules (symlinks,
+cycles, hidden and special files) hold exactly as for every other walk.
 """
 
 from __future__ import annotations
@@ -18,20 +19,19 @@ from __future__ import annotations
 import os
 import stat
 from array import array
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from hashlib import blake2b
 from operator import attrgetter
 from pathlib import Path
-from zlib import adler32, crc32
 
 from digest_tui.index.workers import worker_pool
 from digest_tui.loading.discover import FolderListing, list_folders, stamp_path
 from digest_tui.loading.limits import MAX_ARTICLE_BYTES
 from digest_tui.model import FileStamp, Problem
 
-SIGNATURE_MODULUS = 1 << 64
 BATCH_FILES = 2000
 """Files per batch sent to a worker: sending costs little next to stat'ing them."""
 _UNSURE = -1
@@ -41,24 +41,44 @@ Signatures = Mapping[str, int]
 """A signature by folder (relative, `/`-separated; "" for the root)."""
 
 
-def file_signature(name: str, size: int, mtime_ns: int) -> int:
-    """A 64-bit hash of one file's name, size and time; a folder's signature is their sum.
+def folder_signature(names: Sequence[str], sizes: array, times: array) -> int:
+    """A 64-bit digest of one folder's files: `names` in name order, with the size and
+    modification time (`array("q")`) of each in the same order.
 
-    Two checksums computed in C (CRC-32 and Adler-32, 64 bits together): a changed file
-    goes unnoticed only if its folder's sum comes out equal by chance. A cryptographic
-    digest cost more than the stat it follows, a million times a run.
+    Any added, removed, renamed, resized or retouched file changes it, unless the digests
+    collide by chance. Hashed as three blocks of bytes, not file by file: a million files
+    are checked on every warm start. A folder without files gives 0, as does one the
+    stored rows do not name.
     """
-    text = f"{name}\0{size}\0{mtime_ns}".encode("utf-8", "surrogatepass")
-    return crc32(text) << 32 | adler32(text)
+    if not names:
+        return 0
+    digest = blake2b(digest_size=8)
+    digest.update("\0".join(names).encode("utf-8", "surrogatepass"))
+    digest.update(len(names).to_bytes(8, "little"))
+    digest.update(sizes.tobytes())
+    digest.update(times.tobytes())
+    return int.from_bytes(digest.digest(), "little")
 
 
 def signatures_of_rows(rows: Iterable[tuple[str, int, int]]) -> dict[str, int]:
     """The signature of every folder holding one of these (path, size, mtime_ns) stamps."""
-    sums: dict[str, int] = {}
+    by_folder: dict[str, list[tuple[str, int, int]]] = {}
     for path, size, mtime_ns in rows:
         folder, _, name = path.rpartition("/")
-        sums[folder] = sums.get(folder, 0) + file_signature(name, size, mtime_ns)
-    return {folder: total % SIGNATURE_MODULUS for folder, total in sums.items()}
+        files = by_folder.get(folder)
+        if files is None:
+            files = by_folder[folder] = []
+        files.append((name, size, mtime_ns))
+    return {folder: _signature_of(files) for folder, files in by_folder.items()}
+
+
+def _signature_of(files: list[tuple[str, int, int]]) -> int:
+    """`folder_signature` of (name, size, mtime_ns) triples in any order."""
+    files.sort()
+    names = [name for name, _, _ in files]
+    sizes = array("q", [size for _, size, _ in files])
+    times = array("q", [mtime_ns for _, _, mtime_ns in files])
+    return folder_signature(names, sizes, times)
 
 
 @dataclass(slots=True)
@@ -135,23 +155,28 @@ def _settle(
     prefix = f"{listing.rel_dir}/" if listing.rel_dir else ""
     check.problems.extend(found for found in listing.found if isinstance(found, Problem))
     stamps = [found for found in listing.found if isinstance(found, FileStamp)]
-    parts = [batches.result(part) for part in folder.parts]
-    plain = [(sizes, times) for sizes, times, _ in parts]
-    signature = sum(part_signature for _, _, part_signature in parts)
-    if any(_UNSURE in sizes for sizes, _ in plain):  # rare: changed since it was listed
-        plain = _resolve_unsure(root, prefix, listing.plain, plain, stamps, check)
-    signature += sum(file_signature(_name(s, prefix), s.size, s.mtime_ns) for s in stamps)
-    check.files += len(stamps) + sum(len(sizes) for sizes, _ in plain)
-    if stored is not None and stored.get(listing.rel_dir, 0) == signature % SIGNATURE_MODULUS:
+    sizes, times = array("q"), array("q")
+    for part_sizes, part_times in map(batches.result, folder.parts):
+        sizes += part_sizes
+        times += part_times
+    names = listing.plain
+    if _UNSURE in sizes:  # rare: changed since it was listed
+        names, sizes, times = _resolve_unsure(root, prefix, names, sizes, times, stamps, check)
+    check.files += len(stamps) + len(names)
+    if stamps:  # files the walk stat'ed itself (symlinks): one signature over both kinds
+        files = list(zip(names, sizes, times, strict=True))
+        files.extend((_name(stamp, prefix), stamp.size, stamp.mtime_ns) for stamp in stamps)
+        signature = _signature_of(files)
+    else:
+        signature = folder_signature(names, sizes, times)
+    if stored is not None and stored.get(listing.rel_dir, 0) == signature:
         return
     check.suspects.add(listing.rel_dir)
-    names = iter(listing.plain)
-    for sizes, times in plain:
-        stamps.extend(
-            FileStamp(prefix + next(names), size, mtime_ns)
-            for size, mtime_ns in zip(sizes, times, strict=True)
-        )
-    if len(stamps) > len(listing.plain):  # stamps of both kinds: back into name order
+    stamps.extend(
+        FileStamp(prefix + name, size, mtime_ns)
+        for name, size, mtime_ns in zip(names, sizes, times, strict=True)
+    )
+    if len(stamps) > len(names):  # stamps of both kinds: back into name order
         stamps.sort(key=attrgetter("path"))
     check.stamps.extend(stamps)
 
@@ -160,62 +185,50 @@ def _resolve_unsure(
     root: Path,
     prefix: str,
     names: list[str],
-    plain: list[tuple[array, array]],
+    sizes: array,
+    times: array,
     stamps: list[FileStamp],
     check: FolderCheck,
-) -> list[tuple[array, array]]:
-    """Take the files a worker was unsure of out of `plain`, as the walk would find them:
-    a stamp goes to `stamps`, a problem to `check`, a file gone nowhere."""
-    sizes, times = array("q"), array("q")
+) -> tuple[list[str], array, array]:
+    """Take the files a worker was unsure of out of the plain ones, as the walk would find
+    them: a stamp goes to `stamps`, a problem to `check`, a file gone nowhere."""
     kept: list[str] = []
-    all_sizes = (size for part_sizes, _ in plain for size in part_sizes)
-    all_times = (time for _, part_times in plain for time in part_times)
-    for name, size, mtime_ns in zip(names, all_sizes, all_times, strict=True):
+    kept_sizes, kept_times = array("q"), array("q")
+    for name, size, mtime_ns in zip(names, sizes, times, strict=True):
         if size != _UNSURE:
             kept.append(name)
-            sizes.append(size)
-            times.append(mtime_ns)
+            kept_sizes.append(size)
+            kept_times.append(mtime_ns)
             continue
         found = stamp_path(root, prefix + name)
         if isinstance(found, FileStamp):
             stamps.append(found)
         elif found is not None:
             check.problems.append(found)
-    names[:] = kept
-    return [(sizes, times)]
+    return kept, kept_sizes, kept_times
 
 
 def _name(stamp: FileStamp, prefix: str) -> str:
     return stamp.path[len(prefix) :]
 
 
-StatResult = tuple[array, array, int]
-"""A batch slice's sizes and times (in its names' order) and the sum of their signatures."""
+_FILE_TYPE_BITS = 0o170000  # stat.S_IFMT as a mask, without a call per file
+
+StatResult = tuple[array, array]
+"""A batch slice's sizes and times, in its names' order."""
 
 
 def stat_batch(batch: list[tuple[str, list[str]]]) -> list[StatResult]:
     """Stat each folder's names (runs in worker processes); see `StatResult`.
 
     A name that is no longer a regular file no larger than the limit is given `_UNSURE`
-    size and adds nothing to the sum, for the walk's rules to decide.
+    size, for the walk's rules to decide.
     """
-    results = []
-    for real_dir, names in batch:
-        sizes, times, total = array("q"), array("q"), 0
-        for name, info in _stats(real_dir, names):
-            if info is None or not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ARTICLE_BYTES:
-                sizes.append(_UNSURE)
-                times.append(0)
-                continue
-            sizes.append(info.st_size)
-            times.append(info.st_mtime_ns)
-            total += file_signature(name, info.st_size, info.st_mtime_ns)
-        results.append((sizes, times, total))
-    return results
+    return [_stat_names(real_dir, names) for real_dir, names in batch]
 
 
-def _stats(real_dir: str, names: list[str]) -> Iterator[tuple[str, os.stat_result | None]]:
-    """Each name with its stat, relative to the open folder where the platform allows it."""
+def _stat_names(real_dir: str, names: list[str]) -> StatResult:
+    sizes, times = array("q"), array("q")
     by_folder = os.stat in os.supports_dir_fd
     try:
         folder = os.open(real_dir, os.O_RDONLY) if by_folder else None
@@ -225,14 +238,23 @@ def _stats(real_dir: str, names: list[str]) -> Iterator[tuple[str, os.stat_resul
         for name in names:
             try:
                 if folder is not None:
-                    yield name, os.stat(name, dir_fd=folder, follow_symlinks=False)
+                    info = os.stat(name, dir_fd=folder, follow_symlinks=False)
                 else:
-                    yield name, os.lstat(os.path.join(real_dir, name))
+                    info = os.lstat(os.path.join(real_dir, name))
             except OSError:
-                yield name, None
+                sizes.append(_UNSURE)
+                times.append(0)
+                continue
+            if info.st_mode & _FILE_TYPE_BITS == stat.S_IFREG and info.st_size <= MAX_ARTICLE_BYTES:
+                sizes.append(info.st_size)
+                times.append(info.st_mtime_ns)
+            else:
+                sizes.append(_UNSURE)
+                times.append(0)
     finally:
         if folder is not None:
             os.close(folder)
+    return sizes, times
 
 
 class _Batches:

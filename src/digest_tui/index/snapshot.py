@@ -6,8 +6,9 @@ articles and written again at the end of a refresh; while it is missing, readers
 to the `articles` table.
 
 No pickle: each column is stored in one of a few plain layouts (`column_layouts`), chosen
-when it is written. A row at position -1 names the layout version; a copy of any other version,
-or one whose bytes do not add up, is not read (the table answers) and is written again.
+when it is written. A row at position -1 names the layout version and holds the copy's id,
+new at every write (empty in copies written before ids). A copy of any other version, or
+one whose bytes do not add up, is not read (the table answers) and is written again.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import json
+import os
 import sqlite3
 from collections.abc import Callable, Iterator
 
@@ -38,7 +40,8 @@ def _is_one(value: object) -> bool:
 
 
 _HEADER_POSITION, _HEADER_KIND = -1, "format"
-_FOLDERS_POSITION, _FOLDERS_KIND = -2, "folder-sums-64"
+_ID_BYTES = 16
+_FOLDERS_POSITION, _FOLDERS_KIND = -2, "folder-digests-64"
 # Each stored file's stamp once: a path with a problem row counts by that row, as the
 # changed-file check compares it (`refresh.known_stamps`).
 _STAMPS_QUERY = (
@@ -128,7 +131,7 @@ def write(conn: sqlite3.Connection) -> None:
     _write_folder_signatures(conn)
     conn.execute(
         "INSERT INTO snapshot (position, kind, count, data) VALUES (?, ?, ?, ?)",
-        (_HEADER_POSITION, _HEADER_KIND, FORMAT_VERSION, b""),
+        (_HEADER_POSITION, _HEADER_KIND, FORMAT_VERSION, os.urandom(_ID_BYTES)),
     )
 
 
@@ -177,6 +180,15 @@ def read(conn: sqlite3.Connection, few_rows: bool = False) -> ArticleColumns | N
 
     A copy of another layout version, or a damaged one, also gives None.
     """
+    found = read_with_id(conn, few_rows)
+    return None if found is None else found[0]
+
+
+def read_with_id(
+    conn: sqlite3.Connection, few_rows: bool = False
+) -> tuple[ArticleColumns, bytes] | None:
+    """`read`, with the id of the copy read: while `copy_id` still gives it, the copy holds
+    the same rows."""
     if not _FIELDS_ARE_COLUMNS:
         return None
     with _one_read(conn), collector_paused_then_frozen():
@@ -186,9 +198,19 @@ def read(conn: sqlite3.Connection, few_rows: bool = False) -> ArticleColumns | N
             "SELECT position, kind, count FROM snapshot WHERE position >= 0 ORDER BY position"
         ).fetchall()
         try:
-            return _articles(conn, listing, _TEXT_COLUMNS if few_rows else _LAZY_TEXT)
+            articles = _articles(conn, listing, _TEXT_COLUMNS if few_rows else _LAZY_TEXT)
         except (sqlite3.Error, *column_layouts.UNREADABLE):
             return None
+        return articles, copy_id(conn) or b""
+
+
+def copy_id(conn: sqlite3.Connection) -> bytes | None:
+    """The id of the stored copy (new at every write); None when there is none."""
+    row = conn.execute(
+        "SELECT data FROM snapshot WHERE position = ? AND kind = ? AND count = ?",
+        (_HEADER_POSITION, _HEADER_KIND, FORMAT_VERSION),
+    ).fetchone()
+    return None if row is None else bytes(row[0])
 
 
 @contextlib.contextmanager

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from digest_tui import paths
 from digest_tui.article_columns import column_of
@@ -34,6 +35,33 @@ ShouldStop = Callable[[], bool]
 
 def _never() -> bool:
     return False
+
+
+T = TypeVar("T")
+
+
+class EarlyCopy(Generic[T]):
+    """`read()` run on a thread of its own from now on; `result()` waits for it.
+
+    None when it failed: the caller then reads again, in its own thread, and meets the
+    error there.
+    """
+
+    def __init__(self, read: Callable[[], T]) -> None:
+        self._read = read
+        self._value: T | None = None
+        self._thread = threading.Thread(target=self._run, name="early-copy", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            self._value = self._read()
+        except Exception:
+            self._value = None
+
+    def result(self) -> T | None:
+        self._thread.join()
+        return self._value
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,16 +136,29 @@ class ArticleIndex:
         Like `loading.load_folder`, the problems include one non-fatal problem per warning
         of an article that loaded with fallbacks.
         """
+        articles, problems, _ = self._cached_copy()
+        return articles, problems
+
+    def _cached_copy(self) -> tuple[Sequence[Article], list[Problem], bytes | None]:
+        """`cached()`, with the id of the warm-start copy it came from (None if the table
+        answered)."""
         conn = self._db.get(write=False)
         if conn is None:
-            return [], []
+            return [], [], None
         try:
-            articles: Sequence[Article] | None = snapshot.read(conn, self._few_rows)
-            if articles is None:
-                articles = articles_from_rows(conn.execute(CACHED_ARTICLE_QUERY))
+            found = snapshot.read_with_id(conn, self._few_rows)
+            if found is None:
+                return self._from_table(conn)
         except sqlite3.Error:
-            return [], []
-        return articles, self._problems_of(articles)
+            return [], [], None
+        articles, copy_id = found
+        return articles, self._problems_of(articles), copy_id
+
+    def _from_table(
+        self, conn: sqlite3.Connection
+    ) -> tuple[Sequence[Article], list[Problem], bytes | None]:
+        articles = articles_from_rows(conn.execute(CACHED_ARTICLE_QUERY))
+        return articles, self._problems_of(articles), None
 
     def _problems_of(self, articles: Sequence[Article]) -> list[Problem]:
         """The stored problems, plus one warning per fallback of these articles."""
@@ -161,6 +202,9 @@ class ArticleIndex:
 
         stop = should_stop or _never
         shown: list[bool] = []
+        # Without `known`, the stored copy is read while the folder is checked: the check
+        # mostly waits for its stat workers, and the copy is the answer if nothing changed.
+        early = EarlyCopy(self._cached_copy) if known is None else None
 
         def preview_once(articles: Sequence[Article]) -> None:
             shown.append(True)
@@ -175,6 +219,10 @@ class ArticleIndex:
             result = self._db.writing(reconcile)
         except (sqlite3.Error, OSError, IndexBusy) as error:
             result = RefreshResult(stopped=True, error=_describe(error))
+        finally:
+            early_copy = early.result() if early is not None else None
+        if result.stopped or result.added or result.changed or result.removed:
+            early_copy = None  # out of date: let it go before the copy is written again
         if not result.stopped:
             self.save_snapshot()
         if fulltext and not result.stopped:
@@ -183,9 +231,20 @@ class ArticleIndex:
         unchanged = not (result.stopped or result.added or result.changed or result.removed)
         if known is not None and unchanged:
             result.articles, result.problems = known, self._problems_of(known)
+        elif unchanged and early_copy is not None and self._is_current(early_copy[2]):
+            result.articles, result.problems, _ = early_copy
         else:
             result.articles, result.problems = self.cached()
         return result
+
+    def _is_current(self, copy_id: bytes | None) -> bool:
+        """Whether the stored warm-start copy is still the one with this id (a copy written
+        before copies had ids has an empty one, and is never taken to be)."""
+        conn = self._db.get(write=False)
+        try:
+            return bool(copy_id) and conn is not None and snapshot.copy_id(conn) == copy_id
+        except sqlite3.Error:
+            return False
 
     def refresh_paths(
         self, paths: Iterable[str], fulltext: bool = True, snapshot: bool = True

@@ -379,14 +379,15 @@ def _listed_newest_first(articles: Sequence[Article]) -> bool:
     later = stamps[1:dated]
     if not all(map(ge, stamps, later)):  # also False for NaN
         return False
-    paths = list(column_of(articles, "path"))
-    # Where two neighbours share a timestamp, and among the undated, paths ascend.
+    # Where two neighbours share a timestamp, and among the undated, paths ascend. Only
+    # those paths are read: a column of encoded paths decodes each as it is read.
     ties = list(compress(range(1, dated), map(eq, stamps, later)))
+    ties.extend(range(dated + 1, len(stamps)))
+    paths = column_of(articles, "path")
+    if len(ties) > len(stamps) // 4:
+        paths = list(paths)  # most are read: decoded in one pass
     before_ties = map(paths.__getitem__, map(sub, ties, repeat(1)))
-    if not all(map(lt, before_ties, map(paths.__getitem__, ties))):
-        return False
-    undated = paths[dated:]
-    return all(map(lt, undated, undated[1:]))
+    return all(map(lt, before_ties, map(paths.__getitem__, ties)))
 
 
 def _oldest_key(articles: Sequence[Article]) -> Callable[[int], tuple[bool, float, str]]:
