@@ -14,6 +14,7 @@ know how its list is kept.
 from __future__ import annotations
 
 from array import array
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from functools import partial
@@ -21,7 +22,7 @@ from itertools import accumulate, compress, count
 from operator import attrgetter, eq
 from typing import TYPE_CHECKING, Any, overload
 
-from digest_tui.model import Article
+from digest_tui.model import Article, listing_place
 
 if TYPE_CHECKING:
     import numpy
@@ -332,7 +333,7 @@ class ArticleColumns(Sequence[Article]):
         they are. Runs of rows are copied a column at a time, so a million rows with a few
         changes cost a copy of each column, not a million articles."""
         return ArticleColumns(
-            [_spliced_column(column, number, pieces) for number, column in enumerate(self._columns)]
+            [spliced_column(column, number, pieces) for number, column in enumerate(self._columns)]
         )
 
     def __eq__(self, other: object) -> bool:
@@ -377,7 +378,8 @@ def spliced(articles: Sequence[Article], pieces: Sequence[Piece]) -> Sequence[Ar
     return joined
 
 
-def _spliced_column(column: Sequence[Any], field: int, pieces: Sequence[Piece]) -> Sequence[Any]:
+def spliced_column(column: Sequence[Any], field: int, pieces: Sequence[Piece]) -> Sequence[Any]:
+    """Column `field` (its number in `Article`) of `spliced` pieces, kept as `column` is."""
     if isinstance(column, PickedColumn):
         return _spliced_picks(column, field, pieces)
     if isinstance(column, TextColumn):
@@ -455,3 +457,49 @@ def column_of(articles: Sequence[Article], name: str) -> Sequence[Any]:
     if column is not None:
         return column(name)
     return MappedColumn(attrgetter(name), articles)
+
+
+def with_replaced(
+    articles: Sequence[Article], fresh: Iterable[Article], gone: Collection[str]
+) -> Sequence[Article]:
+    """`articles` without those whose path is in `gone`, with `fresh` added.
+
+    Articles in the reader's order (as the index gives them) stay in it: each fresh one goes
+    where that order puts it, so the list needs no sort. Columns stay columns: a change to
+    a million articles copies their columns, and builds no article but the fresh ones.
+    """
+    pieces = replacement_pieces(
+        column_of(articles, "path"), column_of(articles, "timestamp"), fresh, gone
+    )
+    return spliced(articles, pieces)
+
+
+def replacement_pieces(
+    paths: Sequence[str],
+    stamps: Sequence[float | None],
+    fresh: Iterable[Article],
+    gone: Collection[str],
+) -> list[Piece]:
+    """The pieces (see `spliced`) of `with_replaced`, for articles of these paths and
+    timestamps: a column at a time can then be spliced by `spliced_column`."""
+    added = sorted(fresh, key=_place)
+    dropped = set(compress(count(), map(gone.__contains__, paths)))
+    rows = range(len(paths))
+
+    def row_place(row: int) -> tuple[bool, float, str]:
+        return listing_place(stamps[row], paths[row])
+
+    inserted: dict[int, list[Article]] = defaultdict(list)
+    for article in added:
+        inserted[bisect_left(rows, _place(article), key=row_place)].append(article)
+    pieces: list[Piece] = []
+    start = 0
+    for mark in sorted(dropped.union(inserted)):
+        pieces += [range(start, mark), inserted.get(mark, [])]
+        start = mark + 1 if mark in dropped else mark
+    pieces.append(range(start, len(paths)))
+    return pieces
+
+
+def _place(article: Article) -> tuple[bool, float, str]:
+    return listing_place(article.timestamp, article.path)

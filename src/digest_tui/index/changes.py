@@ -7,14 +7,11 @@ write-then-rename, or a file deleted and written again, settles to one change.
 from __future__ import annotations
 
 import sqlite3
-from bisect import bisect_left
-from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import compress, count
 from pathlib import Path
 
-from digest_tui.article_columns import Piece, column_of, spliced
+from digest_tui.article_columns import with_replaced
 from digest_tui.index.parsing import parse_files
 from digest_tui.index.rows import (
     CACHED_ARTICLE_COLUMNS,
@@ -26,7 +23,7 @@ from digest_tui.index.rows import (
 )
 from digest_tui.index.writes import forget_paths, in_transaction, store_parsed
 from digest_tui.loading.discover import discover, is_markdown_name, stamp_path
-from digest_tui.model import Article, FileStamp, Problem, listing_place
+from digest_tui.model import Article, FileStamp, Problem
 
 _SIZE_UNIT = 1 << 64
 
@@ -158,35 +155,10 @@ def _describe(
 
 
 def with_changes(articles: Sequence[Article], changes: PathChanges) -> Sequence[Article]:
-    """`articles` with the changed ones replaced, the removed left out and the added in.
-
-    Articles in the reader's order (as the index gives them) stay in it: each fresh one goes
-    where that order puts it, so the list needs no sort. Columns stay columns: a change to
-    a million articles copies their columns, and builds no article but the fresh ones.
-    """
-    fresh = sorted(changes.articles.values(), key=_place)
+    """`articles` with the changed ones replaced, the removed left out and the added in,
+    each where the reader's order puts it (see `article_columns.with_replaced`)."""
     gone = set(changes.removed).union(changes.articles)
-    paths, stamps = column_of(articles, "path"), column_of(articles, "timestamp")
-    dropped = set(compress(count(), map(gone.__contains__, paths)))
-    rows = range(len(articles))
-
-    def row_place(row: int) -> tuple[bool, float, str]:
-        return listing_place(stamps[row], paths[row])
-
-    inserted: dict[int, list[Article]] = defaultdict(list)
-    for article in fresh:
-        inserted[bisect_left(rows, _place(article), key=row_place)].append(article)
-    pieces: list[Piece] = []
-    start = 0
-    for mark in sorted(dropped.union(inserted)):
-        pieces += [range(start, mark), inserted.get(mark, [])]
-        start = mark + 1 if mark in dropped else mark
-    pieces.append(range(start, len(articles)))
-    return spliced(articles, pieces)
-
-
-def _place(article: Article) -> tuple[bool, float, str]:
-    return listing_place(article.timestamp, article.path)
+    return with_replaced(articles, changes.articles.values(), gone)
 
 
 def problems_with_changes(problems: Iterable[Problem], changes: PathChanges) -> list[Problem]:

@@ -25,7 +25,7 @@ from array import array
 from collections.abc import Callable, Iterator, Sequence
 from itertools import accumulate
 
-from digest_tui.article_columns import PickedColumn, TextColumn, picked
+from digest_tui.article_columns import PickedColumn, TextColumn, as_picked, picked
 from digest_tui.index.rows import split_list
 
 TEXT, FLOATS, NULLABLE_FLOATS, INTS, DISTINCT, LISTS = "text", "f64", "f64?", "i64", "dict", "lists"
@@ -65,6 +65,59 @@ def encoded(column: list, lists: bool = False) -> tuple[str, bytes] | None:
         rows = [numbers.setdefault(value, len(numbers)) for value in column]
         return DISTINCT, _numbers_packed(rows) + _json(list(numbers))
     return None
+
+
+def encoded_column(column: Sequence, lists: bool = False) -> tuple[str, bytes] | None:
+    """`encoded` for a column kept the way `decoded` keeps it: text kept as bytes is stored
+    as those bytes, and values kept as numbers as those numbers, with no object per row.
+
+    `lists` marks a tag or warning column (tuples of text), stored as "lists".
+    """
+    if isinstance(column, TextColumn) and not lists:
+        ends = column.ends
+        if (ends[-1] if len(ends) else 0) == len(column.data):
+            return TEXT, _numbers_packed(ends) + bytes(column.data)
+    if isinstance(column, PickedColumn) and isinstance(column.base, array):
+        distinct, rows = _used_only(column.distinct, column.base)
+        if lists:
+            return _tuples_encoded(distinct, rows)
+        values = [int(value) if type(value) is bool else value for value in distinct]
+        if not all(type(value) in _DISTINCT_TYPES for value in values):
+            return None
+        return DISTINCT, _numbers_packed(rows) + _json(values)
+    if lists:
+        picked_lists = as_picked(column)
+        return _tuples_encoded(list(picked_lists.distinct), picked_lists.base)
+    return encoded(list(column))
+
+
+_DISTINCT_TYPES = (str, int, type(None))
+
+
+def _used_only(distinct: Sequence, rows: array) -> tuple[list, Sequence[int]]:
+    """The distinct values some row names, and the rows numbered among those only (a
+    column spliced many times keeps values no row holds any longer)."""
+    import numpy  # a million row numbers, counted in C
+
+    numbers = numpy.frombuffer(rows, dtype=rows.typecode)
+    used = numpy.bincount(numbers, minlength=len(distinct)) > 0
+    if used.all():
+        return list(distinct), rows
+    renumbered = numpy.cumsum(used) - 1
+    kept = [value for value, keep in zip(distinct, used.tolist(), strict=True) if keep]
+    return kept, renumbered[numbers].tolist()
+
+
+def _tuples_encoded(distinct: list, rows: Sequence[int]) -> tuple[str, bytes] | None:
+    """The "lists" layout of rows numbered among distinct tuples of text."""
+    if not all(type(one) is tuple for one in distinct):
+        return None
+    vocabulary: dict[str, int] = {}
+    items = [vocabulary.setdefault(item, len(vocabulary)) for one in distinct for item in one]
+    if not all(type(item) is str for item in vocabulary):
+        return None
+    lengths = _numbers_packed([len(one) for one in distinct])
+    return LISTS, _numbers_packed(rows) + lengths + _numbers_packed(items) + _json(list(vocabulary))
 
 
 def _lists_encoded(column: list[str]) -> tuple[str, bytes] | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,10 +17,12 @@ from digest_tui.index.preview import PreviewStream, wants_preview
 from digest_tui.index.progress import ProgressThrottle
 from digest_tui.index.rows import (
     CACHED_ARTICLE_QUERY,
+    STAMP_QUERIES,
     articles_from_rows,
     db_path,
     path_from_db,
     problem_row,
+    stamp_queries_in,
 )
 from digest_tui.index.writes import forget_paths, in_transaction, store_parsed, store_walk_problems
 from digest_tui.model import Article, FileStamp, Problem
@@ -77,12 +79,6 @@ _SIZE_UNIT = 1 << 64
 either does (mtime_ns is a 64-bit integer in the database), a third of a tuple's memory."""
 
 
-_STAMP_QUERIES = (
-    "SELECT path, size, mtime_ns FROM articles",
-    "SELECT path, size, mtime_ns FROM problems WHERE size IS NOT NULL",
-)
-
-
 def known_stamps(conn: sqlite3.Connection, paths: Iterable[str] = ()) -> dict[str, int]:
     """`size * _SIZE_UNIT + mtime_ns` by path for every file the index has parsed.
 
@@ -90,7 +86,7 @@ def known_stamps(conn: sqlite3.Connection, paths: Iterable[str] = ()) -> dict[st
     index holds the same path, instead of a second copy of each string read from the rows.
     """
     stamps: dict[str, int | None] = dict.fromkeys(paths)
-    for query in _STAMP_QUERIES:  # articles, then problems: a path in both keeps its problem
+    for query in STAMP_QUERIES:  # articles, then problems: a path in both keeps its problem
         for path, size, mtime in conn.execute(query):
             stamps[path_from_db(path)] = size * _SIZE_UNIT + mtime  # an existing key stays
     stale = [path for path, stamp in stamps.items() if stamp is None]
@@ -169,7 +165,7 @@ def known_stamps_in(conn: sqlite3.Connection, folders: Iterable[str]) -> dict[st
     """Like `known_stamps`, for the files directly in these folders only."""
     stamps: dict[str, int] = {}
     for folder in folders:
-        for query, bounds in _stamp_queries_in(folder):
+        for query, bounds in stamp_queries_in(folder):
             for path, size, mtime in conn.execute(query, bounds):
                 path = path_from_db(path)
                 if _folder(path) == folder:
@@ -177,28 +173,9 @@ def known_stamps_in(conn: sqlite3.Connection, folders: Iterable[str]) -> dict[st
     return stamps
 
 
-def _stamp_queries_in(folder: str) -> Iterator[tuple[str, tuple]]:
-    """`_STAMP_QUERIES` narrowed to the paths below `folder`, with their bounds.
-
-    Below a folder means between "folder/" and "folder0" ("0" follows "/"), as text and as
-    the bytes a path that is not valid UTF-8 is stored as (`db_path`); the root's own files
-    are the paths without a separator.
-    """
-    for query in _STAMP_QUERIES:  # articles, then problems, as in known_stamps
-        joiner = "AND" if "WHERE" in query else "WHERE"
-        if not folder:
-            yield f"{query} {joiner} instr(path, '/') = 0", ()
-            continue
-        low, high = f"{folder}/", f"{folder}0"
-        as_bytes = (low.encode("utf-8", "surrogateescape"), high.encode("utf-8", "surrogateescape"))
-        if isinstance(db_path(low), str):  # else every path below it is stored as bytes
-            yield f"{query} {joiner} path > ? AND path < ?", (low, high)
-        yield f"{query} {joiner} path > ? AND path < ?", as_bytes
-
-
 def _holds_files(conn: sqlite3.Connection) -> bool:
     """Whether the index holds any file's stamp (if not, this is a first run)."""
-    return any(conn.execute(f"SELECT EXISTS ({query})").fetchone()[0] for query in _STAMP_QUERIES)
+    return any(conn.execute(f"SELECT EXISTS ({query})").fetchone()[0] for query in STAMP_QUERIES)
 
 
 def _stored_files(conn: sqlite3.Connection) -> int:

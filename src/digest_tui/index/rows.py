@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from digest_tui.model import Article, FileStamp, Problem
 
@@ -167,3 +167,30 @@ def fulltext_values(title: str, description: str, tags: str, body: str) -> tuple
     inserted with, so inserting and deleting both go through here.
     """
     return (title, description, " ".join(split_list(tags)), body)
+
+
+STAMP_QUERIES = (
+    "SELECT path, size, mtime_ns FROM articles",
+    "SELECT path, size, mtime_ns FROM problems WHERE size IS NOT NULL",
+)
+"""Each parsed file's stamp: its article's, then its problem's (a file with both counts by
+the problem, as a later row)."""
+
+
+def stamp_queries_in(folder: str) -> Iterator[tuple[str, tuple]]:
+    """`STAMP_QUERIES` narrowed to the paths below `folder`, with their bounds.
+
+    Below a folder means between "folder/" and "folder0" ("0" follows "/"), as text and as
+    the bytes a path that is not valid UTF-8 is stored as (`db_path`); the root's own files
+    are the paths without a separator.
+    """
+    for query in STAMP_QUERIES:  # articles, then problems, as in known_stamps
+        joiner = "AND" if "WHERE" in query else "WHERE"
+        if not folder:
+            yield f"{query} {joiner} instr(path, '/') = 0", ()
+            continue
+        low, high = f"{folder}/", f"{folder}0"
+        as_bytes = (low.encode("utf-8", "surrogateescape"), high.encode("utf-8", "surrogateescape"))
+        if isinstance(db_path(low), str):  # else every path below it is stored as bytes
+            yield f"{query} {joiner} path > ? AND path < ?", (low, high)
+        yield f"{query} {joiner} path > ? AND path < ?", as_bytes

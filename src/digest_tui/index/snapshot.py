@@ -18,16 +18,24 @@ import gc
 import json
 import os
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 
-from digest_tui.article_columns import ArticleColumns, text_fields
+from digest_tui.article_columns import (
+    ArticleColumns,
+    replacement_pieces,
+    spliced_column,
+    text_fields,
+)
 from digest_tui.index import column_layouts
 from digest_tui.index.folder_check import signatures_of_rows
 from digest_tui.index.rows import (
     CACHED_ARTICLE_COLUMNS,
     LISTING_ORDER,
+    articles_from_rows,
+    db_path,
     path_from_db,
     split_list,
+    stamp_queries_in,
 )
 from digest_tui.model import Article
 
@@ -42,6 +50,14 @@ def _is_one(value: object) -> bool:
 _HEADER_POSITION, _HEADER_KIND = -1, "format"
 _ID_BYTES = 16
 _FOLDERS_POSITION, _FOLDERS_KIND = -2, "folder-digests-64"
+# An outdated copy is marked at -3 instead of its header; the paths changed since are
+# noted in rows below -100, a row per write.
+_OUTDATED_POSITION, _OUTDATED_KIND = -3, "outdated"
+_NOTED_BELOW, _NOTED_KIND = -100, "changed-paths"
+PATCH_SHARE = 4
+"""An outdated copy is patched while at most 1 / PATCH_SHARE of its rows changed."""
+_INSERT = "INSERT INTO snapshot (position, kind, count, data) VALUES (?, ?, ?, ?)"
+_ARTICLE_BY_PATH = f"SELECT {', '.join(CACHED_ARTICLE_COLUMNS)} FROM articles WHERE path = ?"
 # Each stored file's stamp once: a path with a problem row counts by that row, as the
 # changed-file check compares it (`refresh.known_stamps`).
 _STAMPS_QUERY = (
@@ -61,6 +77,8 @@ _CONVERTED: dict[int, Callable] = {
 }
 _LIST_COLUMNS = (5, 15, 16)
 _LAZY_TEXT = frozenset(map(CACHED_ARTICLE_COLUMNS.index, text_fields()))
+_ALL_COLUMNS = range(len(CACHED_ARTICLE_COLUMNS))
+_PATH, _TIMESTAMP = CACHED_ARTICLE_COLUMNS.index("path"), CACHED_ARTICLE_COLUMNS.index("timestamp")
 _TEXT_COLUMNS = frozenset(map(CACHED_ARTICLE_COLUMNS.index, text_fields(few_rows=True)))
 
 
@@ -90,6 +108,50 @@ def clear(conn: sqlite3.Connection) -> None:
     conn.execute("DELETE FROM snapshot")
 
 
+def outdate(conn: sqlite3.Connection, paths: Sequence[str]) -> None:
+    """Note that the rows of `paths` are changing (inside the caller's write transaction).
+
+    The copy stops answering at once (the table answers until `write`), but its columns
+    are kept, with the paths, so that `write` brings them up to date instead of reading
+    every row again. Once more than a quarter of its rows changed, it is dropped instead.
+    """
+    if not paths:
+        return
+    if is_present(conn):
+        conn.execute("DELETE FROM snapshot WHERE position = ?", (_HEADER_POSITION,))
+        conn.execute(_INSERT, (_OUTDATED_POSITION, _OUTDATED_KIND, FORMAT_VERSION, b""))
+    elif not _is_outdated(conn):
+        clear(conn)  # no copy, or one of another layout version
+        return
+    rows, noted, lowest = conn.execute(
+        "SELECT (SELECT count FROM snapshot WHERE position = 0), "
+        "coalesce(sum(count), 0), min(position) FROM snapshot WHERE position < ? AND kind = ?",
+        (_NOTED_BELOW, _NOTED_KIND),
+    ).fetchone()
+    if rows is None or noted + len(paths) > rows // PATCH_SHARE:
+        clear(conn)
+        return
+    position = min(lowest or _NOTED_BELOW, _NOTED_BELOW) - 1
+    data = "\0".join(paths).encode("utf-8", "surrogatepass")
+    conn.execute(_INSERT, (position, _NOTED_KIND, len(paths), data))
+
+
+def _is_outdated(conn: sqlite3.Connection) -> bool:
+    row = conn.execute(
+        "SELECT kind, count FROM snapshot WHERE position = ?", (_OUTDATED_POSITION,)
+    ).fetchone()
+    return row == (_OUTDATED_KIND, FORMAT_VERSION)
+
+
+def _noted_paths(conn: sqlite3.Connection) -> set[str]:
+    noted: set[str] = set()
+    for (data,) in conn.execute(
+        "SELECT data FROM snapshot WHERE position < ? AND kind = ?", (_NOTED_BELOW, _NOTED_KIND)
+    ):
+        noted.update(bytes(data).decode("utf-8", "surrogatepass").split("\0"))
+    return noted
+
+
 def is_present(conn: sqlite3.Connection) -> bool:
     """Whether a copy in the current layout is stored (an older one counts as none)."""
     row = conn.execute(
@@ -105,6 +167,8 @@ def write(conn: sqlite3.Connection) -> None:
     `LISTING_ORDER`, as `CACHED_ARTICLE_QUERY` reads them. A column that fits no layout
     leaves no copy at all: the table still answers.
     """
+    if _is_outdated(conn) and _patched(conn):
+        return
     clear(conn)
     # SQLite sorts the rows once; each column is then read in stored order (no sort) and
     # put in listing order by these positions.
@@ -129,10 +193,75 @@ def write(conn: sqlite3.Connection) -> None:
             (position, encoded[0], len(column), encoded[1]),
         )
     _write_folder_signatures(conn)
-    conn.execute(
-        "INSERT INTO snapshot (position, kind, count, data) VALUES (?, ?, ?, ?)",
-        (_HEADER_POSITION, _HEADER_KIND, FORMAT_VERSION, os.urandom(_ID_BYTES)),
+    _write_header(conn)
+
+
+def _write_header(conn: sqlite3.Connection) -> None:
+    conn.execute(_INSERT, (_HEADER_POSITION, _HEADER_KIND, FORMAT_VERSION, os.urandom(_ID_BYTES)))
+
+
+def _patched(conn: sqlite3.Connection) -> bool:
+    """Bring the outdated copy up to date from its columns and the noted paths' rows; False
+    when the copy cannot be read or a column fits no layout (the caller then writes it anew).
+
+    A column at a time: each is read, spliced, stored and let go before the next.
+    """
+    listing = conn.execute(
+        "SELECT position, kind, count FROM snapshot WHERE position >= 0 ORDER BY position"
+    ).fetchall()
+    signatures = _stored_signatures(conn)
+    if signatures is None or [position for position, _, _ in listing] != list(_ALL_COLUMNS):
+        return False
+    noted = _noted_paths(conn)
+    fresh = [
+        article
+        for path in noted
+        for article in articles_from_rows(conn.execute(_ARTICLE_BY_PATH, (db_path(path),)))
+    ]
+    try:
+        pieces = replacement_pieces(
+            _column(conn, listing[_PATH]), _column(conn, listing[_TIMESTAMP]), fresh, noted
+        )
+        for position, kind, count in listing:
+            column = _column(conn, (position, kind, count))
+            kept = spliced_column(column, position, pieces)
+            del column
+            encoded = column_layouts.encoded_column(kept, lists=position in _LIST_COLUMNS)
+            if encoded is None:
+                return False
+            conn.execute(
+                "UPDATE snapshot SET kind = ?, count = ?, data = ? WHERE position = ?",
+                (encoded[0], len(kept), encoded[1], position),
+            )
+    except (sqlite3.Error, *column_layouts.UNREADABLE):
+        return False
+    for folder in {path.rpartition("/")[0] for path in noted}:
+        signatures.pop(folder, None)
+        signatures.update(signatures_of_rows(_stamps_in(conn, folder)))
+    conn.execute("DELETE FROM snapshot WHERE position < 0 AND position != ?", (_HEADER_POSITION,))
+    _store_signatures(conn, signatures)
+    _write_header(conn)
+    return True
+
+
+def _column(conn: sqlite3.Connection, listed: tuple[int, str, int]) -> Sequence:
+    """One stored column, its text kept as bytes."""
+    position, kind, count = listed
+    return column_layouts.decoded(
+        kind, count, _data(conn, position), _CONVERTED.get(position), lazy=True
     )
+
+
+def _stamps_in(conn: sqlite3.Connection, folder: str) -> list[tuple[str, int, int]]:
+    """The stamp of each file directly in `folder` as the stored rows have it (a problem's
+    row over its article's, as in `_STAMPS_QUERY`)."""
+    stamps: dict[str, tuple[int, int]] = {}
+    for query, bounds in stamp_queries_in(folder):
+        for path, size, mtime_ns in conn.execute(query, bounds):
+            path = path_from_db(path)
+            if path.rpartition("/")[0] == folder:
+                stamps[path] = (size, mtime_ns)
+    return [(path, size, mtime_ns) for path, (size, mtime_ns) in stamps.items()]
 
 
 def _write_folder_signatures(conn: sqlite3.Connection) -> None:
@@ -140,10 +269,13 @@ def _write_folder_signatures(conn: sqlite3.Connection) -> None:
     stamps = (
         (path_from_db(path), size, mtime) for path, size, mtime in conn.execute(_STAMPS_QUERY)
     )
-    signatures = signatures_of_rows(stamps)
+    _store_signatures(conn, signatures_of_rows(stamps))
+
+
+def _store_signatures(conn: sqlite3.Connection, signatures: dict[str, int]) -> None:
     data = json.dumps({folder: format(value, "x") for folder, value in signatures.items()})
     conn.execute(
-        "INSERT INTO snapshot (position, kind, count, data) VALUES (?, ?, ?, ?)",
+        _INSERT,
         (_FOLDERS_POSITION, _FOLDERS_KIND, len(signatures), data.encode("utf-8", "surrogatepass")),
     )
 
@@ -161,9 +293,13 @@ def folder_signatures(conn: sqlite3.Connection) -> dict[str, int] | None:
     with _one_read(conn):
         if not is_present(conn):
             return None
-        row = conn.execute(
-            "SELECT kind, data FROM snapshot WHERE position = ?", (_FOLDERS_POSITION,)
-        ).fetchone()
+        return _stored_signatures(conn)
+
+
+def _stored_signatures(conn: sqlite3.Connection) -> dict[str, int] | None:
+    row = conn.execute(
+        "SELECT kind, data FROM snapshot WHERE position = ?", (_FOLDERS_POSITION,)
+    ).fetchone()
     if row is None or row[0] != _FOLDERS_KIND:
         return None
     try:

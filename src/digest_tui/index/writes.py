@@ -51,8 +51,7 @@ def _is_lock_error(error: sqlite3.OperationalError) -> bool:
 def forget_paths(conn: sqlite3.Connection, paths: Iterable[str], fulltext: bool) -> None:
     """Delete every trace of these paths: article, body, full-text entry and problem."""
     paths = list(paths)
-    if paths:
-        snapshot.clear(conn)
+    snapshot.outdate(conn, paths)
     for path in paths:
         row = conn.execute(
             "SELECT id, title, description, tags, fts_done FROM articles WHERE path = ?",
@@ -91,7 +90,8 @@ def store_parsed(
 
     `known` holds the paths the index had before; others need no clearing first.
     """
-    snapshot.clear(conn)
+    parsed = list(parsed)
+    snapshot.outdate(conn, [path_from_db(item[1][0]) for item in parsed])
     for item in parsed:
         path = path_from_db(item[1][0])  # rows hold a path as stored: bytes when undecodable
         if path in known or item[0] == "problem":
