@@ -76,7 +76,7 @@ def encoded_column(column: Sequence, lists: bool = False) -> tuple[str, bytes] |
     if isinstance(column, TextColumn) and not lists:
         ends = column.ends
         if (ends[-1] if len(ends) else 0) == len(column.data):
-            return TEXT, _numbers_packed(ends) + bytes(column.data)
+            return TEXT, b"".join((_numbers_packed(ends), column.data))  # one copy of the text
     if isinstance(column, PickedColumn) and isinstance(column.base, array):
         distinct, rows = _used_only(column.distinct, column.base)
         if lists:

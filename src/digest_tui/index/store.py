@@ -60,8 +60,10 @@ class EarlyCopy(Generic[T]):
             self._value = None
 
     def result(self) -> T | None:
+        """What `read()` gave (once: this object then lets go of it)."""
         self._thread.join()
-        return self._value
+        value, self._value = self._value, None
+        return value
 
 
 @dataclass(frozen=True, slots=True)
