@@ -200,7 +200,7 @@ class TextColumn(Sequence[str]):
                     continue
                 first = self._start(start)
                 blocks.append(self.data[first : self.ends[stop - 1]])
-                ends += array("Q", map((length - first).__add__, self.ends[start:stop]))
+                ends += _moved(self.ends, start, stop, length - first)
             else:
                 added = TextColumn.of(piece)
                 blocks.append(added.data)
@@ -243,6 +243,19 @@ class TextColumnBuilder:
         # growing in place left at most an eighth unused.
         code = narrowest_code(self.ends[-1] if self.ends else 0)  # the ends ascend
         return TextColumn(memoryview(self.data), array(code, self.ends))
+
+
+def _moved(ends: Sequence[int], start: int, stop: int, offset: int) -> array:
+    """`ends[start:stop]`, each plus `offset` (not negative once added), as `array("Q")`."""
+    if stop - start < _MOVED_IN_C_FROM or not isinstance(ends, array):
+        return array("Q", map(offset.__add__, ends[start:stop]))
+    import numpy  # a million ends moved in C
+
+    run = numpy.frombuffer(ends, dtype=ends.typecode)[start:stop].astype(numpy.int64) + offset
+    return array("Q", run.astype(numpy.uint64).tobytes())
+
+
+_MOVED_IN_C_FROM = 50_000
 
 
 def _fits_text(value: object) -> bool:

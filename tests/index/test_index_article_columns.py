@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from stored_articles import from_table
 
+from digest_tui import article_columns
 from digest_tui.article_columns import ArticleColumns, PickedColumn, TextColumn, column_of
 from digest_tui.facets import count_facet
 from digest_tui.index import ArticleIndex
@@ -100,7 +101,10 @@ def test_stored_columns_count_tags_facets_and_days_as_a_plain_list(stored):
     assert list(tagged[0].articles) == list(tagged[1].articles)
 
 
-def test_splicing_columns_keeps_every_row_and_reads_new_ones(stored):
+@pytest.mark.parametrize("big_folder_way", [False, True])
+def test_splicing_columns_keeps_every_row_and_reads_new_ones(stored, big_folder_way, monkeypatch):
+    if big_folder_way:  # runs of rows moved as a million would be
+        monkeypatch.setattr(article_columns, "_MOVED_IN_C_FROM", 0)
     articles, plain = stored
     # More new tag lists than a byte can number: the picked rows must widen, not wrap.
     arrivals = [

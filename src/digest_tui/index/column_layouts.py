@@ -76,7 +76,8 @@ def encoded_column(column: Sequence, lists: bool = False) -> tuple[str, bytes] |
     if isinstance(column, TextColumn) and not lists:
         ends = column.ends
         if (ends[-1] if len(ends) else 0) == len(column.data):
-            return TEXT, b"".join((_numbers_packed(ends), column.data))  # one copy of the text
+            packed_ends = _numbers_packed(ends, ends[-1] if len(ends) else 0)  # they ascend
+            return TEXT, b"".join((packed_ends, column.data))  # one copy of the text
     if isinstance(column, PickedColumn) and isinstance(column.base, array):
         distinct, rows = _used_only(column.distinct, column.base)
         if lists:
@@ -84,7 +85,7 @@ def encoded_column(column: Sequence, lists: bool = False) -> tuple[str, bytes] |
         values = [int(value) if type(value) is bool else value for value in distinct]
         if not all(type(value) in _DISTINCT_TYPES for value in values):
             return None
-        return DISTINCT, _numbers_packed(rows) + _json(values)
+        return DISTINCT, _numbers_packed(rows, len(values) - 1) + _json(values)
     if lists:
         picked_lists = as_picked(column)
         return _tuples_encoded(list(picked_lists.distinct), picked_lists.base)
@@ -117,7 +118,8 @@ def _tuples_encoded(distinct: list, rows: Sequence[int]) -> tuple[str, bytes] | 
     if not all(type(item) is str for item in vocabulary):
         return None
     lengths = _numbers_packed([len(one) for one in distinct])
-    return LISTS, _numbers_packed(rows) + lengths + _numbers_packed(items) + _json(list(vocabulary))
+    rows_packed = _numbers_packed(rows, len(distinct) - 1)
+    return LISTS, rows_packed + lengths + _numbers_packed(items) + _json(list(vocabulary))
 
 
 def _lists_encoded(column: list[str]) -> tuple[str, bytes] | None:
@@ -260,9 +262,11 @@ def _json_list(data: bytes | memoryview) -> list:
     return values
 
 
-def _numbers_packed(values: Sequence[int]) -> bytes:
-    """Non-negative integers in the narrowest width that holds the largest."""
-    top = max(values, default=0)
+def _numbers_packed(values: Sequence[int], top: int | None = None) -> bytes:
+    """Non-negative integers in the narrowest width that holds the largest (`top`, when the
+    caller knows it)."""
+    if top is None:
+        top = max(values, default=0)
     width = min(width for width in _WIDTHS if top < 1 << (8 * width))
     return _NUMBERS_HEADER.pack(len(values), width) + _packed(_WIDTHS[width], values)
 
