@@ -150,3 +150,16 @@ def test_an_outdated_copy_never_answers_and_is_patched_when_saved(
         index.save_snapshot()
         assert patches == [True]
         assert read_copy(index) == from_table(index)
+
+
+def test_changes_up_to_a_quarter_of_the_rows_are_patched(
+    folder: Path, tmp_path: Path, patches: list[bool]
+) -> None:
+    """Each changed file counts once, however many writes its change takes."""
+    with ArticleIndex(folder, tmp_path / "i.db", workers=1) as index:
+        index.refresh(fulltext=False)
+        for number in range(FOLDER_SIZE // snapshot.PATCH_SHARE):
+            write_post(folder, f"m{number % 3}/post-{number:02}.md", f"Edited {number}", 6)
+        assert len(index.refresh(fulltext=False).changed) == FOLDER_SIZE // snapshot.PATCH_SHARE
+        assert patches == [True]
+        assert read_copy(index) == from_table(index)

@@ -52,6 +52,11 @@ def forget_paths(conn: sqlite3.Connection, paths: Iterable[str], fulltext: bool)
     """Delete every trace of these paths: article, body, full-text entry and problem."""
     paths = list(paths)
     snapshot.outdate(conn, paths)
+    _forget(conn, paths, fulltext)
+
+
+def _forget(conn: sqlite3.Connection, paths: list[str], fulltext: bool) -> None:
+    """`forget_paths` for paths the warm-start copy already knows to have changed."""
     for path in paths:
         row = conn.execute(
             "SELECT id, title, description, tags, fts_done FROM articles WHERE path = ?",
@@ -95,7 +100,7 @@ def store_parsed(
     for item in parsed:
         path = path_from_db(item[1][0])  # rows hold a path as stored: bytes when undecodable
         if path in known or item[0] == "problem":
-            forget_paths(conn, (path,), fulltext)
+            _forget(conn, [path], fulltext)
         if item[0] == "problem":
             conn.execute(_INSERT_PROBLEM, item[1])
             continue
@@ -103,7 +108,7 @@ def store_parsed(
             cursor = conn.execute(_INSERT_ARTICLE, item[1])
         except sqlite3.IntegrityError:
             # Another process stored this path since we looked: replace its row.
-            forget_paths(conn, (path,), fulltext)
+            _forget(conn, [path], fulltext)
             cursor = conn.execute(_INSERT_ARTICLE, item[1])
         conn.execute("INSERT INTO bodies (id, text) VALUES (?, ?)", (cursor.lastrowid, item[2]))
 
