@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks.context import Context, fresh_cache, reset
@@ -140,11 +141,7 @@ def measure_cli_cold_list(context: Context, floor: Stats) -> Row:
 
 def measure_cli_warm_list(context: Context) -> list[Row]:
     """`digest-tui list --limit 1` on the warm cache: wall time and peak memory."""
-    command = [sys.executable, "-m", "digest_tui", "list", str(context.folder), "--limit", "1"]
-    env = probe_env(context.warm_cache)
-    runs = [run_probe("cli_run", command, env) for _ in range(context.repeat)]
-    seconds = summarize([run["seconds"] for run in runs])
-    peak = summarize([run["peak_mb"] for run in runs])
+    seconds, peak = _cli_list_runs(context, before_each=lambda: None)
     return [
         Row(
             "CLI warm list --limit 1",
@@ -155,15 +152,7 @@ def measure_cli_warm_list(context: Context) -> list[Row]:
             passed=seconds.median <= 2.0,
             note="wall time, interpreter start and the changed-file check included",
         ),
-        Row(
-            "peak memory: CLI warm list",
-            context.label,
-            "MB",
-            peak,
-            target=MEMORY_TARGET,
-            passed=peak.max <= 1024,
-            note="resident set of the command's process",
-        ),
+        _peak_row("peak memory: CLI warm list", context, peak),
     ]
 
 
@@ -171,16 +160,13 @@ def measure_cli_after_one_change(context: Context) -> list[Row]:
     """`digest-tui list --limit 1` after one file's time moved on (as a cron job runs after
     a new post): the command reads that file again and brings the warm-start copy up to
     date. The file's text stays as generated."""
-    command = [sys.executable, "-m", "digest_tui", "list", str(context.folder), "--limit", "1"]
-    env = probe_env(context.warm_cache)
     touched = next(context.folder.rglob("*.md"))
-    runs = []
-    for _ in range(context.repeat):
+
+    def touch() -> None:
         later = touched.stat().st_mtime_ns + 1_000_000_000
         os.utime(touched, ns=(later, later))
-        runs.append(run_probe("cli_run", command, env))
-    seconds = summarize([run["seconds"] for run in runs])
-    peak = summarize([run["peak_mb"] for run in runs])
+
+    seconds, peak = _cli_list_runs(context, before_each=touch)
     return [
         Row(
             "CLI list after one file changed",
@@ -190,16 +176,31 @@ def measure_cli_after_one_change(context: Context) -> list[Row]:
             target="reported only",
             note="the changed-file check, one parse and the warm-start copy brought up to date",
         ),
-        Row(
-            "peak memory: CLI list after a change",
-            context.label,
-            "MB",
-            peak,
-            target=MEMORY_TARGET,
-            passed=peak.max <= 1024,
-            note="resident set of the command's process",
-        ),
+        _peak_row("peak memory: CLI list after a change", context, peak),
     ]
+
+
+def _cli_list_runs(context: Context, before_each: Callable[[], None]) -> tuple[Stats, Stats]:
+    """The wall time and peak memory of `list --limit 1` runs on the warm cache."""
+    command = [sys.executable, "-m", "digest_tui", "list", str(context.folder), "--limit", "1"]
+    env = probe_env(context.warm_cache)
+    runs = []
+    for _ in range(context.repeat):
+        before_each()
+        runs.append(run_probe("cli_run", command, env))
+    return summarize([run["seconds"] for run in runs]), summarize([run["peak_mb"] for run in runs])
+
+
+def _peak_row(name: str, context: Context, peak: Stats) -> Row:
+    return Row(
+        name,
+        context.label,
+        "MB",
+        peak,
+        target=MEMORY_TARGET,
+        passed=peak.max <= 1024,
+        note="resident set of the command's process",
+    )
 
 
 def measure_warm(context: Context) -> list[Row]:

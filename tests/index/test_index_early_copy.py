@@ -37,7 +37,7 @@ def test_a_copy_rewritten_by_another_process_meanwhile_is_not_the_answer(
         first.refresh(fulltext=False)
     early_read_done = threading.Event()
     with ArticleIndex(small_folder, workers=1) as index:
-        read_copy = index._cached_copy
+        read_copy = index._stored_copy
 
         def read_then_let_another_process_write():
             found = read_copy()
@@ -53,7 +53,7 @@ def test_a_copy_rewritten_by_another_process_meanwhile_is_not_the_answer(
             early_read_done.wait(timeout=30)
             return check_folder(*args, **kwargs)
 
-        index._cached_copy = read_then_let_another_process_write  # type: ignore[method-assign]
+        index._stored_copy = read_then_let_another_process_write  # type: ignore[method-assign]
         index._reconcile = check_after_the_other_write  # type: ignore[method-assign]
         result = index.refresh(fulltext=False)
     assert (result.added, result.changed, result.removed) == ([], [], [])
@@ -77,17 +77,44 @@ def test_a_copy_without_an_id_is_read_again_rather_than_trusted(small_folder: Pa
     told apart: such a copy read early is never the answer, yet the answer is the same."""
     with ArticleIndex(small_folder, workers=1) as index:
         index.refresh(fulltext=False)
+        stored, _ = index.cached()
+        answers_read = count_calls(index, "cached")
+        index.refresh(fulltext=False)
+        assert answers_read == []  # an id: the copy read early was the answer
         with sqlite3.connect(index.db_file) as conn:
             conn.execute("UPDATE snapshot SET data = x'' WHERE position = -1")
-        stored, _ = index.cached()
-        reads = []
-        read_copy = index._cached_copy
-
-        def counted():
-            reads.append(True)
-            return read_copy()
-
-        index._cached_copy = counted  # type: ignore[method-assign]
         again = index.refresh(fulltext=False)
-    assert len(reads) == 2  # the early read, then the answer's own
+    assert answers_read == [True]  # read again for the answer
     assert list(again.articles) == list(stored)
+
+
+def test_without_a_copy_the_table_is_read_once_not_early_too(small_folder: Path) -> None:
+    with ArticleIndex(small_folder, workers=1) as index:
+        index.refresh(fulltext=False)
+        with sqlite3.connect(index.db_file) as conn:
+            conn.execute("DELETE FROM snapshot")  # as an older version leaves it
+        stored, _ = index.cached()
+        early_reads = []
+        stored_copy = index._stored_copy
+
+        def noted():
+            found = stored_copy()
+            early_reads.append(found)
+            return found
+
+        index._stored_copy = noted  # type: ignore[method-assign]
+        again = index.refresh(fulltext=False)
+    assert early_reads == [None]  # no copy: nothing was read early
+    assert list(again.articles) == list(stored)
+
+
+def count_calls(index: ArticleIndex, name: str) -> list[bool]:
+    calls: list[bool] = []
+    method = getattr(index, name)
+
+    def counted(*args, **kwargs):
+        calls.append(True)
+        return method(*args, **kwargs)
+
+    setattr(index, name, counted)
+    return calls

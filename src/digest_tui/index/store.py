@@ -138,29 +138,31 @@ class ArticleIndex:
         Like `loading.load_folder`, the problems include one non-fatal problem per warning
         of an article that loaded with fallbacks.
         """
-        articles, problems, _ = self._cached_copy()
-        return articles, problems
-
-    def _cached_copy(self) -> tuple[Sequence[Article], list[Problem], bytes | None]:
-        """`cached()`, with the id of the warm-start copy it came from (None if the table
-        answered)."""
         conn = self._db.get(write=False)
         if conn is None:
-            return [], [], None
+            return [], []
+        try:
+            articles: Sequence[Article] | None = snapshot.read(conn, self._few_rows)
+            if articles is None:
+                articles = articles_from_rows(conn.execute(CACHED_ARTICLE_QUERY))
+        except sqlite3.Error:
+            return [], []
+        return articles, self._problems_of(articles)
+
+    def _stored_copy(self) -> tuple[Sequence[Article], list[Problem], bytes] | None:
+        """What `cached()` gives, with the id of the warm-start copy it comes from; None
+        when there is no copy (the table is not read: that is the slow way)."""
+        conn = self._db.get(write=False)
+        if conn is None:
+            return None
         try:
             found = snapshot.read_with_id(conn, self._few_rows)
-            if found is None:
-                return self._from_table(conn)
         except sqlite3.Error:
-            return [], [], None
+            return None
+        if found is None:
+            return None
         articles, copy_id = found
         return articles, self._problems_of(articles), copy_id
-
-    def _from_table(
-        self, conn: sqlite3.Connection
-    ) -> tuple[Sequence[Article], list[Problem], bytes | None]:
-        articles = articles_from_rows(conn.execute(CACHED_ARTICLE_QUERY))
-        return articles, self._problems_of(articles), None
 
     def _problems_of(self, articles: Sequence[Article]) -> list[Problem]:
         """The stored problems, plus one warning per fallback of these articles."""
@@ -206,7 +208,7 @@ class ArticleIndex:
         shown: list[bool] = []
         # Without `known`, the stored copy is read while the folder is checked: the check
         # mostly waits for its stat workers, and the copy is the answer if nothing changed.
-        early = EarlyCopy(self._cached_copy) if known is None else None
+        early = EarlyCopy(self._stored_copy) if known is None else None
 
         def preview_once(articles: Sequence[Article]) -> None:
             shown.append(True)
@@ -239,7 +241,7 @@ class ArticleIndex:
             result.articles, result.problems = self.cached()
         return result
 
-    def _is_current(self, copy_id: bytes | None) -> bool:
+    def _is_current(self, copy_id: bytes) -> bool:
         """Whether the stored warm-start copy is still the one with this id (a copy written
         before copies had ids has an empty one, and is never taken to be)."""
         conn = self._db.get(write=False)
