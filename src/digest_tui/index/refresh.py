@@ -22,7 +22,7 @@ from digest_tui.index.rows import (
     db_path,
     path_from_db,
     problem_row,
-    stamp_queries_in,
+    stamps_in,
 )
 from digest_tui.index.writes import forget_paths, in_transaction, store_parsed, store_walk_problems
 from digest_tui.model import Article, FileStamp, Problem
@@ -157,19 +157,12 @@ def _walk_changes(
     return walk, known
 
 
-def _folder(path: str) -> str:
-    return path.rpartition("/")[0]
-
-
 def known_stamps_in(conn: sqlite3.Connection, folders: Iterable[str]) -> dict[str, int]:
     """Like `known_stamps`, for the files directly in these folders only."""
     stamps: dict[str, int] = {}
     for folder in folders:
-        for query, bounds in stamp_queries_in(folder):
-            for path, size, mtime in conn.execute(query, bounds):
-                path = path_from_db(path)
-                if _folder(path) == folder:
-                    stamps[path] = size * _SIZE_UNIT + mtime
+        for path, (size, mtime) in stamps_in(conn, folder).items():
+            stamps[path] = size * _SIZE_UNIT + mtime
     return stamps
 
 

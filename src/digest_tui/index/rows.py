@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import zlib
 from collections.abc import Iterable, Iterator
 
@@ -177,7 +178,7 @@ STAMP_QUERIES = (
 the problem, as a later row)."""
 
 
-def stamp_queries_in(folder: str) -> Iterator[tuple[str, tuple]]:
+def _stamp_queries_in(folder: str) -> Iterator[tuple[str, tuple]]:
     """`STAMP_QUERIES` narrowed to the paths below `folder`, with their bounds.
 
     Below a folder means between "folder/" and "folder0" ("0" follows "/"), as text and as
@@ -194,3 +195,15 @@ def stamp_queries_in(folder: str) -> Iterator[tuple[str, tuple]]:
         if isinstance(db_path(low), str):  # else every path below it is stored as bytes
             yield f"{query} {joiner} path > ? AND path < ?", (low, high)
         yield f"{query} {joiner} path > ? AND path < ?", as_bytes
+
+
+def stamps_in(conn: sqlite3.Connection, folder: str) -> dict[str, tuple[int, int]]:
+    """(size, mtime_ns) by path of each parsed file directly in `folder`, as the rows have
+    it (a problem's row over its article's)."""
+    stamps: dict[str, tuple[int, int]] = {}
+    for query, bounds in _stamp_queries_in(folder):
+        for path, size, mtime_ns in conn.execute(query, bounds):
+            path = path_from_db(path)
+            if path.rpartition("/")[0] == folder:
+                stamps[path] = (size, mtime_ns)
+    return stamps

@@ -1,9 +1,10 @@
 """A column-wise copy of every article row, so a warm start reads the library in one go.
 
 Selecting 100,000 rows of 16 columns costs a Python object per value; one stored value per
-column, split in C, costs a fraction of that. The copy is dropped by every write to the
-articles and written again at the end of a refresh; while it is missing, readers fall back
-to the `articles` table.
+column, split in C, costs a fraction of that. Every write to the articles outdates the
+copy (`outdate`), and the end of a refresh brings it up to date (`write`: patched from its
+own columns after a few changes, else written anew); meanwhile readers fall back to the
+`articles` table.
 
 No pickle: each column is stored in one of a few plain layouts (`column_layouts`), chosen
 when it is written. A row at position -1 names the layout version and holds the copy's id,
@@ -35,7 +36,7 @@ from digest_tui.index.rows import (
     db_path,
     path_from_db,
     split_list,
-    stamp_queries_in,
+    stamps_in,
 )
 from digest_tui.model import Article
 
@@ -237,7 +238,8 @@ def _patched(conn: sqlite3.Connection) -> bool:
         return False
     for folder in {path.rpartition("/")[0] for path in noted}:
         signatures.pop(folder, None)
-        signatures.update(signatures_of_rows(_stamps_in(conn, folder)))
+        stamps = stamps_in(conn, folder).items()
+        signatures.update(signatures_of_rows((path, *stamp) for path, stamp in stamps))
     conn.execute("DELETE FROM snapshot WHERE position < 0 AND position != ?", (_HEADER_POSITION,))
     _store_signatures(conn, signatures)
     _write_header(conn)
@@ -250,18 +252,6 @@ def _column(conn: sqlite3.Connection, listed: tuple[int, str, int]) -> Sequence:
     return column_layouts.decoded(
         kind, count, _data(conn, position), _CONVERTED.get(position), lazy=True
     )
-
-
-def _stamps_in(conn: sqlite3.Connection, folder: str) -> list[tuple[str, int, int]]:
-    """The stamp of each file directly in `folder` as the stored rows have it (a problem's
-    row over its article's, as in `_STAMPS_QUERY`)."""
-    stamps: dict[str, tuple[int, int]] = {}
-    for query, bounds in stamp_queries_in(folder):
-        for path, size, mtime_ns in conn.execute(query, bounds):
-            path = path_from_db(path)
-            if path.rpartition("/")[0] == folder:
-                stamps[path] = (size, mtime_ns)
-    return [(path, size, mtime_ns) for path, (size, mtime_ns) in stamps.items()]
 
 
 def _write_folder_signatures(conn: sqlite3.Connection) -> None:
