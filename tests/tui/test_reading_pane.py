@@ -267,3 +267,40 @@ async def test_code_colours_follow_the_app_theme():
         await pilot.pause()
         await pilot.pause()
         assert _code_background(pane) != dark
+
+
+def _top_section(pane: ReadingPane) -> int:
+    """The number of the first "Paragraph N" on screen."""
+    for line in pane_lines(pane):
+        if "Paragraph " in line:
+            return int(line.split("Paragraph ")[1].split()[0])
+    raise AssertionError("no paragraph on screen")
+
+
+LONG_BODY = "\n\n".join(f"## Section {i}\n\nParagraph {i} " + "word " * 60 for i in range(600))
+
+
+async def test_a_resize_keeps_the_place_in_a_long_article():
+    app = PaneApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        pane = app.query_one(ReadingPane)
+        pane.show(ARTICLE, LONG_BODY)
+        await wait_rendered(pilot, pane)
+        pane.scroll_to(y=len(pane._lines) // 2, animate=False, immediate=True)
+        await pilot.pause()
+        before = _top_section(pane)
+        await pilot.resize_terminal(70, 30)  # the body is laid out again, narrower
+        await wait_rendered(pilot, pane)
+        await pilot.pause()
+        assert abs(_top_section(pane) - before) <= 2, "still about where the reader was"
+
+
+async def test_a_new_version_before_the_place_is_reached_keeps_the_place():
+    app = PaneApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        pane = app.query_one(ReadingPane)
+        pane.show(ARTICLE, LONG_BODY, at=0.5)
+        pane.show_again(ARTICLE, LONG_BODY + "\n\nA new last line.")  # still rendering
+        await wait_rendered(pilot, pane)
+        await pilot.pause()
+        assert 290 <= _top_section(pane) <= 310, "half way down, as it was left"

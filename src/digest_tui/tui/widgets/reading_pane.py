@@ -196,13 +196,17 @@ class ReadingPane(ScrollView, can_focus=True):
         self._body = body
         self._find.clear()
         self._hint = EMPTY_HINT
-        self.scroll_to(0, 0, animate=False, immediate=True)
+        # Set first: the scroll to the top is noted as the place reached (`position`).
         self._pending_position = at if at > 0 else None
+        self.scroll_to(0, 0, animate=False, immediate=True)
         self._start_render()
 
     @property
     def position(self) -> float:
-        """How far down the article the view is, as a share of its lines (0 is the top)."""
+        """How far down the article the view is, as a share of its lines (0 is the top);
+        while a place to go back to is waiting for the lines, that place."""
+        if self._pending_position is not None:
+            return self._pending_position
         return round(self.scroll_y) / max(1, len(self._lines))
 
     def show_again(self, article: Article, body: str) -> None:
@@ -302,11 +306,18 @@ class ReadingPane(ScrollView, can_focus=True):
         if self._find.active:
             self._find.relines(self._line_texts())
         if self._pending_position is not None and not rendering:
-            row = round(self._pending_position * len(lines))
-            self._pending_position = None
             # After the next layout: the pane may still be growing to its reading size.
-            self.call_after_refresh(self.scroll_to, y=row, animate=False, immediate=True)
+            self.call_after_refresh(self._go_to_pending_position)
         self.refresh()
+
+    def _go_to_pending_position(self) -> None:
+        """Scroll to the place waiting for the lines; it is kept until now, so a new version
+        or a resize that comes first carries it over rather than reading the top."""
+        share = self._pending_position
+        if share is None or self._rendering:
+            return
+        self._pending_position = None
+        self.scroll_to(y=round(share * len(self._lines)), animate=False, immediate=True)
 
     def _remember_document(self, key: tuple[str, int], document: Document) -> Document:
         self._documents[key] = document
@@ -325,9 +336,10 @@ class ReadingPane(ScrollView, can_focus=True):
     def on_resize(self, event: events.Resize) -> None:
         if self._text_width() == self._width:
             return
-        ratio = self.scroll_y / max(1, self.virtual_size.height)
+        at = self.position
+        self._pending_position = at if at > 0 else None
         self._start_render()
-        self.scroll_to(y=round(ratio * len(self._lines)), animate=False, immediate=True)
+        self._go_to_pending_position()  # at once when the lines are ready, else when they are
 
     def render_line(self, y: int) -> Strip:
         row = y + round(self.scroll_y)
