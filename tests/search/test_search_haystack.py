@@ -4,6 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from digest_tui.search.engine import bits
+from digest_tui.search.engine import haystack as haystack_module
 from digest_tui.search.engine.haystack import Haystack
 
 WORDS = ["kite", "Kitchen", "quantum", "chip", "sol", "solar", "k", "qu", "ä", "12", "x123", "v1.2"]
@@ -43,3 +44,20 @@ def test_a_rare_needle_among_thousands_is_found_as_a_plain_scan_finds_it(planted
     expected = [n for n, text in enumerate(texts) if needle in text.lower()]
     found = Haystack(texts).containing(needle)
     assert bits.members(found, len(texts)) == expected
+
+
+def test_a_field_too_big_to_pack_finds_what_a_packed_one_finds(monkeypatch):
+    texts = [f"plain filler {n % 7}" for n in range(3000)]
+    for number in (5, 1200, 2999):
+        texts[number] += " Solar kite"
+    packed = Haystack(texts)
+    packed.prepare()
+    monkeypatch.setattr(haystack_module, "PACKED_UP_TO", 1000)
+    unpacked = Haystack(texts)
+    unpacked.prepare()
+    assert unpacked._packed is None, "a million values are not held a second time"
+    for needle in ("solar kite", "kit", "filler 3", "nowhere"):
+        found = unpacked.containing(needle)
+        assert found == packed.containing(needle)
+        assert bits.members(found, 3000) == [n for n, t in enumerate(texts) if needle in t.lower()]
+    assert unpacked._packed is None, "nor packed by a search"

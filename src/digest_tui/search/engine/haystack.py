@@ -36,6 +36,11 @@ FEW_SHARE = 3
 # With the tokens indexed, looking the needle up costs less than testing this share of
 # the values (a token's articles are read at about a third of the cost of a test).
 FEW_WITH_TOKENS = 32
+PACKED_UP_TO = 250_000
+"""A field of more values is never packed: finding a rare needle in the packed text
+saves only a sixth of a scan of the values (about 100 ms for a million descriptions
+either way; the tokens are what make it fast), and the packed copy would double the
+field's memory: some 300 MB for a million articles' fields."""
 
 
 class Haystack:
@@ -85,8 +90,13 @@ class Haystack:
 
     def prepare(self) -> None:
         """Pack the values now rather than on the first search that scans them."""
-        if self._tokens is None:
+        if self._tokens is None and self._packs:
             _ = self._text
+
+    @property
+    def _packs(self) -> bool:
+        """Whether rare needles are found in the packed text (see `PACKED_UP_TO`)."""
+        return len(self.values) <= PACKED_UP_TO
 
     def index_tokens(self) -> None:
         """Index the values' tokens now (a few seconds per million values): from then on
@@ -146,7 +156,8 @@ class Haystack:
             found = self._through_tokens(tokens, needle)
             if found is not None:
                 return found if among is None else self._sets.intersection(found, among)
-        if len(needle) > 2 and self._looks_rare(needle, len(values) // RARE_SHARE):
+        rare_enough = len(values) // RARE_SHARE
+        if len(needle) > 2 and self._packs and self._looks_rare(needle, rare_enough):
             # While the needle stays rare, collecting its hits beats testing every value.
             return self._within(self._find_each(needle), among)
         return self._test_each(lambda values: map(contains, values, repeat(needle)), among)
