@@ -46,18 +46,27 @@ def test_a_rare_needle_among_thousands_is_found_as_a_plain_scan_finds_it(planted
     assert bits.members(found, len(texts)) == expected
 
 
-def test_a_field_too_big_to_pack_finds_what_a_packed_one_finds(monkeypatch):
-    texts = [f"plain filler {n % 7}" for n in range(3000)]
+def test_a_big_field_holds_one_copy_and_finds_what_a_small_one_finds(monkeypatch):
+    texts = [f"Plain FILLER {n % 7}" for n in range(3000)]
     for number in (5, 1200, 2999):
-        texts[number] += " Solar kite"
-    packed = Haystack(texts)
-    packed.prepare()
+        texts[number] += " Solar Kite İstanbul"
+    small = Haystack(texts)
+    small.prepare()
     monkeypatch.setattr(haystack_module, "PACKED_UP_TO", 1000)
-    unpacked = Haystack(texts)
-    unpacked.prepare()
-    assert unpacked._packed is None, "a million values are not held a second time"
-    for needle in ("solar kite", "kit", "filler 3", "nowhere"):
-        found = unpacked.containing(needle)
-        assert found == packed.containing(needle)
-        assert bits.members(found, 3000) == [n for n, t in enumerate(texts) if needle in t.lower()]
-    assert unpacked._packed is None, "nor packed by a search"
+    big = Haystack(texts)
+    big.prepare()
+    assert big._packed is None, "a million values are not packed a second time"
+    assert not isinstance(big.values, list), "nor lower-cased into a copy"
+    few = bits.from_numbers(range(0, 3000, 500), 3000)
+    for indexed in (False, True):
+        if indexed:
+            big.index_tokens()
+            small.index_tokens()
+        for needle in ("solar kite", "kit", "filler 3", "istanbul", "i̇stanbul", "nowhere"):
+            expected = [n for n, text in enumerate(texts) if needle in text.lower()]
+            found = big.containing(needle)
+            assert found == small.containing(needle)
+            assert bits.members(found, 3000) == expected
+            within = big.containing(needle, few)
+            assert bits.members(within, 3000) == [n for n in expected if n % 500 == 0]
+    assert big._packed is None, "nor packed by a search"

@@ -8,7 +8,13 @@ from digest_tui.model import Article
 from digest_tui.search.engine.catalog import newest_first
 from digest_tui.search.engine.fields import packed_tags
 from digest_tui.search.engine.haystack import pack_tags
-from digest_tui.search.engine.packing import normalise, normalise_all, spaced_words, spaced_words_of
+from digest_tui.search.engine.packing import (
+    Normalised,
+    normalise,
+    normalise_all,
+    spaced_words,
+    spaced_words_of,
+)
 
 # Letters that change length or word-ness when lower-cased, separators, punctuation.
 TRICKY = "aZ_9 -.,\n\r\x00\x01İΣσςÉé’—ǅß\u0301"
@@ -23,6 +29,17 @@ def words_of(spaced: str) -> list[str]:
 @given(st.lists(texts, max_size=6))
 def test_normalising_all_values_at_once_equals_one_by_one(values):
     assert normalise_all(values) == [normalise(value) for value in values]
+
+
+@settings(max_examples=100)
+@given(st.lists(texts, max_size=30), st.integers(1, 7), st.integers(-35, 35))
+def test_values_normalised_as_they_are_read_equal_those_normalised_at_once(values, block, at):
+    read = Normalised(values, block)  # blocks that end anywhere, one value or several
+    expected = [normalise(value) for value in values]
+    assert len(read) == len(values) and list(read) == expected
+    assert read[at:] == expected[at:]
+    if -len(values) <= at < len(values):
+        assert read[at] == expected[at]
 
 
 @settings(max_examples=300)

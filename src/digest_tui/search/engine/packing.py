@@ -9,9 +9,9 @@ exactly what the value-by-value definition (`normalise`, `spaced_words_of`) give
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from itertools import chain
-from typing import TypeVar
+from typing import TypeVar, overload
 
 from digest_tui.article_columns import PickedColumn
 
@@ -42,6 +42,35 @@ def normalise_all(values: Sequence[str]) -> list[str]:
     # A line break between two values is neither cased nor case-ignorable, so each value
     # lower-cases as it would alone; lower-casing never makes a line break.
     return joined.lower().split("\n")
+
+
+class Normalised(Sequence[str]):
+    """`normalise_all(values)` computed as it is read, a block of values at a time: a
+    field of a million descriptions then holds its text once (as the articles do), not a
+    lower-cased copy beside it."""
+
+    __slots__ = ("_block", "_values")
+
+    def __init__(self, values: Sequence[str], block: int = 4096) -> None:
+        self._values = values
+        self._block = block
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        if isinstance(index, slice):
+            return normalise_all(self._values[index])
+        return normalise(self._values[index])
+
+    def __iter__(self) -> Iterator[str]:
+        values, block = self._values, self._block
+        blocks = (values[start : start + block] for start in range(0, len(values), block))
+        return chain.from_iterable(map(normalise_all, blocks))
 
 
 def per_distinct(keys: Sequence[Key], make: Callable[[list[Key]], list[str]]) -> list[str]:
