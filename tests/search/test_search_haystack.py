@@ -14,13 +14,20 @@ values = st.lists(
 # Digits too: each packed value ends in its article's number, which must never match.
 needles = st.sampled_from(
     ["k", "ki", "kit", "kite", "q", "qu", "so", "sol", "solar", " k", "ä", "12", "123", "1.2"]
+    + ["e k", "kite q", "chip sol", "n solar", " ", "quantum chip", "12 x1"]  # whitespace
 )
 
 
 @settings(max_examples=200, deadline=None)
-@given(values, st.lists(st.tuples(needles, st.none() | st.sets(st.integers(0, 39))), max_size=12))
-def test_containing_matches_a_plain_scan(texts, searches):
+@given(
+    values,
+    st.lists(st.tuples(needles, st.none() | st.sets(st.integers(0, 39))), max_size=12),
+    st.booleans(),
+)
+def test_containing_matches_a_plain_scan(texts, searches, tokens_indexed):
     haystack = Haystack(texts)
+    if tokens_indexed:
+        haystack.index_tokens()
     size = len(texts)
     for needle, among in searches:
         chosen = None if among is None else {n for n in among if n < size}

@@ -6,7 +6,8 @@ and a rare needle is located with `str.find` over the field packed into one big 
 one article per line, each line ending in a NUL and the article's number.
 
 Once `index_tokens` has run, a needle without whitespace is found through the field's
-tokens instead (`tokens.TokenIndex`), and the packed text is only rebuilt for the rest.
+tokens instead (`tokens.TokenIndex`), and one holding whitespace is tested only on the
+values holding a token around each of its words: the packed text is no longer needed.
 """
 
 from __future__ import annotations
@@ -42,9 +43,9 @@ saves only a sixth of a scan of the values (about 100 ms for a million descripti
 either way; the tokens are what make it fast), and the packed copy would double the
 field's memory: some 300 MB for a million articles' fields. Given values that are not
 normalised yet, such a field lets its lower-cased copy go once its tokens are indexed and
-then lower-cases each value as it reads it (`Normalised`): a scan, which only a needle
-holding whitespace still needs, then costs three times as much (350 ms against 120 ms
-for a million descriptions), and the field's text is held once (174 MB less)."""
+then lower-cases each value as it reads it (`Normalised`): its text is held once (174 MB
+less for a million descriptions), and reading every value would cost three times as much
+(350 ms against 120 ms), but with the tokens indexed no search reads them all."""
 
 
 class Haystack:
@@ -115,11 +116,9 @@ class Haystack:
 
     def index_tokens(self) -> None:
         """Index the values' tokens now (a few seconds per million values): from then on
-        a needle without whitespace is found through them, not by a scan of the values."""
+        a needle is found through them, not by a scan of the values (see `_contained`)."""
         if self._tokens is None:
-            # Only needles holding whitespace will need the packed text: it is packed again
-            # for them rather than kept, and let go first, so the two never coexist.
-            self._packed = None
+            self._packed = None  # let go first, so the two never coexist
             self._tokens = TokenIndex(self.values)
             if self._given is not None:
                 self.values = Normalised(self._given)
@@ -173,6 +172,14 @@ class Haystack:
             found = self._through_tokens(tokens, needle)
             if found is not None:
                 return found if among is None else self._sets.intersection(found, among)
+            # Whitespace in the needle: only values holding a token around each of its
+            # words can hold it, and only those are tested.
+            for word in needle.split():
+                held = tokens.containing(word)
+                among = held if among is None else self._sets.intersection(held or 0, among)
+                if not among:
+                    return 0
+            return self._test_each(lambda values: map(contains, values, repeat(needle)), among)
         rare_enough = len(values) // RARE_SHARE
         if len(needle) > 2 and self._packs and self._looks_rare(needle, rare_enough):
             # While the needle stays rare, collecting its hits beats testing every value.

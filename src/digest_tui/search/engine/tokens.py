@@ -68,7 +68,7 @@ class TokenIndex:
 
     def containing(self, needle: str) -> int | None:
         """The articles whose value contains `needle` (a `bits` set); None when the
-        needle holds whitespace, which only a scan of the values can answer."""
+        needle holds whitespace, which only a test of the values can answer."""
         if not _one_token(needle):
             return None
         return self._holding(_tokens_matching(self._text, re.escape(needle) + "[^\x00\n]*"))
