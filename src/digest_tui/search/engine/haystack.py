@@ -174,9 +174,9 @@ class Haystack:
                 return found if among is None else self._sets.intersection(found, among)
             # Whitespace in the needle: only values holding a token around each of its
             # words can hold it, and only those are tested.
-            for word in needle.split():
-                held = tokens.containing(word)
-                among = held if among is None else self._sets.intersection(held or 0, among)
+            for word in needle.split():  # each a single token, which `containing` answers
+                held = tokens.containing(word) or 0
+                among = held if among is None else self._sets.intersection(held, among)
                 if not among:
                     return 0
             return self._test_each(lambda values: map(contains, values, repeat(needle)), among)
