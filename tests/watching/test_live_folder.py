@@ -105,6 +105,23 @@ def test_an_update_names_what_changed(live: LiveFolder):
     assert live.apply(FolderChanges(frozenset({"moved.md"}))) is None
 
 
+def test_an_update_hands_over_the_versions_it_replaced(live: LiveFolder):
+    # The story clusters stop counting a replaced headline's words from these.
+    root = live.index.content_dir
+    (root / "p1.md").write_text(post("Post one, rewritten"), encoding="utf-8")
+    (root / "p2.md").unlink()
+    update = live.apply(FolderChanges(frozenset({"p1.md", "p2.md"})))
+    assert update is not None
+    assert {(a.path, a.title) for a in update.replaced} == {
+        ("p1.md", "Post 1"),
+        ("p2.md", "Post 2"),
+    }
+    (root / "p4.md").write_text(post("Post four, rewritten"), encoding="utf-8")
+    update = live.rescan()
+    assert update is not None
+    assert [(a.path, a.title) for a in update.replaced] == [("p4.md", "Post 4")]
+
+
 def test_the_warm_start_copy_is_written_once_the_folder_is_quiet(live: LiveFolder):
     root = live.index.content_dir
 

@@ -7,12 +7,17 @@
 Each pair of stories the rules of `pairs` call one story is a link; a cluster is a group
 of stories joined by links. A change re-links only the stories it touches, against their
 neighbours in time, unless it touches so many that starting again is quicker.
+
+Clusters keep no `Story` per article (a million of them took about 240 MB for as long as
+the reader ran): only the links, the times of the linked articles and the folder's
+`Vocabulary`. A change builds the stories of the articles near it again, from the folder's
+articles after the change, and is told the versions it replaced, whose words stop counting.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import compress, count
 from operator import attrgetter
 
@@ -39,7 +44,6 @@ REBUILD_SHARE = 10
 REACH = 2
 """`clusters_near` clusters the articles within this many windows of those it is asked
 about."""
-_PLACE = attrgetter("stamp", "path")
 _PATH = attrgetter("path")
 _STAMP = attrgetter("stamp")
 
@@ -49,18 +53,18 @@ Links = dict[str, set[str]]
 class Clusters:
     """Groups of articles that tell one story; an immutable value."""
 
-    __slots__ = ("_groups", "_links", "_of", "_places", "_stories", "_vocabulary")
+    __slots__ = ("_groups", "_links", "_of", "_places", "_stamps", "_vocabulary")
 
-    def __init__(self, stories: dict[str, Story], links: Links, vocabulary: Vocabulary) -> None:
-        """`stories` is kept as given (a million of them would take a second dict): the
-        caller hands it over and never changes it again."""
-        self._stories = stories
+    def __init__(self, links: Links, stamps: dict[str, float], vocabulary: Vocabulary) -> None:
+        """`stamps` holds the time of every linked article (others may be left out); it is
+        kept as given: the caller hands it over and never changes it again."""
         self._links = links
+        self._stamps = stamps
         self._vocabulary = vocabulary
         self._groups: dict[str, tuple[str, ...]] = {}
         self._of: dict[str, str] = {}
         self._places: dict[str, int] | None = None
-        for group in _groups(links, self._stories):
+        for group in _groups(links, stamps):
             self._groups[group[0]] = group
             self._of.update(dict.fromkeys(group, group[0]))
 
@@ -92,8 +96,7 @@ class Clusters:
         (so within a cluster, the order of `members`); built on first use."""
         places = self._places
         if places is None:
-            stories = self._stories
-            ordered = sorted(self._of, key=lambda path: _PLACE(stories[path]))
+            ordered = sorted(self._of, key=_place_by(self._stamps))
             places = self._places = dict(zip(ordered, range(len(ordered)), strict=True))
         return places
 
@@ -104,38 +107,45 @@ class Clusters:
 
     def with_changes(
         self,
+        articles: Sequence[Article],
         added: Iterable[Article] = (),
         changed: Iterable[Article] = (),
         removed: Iterable[str] = (),
+        replaced: Iterable[Article] = (),
     ) -> Clusters:
-        """These clusters after articles were `added`, `changed` or `removed` (by path)."""
+        """These clusters after articles were `added`, `changed` or `removed` (by path).
+
+        `articles` is every article after the change (the changed and added ones among
+        them); `replaced` holds the versions of the changed and removed articles these
+        clusters last saw, so that their headline words stop counting.
+        """
         fresh = [*added, *changed]
         gone = {*removed, *(article.path for article in fresh)}
-        stories = dict(self._stories)
         vocabulary = self._vocabulary.copy()
-        for path in gone:
-            old = stories.pop(path, None)
-            if old is not None:
+        for old in map(story_of, replaced):
+            if old is not None and old.path in gone:
                 vocabulary.remove(old)
         arrivals = [story for story in map(story_of, fresh) if story is not None]
         for story in arrivals:
-            stories[story.path] = story
             vocabulary.add(story)
-        if len(gone) + len(arrivals) > len(stories) // REBUILD_SHARE:
-            return _linked(stories, vocabulary)
+        if len(gone) + len(arrivals) > len(vocabulary) // REBUILD_SHARE:
+            return story_clusters(articles)
         # Links span each cluster without holding every pair: the rest of a cluster that
         # lost an article is linked again, in case that article held it together.
         touched = {
             path for gone_path in gone for path in self.members(self._of.get(gone_path, ""))
         } - gone
         links = _without(self._links, gone | touched)
-        arrivals += [stories[path] for path in sorted(touched)]
+        stamps = {path: self._stamps[path] for path in links}
+        touched_stamps = [self._stamps[path] for path in touched]
+        near = _Timeline(_stories_near(articles, [s.stamp for s in arrivals] + touched_stamps))
+        arrivals += [story for story in near if story.path in touched]
         judge = Judge(vocabulary.weigher(), vocabulary.names())
-        timeline = _Timeline(stories.values())
         for story in arrivals:
-            for other in _matches(story, timeline.near(story), judge):
+            for other in _matches(story, near.near(story), judge):
                 _link(links, story.path, other.path)
-        return Clusters(stories, links, vocabulary)
+                stamps[story.path], stamps[other.path] = story.stamp, other.stamp
+        return Clusters(links, stamps, vocabulary)
 
 
 def story_clusters(articles: Iterable[Article], cancelled: Cancelled | None = None) -> Clusters:
@@ -145,14 +155,15 @@ def story_clusters(articles: Iterable[Article], cancelled: Cancelled | None = No
     `cancelled` is asked now and then; when it answers True, `ClusteringCancelled` is
     raised.
     """
-    stories = {story.path: story for story in map(story_of, articles) if story is not None}
-    return _linked(stories, Vocabulary(stories.values()), cancelled)
+    stories = [story for story in map(story_of, articles) if story is not None]
+    return _linked(stories, Vocabulary(stories), cancelled)
 
 
 def _linked(
-    stories: dict[str, Story], vocabulary: Vocabulary, cancelled: Cancelled | None = None
+    stories: list[Story], vocabulary: Vocabulary, cancelled: Cancelled | None = None
 ) -> Clusters:
-    ordered = _in_place_order(stories.values())
+    ordered = _in_place_order(stories)
+    stories.clear()  # the caller's list goes with the last story
     judge = Judge(vocabulary.weigher(), vocabulary.names())
     links: Links = {}
     joined = _Joined()
@@ -168,7 +179,8 @@ def _linked(
         ):
             joined.join(i, j)
             _link(links, first.path, second.path)
-    return Clusters(stories, links, vocabulary)
+    stamps = {story.path: story.stamp for story in ordered if story.path in links}
+    return Clusters(links, stamps, vocabulary)
 
 
 class _Joined:
@@ -199,21 +211,25 @@ class _Joined:
 
 
 def _in_place_order(stories: Iterable[Story]) -> list[Story]:
-    """`stories` sorted by `_PLACE`: by path, then stably by time, so that no key tuple
-    is built per story (a million of them, all held while the sort runs)."""
+    """`stories` in place order: by time, ties by path (sorted by path, then stably by
+    time, so that no key tuple is built per story: a million of them, all held while the
+    sort runs)."""
     ordered = sorted(stories, key=_PATH)
     ordered.sort(key=_STAMP)
     return ordered
 
 
 class _Timeline:
-    """Stories in `_PLACE` order, with their times to search (no tuple per story)."""
+    """Stories in place order (`_in_place_order`), with their times to search."""
 
     __slots__ = ("_ordered", "_stamps")
 
     def __init__(self, stories: Iterable[Story]) -> None:
         self._ordered = _in_place_order(stories)
         self._stamps = list(map(_STAMP, self._ordered))
+
+    def __iter__(self) -> Iterator[Story]:
+        return iter(self._ordered)
 
     def near(self, story: Story) -> list[Story]:
         """The other stories published within `WINDOW` of `story`."""
@@ -251,8 +267,14 @@ def _without(links: Links, gone: set[str]) -> Links:
     return kept
 
 
-def _groups(links: Links, stories: Mapping[str, Story]) -> Iterator[tuple[str, ...]]:
+def _place_by(stamps: Mapping[str, float]) -> Callable[[str], tuple[float, str]]:
+    """The place of a linked article's path, (time, path), from the linked articles' times."""
+    return lambda path: (stamps[path], path)
+
+
+def _groups(links: Links, stamps: Mapping[str, float]) -> Iterator[tuple[str, ...]]:
     """Each connected group of linked paths, earliest first."""
+    place = _place_by(stamps)
     done: set[str] = set()
     for start in links:
         if start in done:
@@ -264,7 +286,7 @@ def _groups(links: Links, stories: Mapping[str, Story]) -> Iterator[tuple[str, .
                     group.add(other)
                     todo.append(other)
         done |= group
-        yield tuple(sorted(group, key=lambda path: _PLACE(stories[path])))
+        yield tuple(sorted(group, key=place))
 
 
 def clusters_near(articles: Sequence[Article], chosen: Iterable[Article]) -> Clusters:
@@ -275,14 +297,21 @@ def clusters_near(articles: Sequence[Article], chosen: Iterable[Article]) -> Clu
     holds a chain of copies each a few days after the last as far as it needs to reach.
     Only the time column is read to find them, so no other article is built.
     """
-    reach = REACH * WINDOW
-    spans = _merged_spans(
-        (article.timestamp - reach, article.timestamp + reach)
-        for article in chosen
-        if article.timestamp is not None
-    )
-    near = _inside(column_of(articles, "timestamp"), spans)
-    return story_clusters(articles_at(articles, near))
+    stamps = [article.timestamp for article in chosen if article.timestamp is not None]
+    return story_clusters(_near(articles, stamps, REACH * WINDOW))
+
+
+def _stories_near(articles: Sequence[Article], stamps: Iterable[float]) -> list[Story]:
+    """The stories of `articles` published within `WINDOW` of one of `stamps`."""
+    near = map(story_of, _near(articles, stamps, WINDOW))
+    return [story for story in near if story is not None]
+
+
+def _near(articles: Sequence[Article], stamps: Iterable[float], reach: float) -> list[Article]:
+    """Those of `articles` published within `reach` of one of `stamps`, found through the
+    time column, so no other article is built."""
+    spans = _merged_spans((stamp - reach, stamp + reach) for stamp in stamps)
+    return list(articles_at(articles, _inside(column_of(articles, "timestamp"), spans)))
 
 
 _VECTOR_FROM = 50_000

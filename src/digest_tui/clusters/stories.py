@@ -111,6 +111,10 @@ class Vocabulary:
         for story in stories:
             self.add(story)
 
+    def __len__(self) -> int:
+        """How many stories are counted."""
+        return self._size
+
     def copy(self) -> Vocabulary:
         """An independent copy."""
         other = Vocabulary()

@@ -120,6 +120,8 @@ class FolderChanged(Message):
     removed: tuple[str, ...] = ()
     moved: Mapping[str, str] = field(default_factory=dict)
     """Old path to new path of renamed articles."""
+    replaced: Sequence[Article] = ()
+    """The versions of the changed and removed articles listed before this change."""
 
 
 @dataclass

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from digest_tui.article_columns import with_paths
 from digest_tui.index.changes import problems_with_changes, with_changes
 from digest_tui.model import Article, Problem
 from digest_tui.watching.watcher import FolderChanges
@@ -29,6 +30,8 @@ class FolderUpdate:
     added: tuple[str, ...] = ()
     changed: tuple[str, ...] = ()
     removed: tuple[str, ...] = ()
+    replaced: tuple[Article, ...] = ()
+    """The versions of the changed and removed articles listed before this change."""
     error: str | None = None
     """Why the index could not follow (the list is then unchanged)."""
 
@@ -67,6 +70,7 @@ class LiveFolder:
             if not found.paths:
                 return None
             self._copy_stale = True
+            replaced = self._listed(found.changed, found.removed)
             self.articles = with_changes(self.articles, found)
             self.problems = problems_with_changes(self.problems, found)
             return FolderUpdate(
@@ -75,6 +79,7 @@ class LiveFolder:
                 tuple(found.added),
                 tuple(found.changed),
                 tuple(found.removed),
+                replaced,
             )
 
     def rescan(self) -> FolderUpdate | None:
@@ -86,6 +91,7 @@ class LiveFolder:
             self._copy_stale = False  # a whole refresh writes it
             if not (result.added or result.changed or result.removed):
                 return None
+            replaced = self._listed(result.changed, result.removed)
             self.articles, self.problems = result.articles, result.problems
             return FolderUpdate(
                 self.articles,
@@ -93,4 +99,10 @@ class LiveFolder:
                 tuple(result.added),
                 tuple(result.changed),
                 tuple(result.removed),
+                replaced,
             )
+
+    def _listed(self, *paths: Iterable[str]) -> tuple[Article, ...]:
+        """The listed articles at these paths, as they are before a change."""
+        wanted = {path for group in paths for path in group}
+        return tuple(with_paths(self.articles, wanted)) if wanted else ()

@@ -102,5 +102,6 @@ class FolderFollower:
                 update.changed,
                 update.removed,
                 moved,
+                update.replaced,
             )
         )

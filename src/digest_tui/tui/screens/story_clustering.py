@@ -3,7 +3,7 @@ listed, then only what each change touches. The screen gets `ClustersReady`."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from functools import partial
 from typing import TYPE_CHECKING
@@ -17,6 +17,7 @@ from digest_tui.tui.messages import ClustersReady
 
 if TYPE_CHECKING:
     from digest_tui.clusters import Clusters
+    from digest_tui.model import Article
     from digest_tui.search import Library
     from digest_tui.tui.messages import FolderChanged
     from digest_tui.tui.screens.main import MainScreen
@@ -49,7 +50,10 @@ class StoryClustering:
         added = change.known_paths - before
         removed = before - change.known_paths
         changed = set(change.changed) - added
-        self._run(partial(self._follow, clusters, change.library, added, changed, removed))
+        replaced = tuple(change.replaced)
+        self._run(
+            partial(self._follow, clusters, change.library, added, changed, removed, replaced)
+        )
 
     def _run(self, work: Callable[[], None]) -> None:
         self.screen.run_worker(
@@ -73,14 +77,17 @@ class StoryClustering:
         added: AbstractSet[str],
         changed: set[str],
         removed: AbstractSet[str],
+        replaced: Sequence[Article],
     ) -> None:
-        wanted = added | changed
-        fresh = with_paths(library.with_drafts(True).articles, wanted)
+        articles = library.with_drafts(True).articles
+        fresh = with_paths(articles, added | changed)
         self._publish(
             clusters.with_changes(
+                articles,
                 added=[article for article in fresh if article.path in added],
                 changed=[article for article in fresh if article.path in changed],
                 removed=removed,
+                replaced=replaced,
             ),
             library,
         )
