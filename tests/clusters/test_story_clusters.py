@@ -310,3 +310,24 @@ def test_edits_followed_one_by_one_weigh_words_as_a_fresh_start_does():
     clusters, folder = followed(clusters, folder, added=[copy])
     assert _pairs(clusters) == _pairs(story_clusters(folder))
     assert clusters.cluster_of("copy.md") == "s0.md"
+
+
+@pytest.mark.parametrize("seed", [1, 4])
+@pytest.mark.parametrize("segment", [1, 7, 50])
+@pytest.mark.parametrize("most_ahead", [400, 3])
+def test_linking_a_segment_at_a_time_finds_what_linking_all_at_once_finds(
+    seed, segment, most_ahead, monkeypatch
+):
+    # A million stories are linked a segment at a time, so that they never coexist; the
+    # pairs near a segment's edges reach into the stories before and after it.
+    from digest_tui.clusters import blocking
+
+    articles, _truth = story_corpus(seed)
+    same_hour = [a._replace(timestamp=(a.timestamp or 0) // 3600 * 3600) for a in articles]
+    monkeypatch.setattr(blocking, "MOST_AHEAD", most_ahead)
+    monkeypatch.setattr(clusters_module, "MOST_AHEAD", most_ahead)
+    for folder in (articles, same_hour):
+        whole = _pairs(story_clusters(folder))
+        monkeypatch.setattr(clusters_module, "SEGMENT", segment)
+        assert _pairs(story_clusters(folder)) == whole
+        monkeypatch.setattr(clusters_module, "SEGMENT", 10**6)

@@ -37,10 +37,10 @@ class ClusteringCancelled(Exception):
 
 
 def headline_pairs(
-    stories: Sequence[Story], cancelled: Cancelled | None = None
+    stories: Sequence[Story], cancelled: Cancelled | None = None, starting: range | None = None
 ) -> Iterator[tuple[int, int]]:
     """(i, j), i < j, of `stories` (in date order) within `WINDOW` whose headlines look
-    alike.
+    alike; only those with i in `starting`, when given.
 
     Two headlines that each hold a number the other lacks are never one story, so a
     headline with numbers is compared only with those holding none or one of its own:
@@ -49,15 +49,16 @@ def headline_pairs(
     stamps = [story.stamp for story in stories]
     # Each story's key is made when it first falls within a window and let go once the
     # window has passed it: the keys of a million stories never coexist.
+    firsts = range(len(stories)) if starting is None else starting
     keys = [""] * len(stories)
-    made = 0
+    made = firsts.start
     numbers = [story.as_written.numbers for story in stories]
     plain = array("i", compress(range(len(numbers)), map(not_, numbers)))
     holding: dict[str, list[int]] = defaultdict(list)
     for i, found in enumerate(numbers):
         for number in found:
             holding[number].append(i)
-    for i in range(len(stories)):
+    for i in firsts:
         if cancelled is not None and i % CHECK_EVERY == 0 and cancelled():
             raise ClusteringCancelled
         end = min(bisect_right(stamps, stamps[i] + WINDOW, i + 1), i + 1 + MOST_AHEAD)
@@ -96,14 +97,16 @@ def _between(positions: Sequence[int], after: int, before: int) -> Sequence[int]
 
 
 def text_pairs(
-    stories: Sequence[Story], cancelled: Cancelled | None = None
+    stories: Sequence[Story], cancelled: Cancelled | None = None, ending: range | None = None
 ) -> Iterator[tuple[int, int]]:
     """(i, j), i < j, of `stories` (in date order) within `WINDOW` whose descriptions
-    share most of the shorter one's runs of words."""
+    share most of the shorter one's runs of words; only those with j in `ending`, when
+    given (the stories before it are read for the runs they hold)."""
     seen: dict[str, deque[int]] = {}
     runs_of: dict[int, frozenset[str]] = {}
     window: deque[int] = deque()
-    for j, story in enumerate(stories):
+    seconds = range(len(stories)) if ending is None else ending
+    for j, story in enumerate(stories[: seconds.stop]):
         if cancelled is not None and j % CHECK_EVERY == 0 and cancelled():
             raise ClusteringCancelled
         while window and stories[window[0]].stamp < story.stamp - WINDOW:
@@ -121,7 +124,7 @@ def text_pairs(
                 shared.update(earlier)
             earlier.append(j)
         for i, count in shared.items():
-            if count >= TEXT_MATCH * min(len(runs), len(runs_of[i])):
+            if count >= TEXT_MATCH * min(len(runs), len(runs_of[i])) and j in seconds:
                 yield i, j
         runs_of[j] = runs
         window.append(j)

@@ -16,6 +16,7 @@ articles after the change, and is told the versions it replaced, whose words sto
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import compress, count
@@ -23,6 +24,7 @@ from operator import attrgetter
 
 from digest_tui.article_columns import articles_at, column_of
 from digest_tui.clusters.blocking import (
+    MOST_AHEAD,
     Cancelled,
     alike,
     headline_pairs,
@@ -44,6 +46,8 @@ REBUILD_SHARE = 10
 REACH = 2
 """`clusters_near` clusters the articles within this many windows of those it is asked
 about."""
+SEGMENT = 20_000
+"""Stories linked at a time (`_linked`)."""
 _PATH = attrgetter("path")
 _STAMP = attrgetter("stamp")
 
@@ -148,39 +152,84 @@ class Clusters:
         return Clusters(links, stamps, vocabulary)
 
 
-def story_clusters(articles: Iterable[Article], cancelled: Cancelled | None = None) -> Clusters:
+def story_clusters(articles: Sequence[Article], cancelled: Cancelled | None = None) -> Clusters:
     """The clusters of `articles`: every pair published within `WINDOW` of each other
     that the rules of `pairs` call one story, and whatever links them.
 
     `cancelled` is asked now and then; when it answers True, `ClusteringCancelled` is
     raised.
     """
-    stories = [story for story in map(story_of, articles) if story is not None]
-    return _linked(stories, Vocabulary(stories), cancelled)
+    vocabulary = Vocabulary()
+    telling = array("l")
+    """The numbers of the articles that tell a story (dated, with headline words)."""
+    for number, story in enumerate(map(story_of, articles)):
+        if story is not None:
+            vocabulary.add(story)
+            telling.append(number)
+    return _linked(articles, telling, vocabulary, cancelled)
 
 
 def _linked(
-    stories: list[Story], vocabulary: Vocabulary, cancelled: Cancelled | None = None
+    articles: Sequence[Article],
+    telling: Sequence[int],
+    vocabulary: Vocabulary,
+    cancelled: Cancelled | None = None,
 ) -> Clusters:
-    ordered = _in_place_order(stories)
-    stories.clear()  # the caller's list goes with the last story
-    judge = Judge(vocabulary.weigher(), vocabulary.names())
-    links: Links = {}
-    joined = _Joined()
-    for i, j in headline_pairs(ordered, cancelled):
-        first, second = ordered[i], ordered[j]
-        if not joined.same(i, j) and headline_match(first, second, judge) >= TITLE_MATCH:
-            joined.join(i, j)
-            _link(links, first.path, second.path)
-    for i, j in text_pairs(ordered, cancelled):
-        first, second = ordered[i], ordered[j]
-        if not joined.same(i, j) and text_decides(
-            first, second, headline_match(first, second, judge)
-        ):
-            joined.join(i, j)
-            _link(links, first.path, second.path)
-    stamps = {story.path: story.stamp for story in ordered if story.path in links}
-    return Clusters(links, stamps, vocabulary)
+    """Link the stories of `articles` at `telling`, a `SEGMENT` of them at a time.
+
+    Each segment's stories are built with those a pair of it can reach (up to `WINDOW`
+    later for headlines, `WINDOW` earlier for the runs of words seen before it), linked,
+    and let go: the pairs are those the whole timeline gives at once, and the stories of
+    a million articles never coexist.
+    """
+    order = _in_time_order(articles, telling)
+    times = array("d", map(column_of(articles, "timestamp").__getitem__, order))
+    linker = _Linker(Judge(vocabulary.weigher(), vocabulary.names()))
+    for start in range(0, len(order), SEGMENT):
+        stop = min(start + SEGMENT, len(order))
+        first = bisect_left(times, times[start] - WINDOW)
+        last = min(bisect_right(times, times[stop - 1] + WINDOW), stop + MOST_AHEAD)
+        built = map(story_of, articles_at(articles, order[first:last]))
+        stories = [story for story in built if story is not None]
+        assert len(stories) == last - first, "each of `telling` tells a story"
+        own = range(start - first, stop - first)
+        for i, j in headline_pairs(stories, cancelled, starting=own):
+            linker.decide(stories, first, i, j, by_text=False)
+        for i, j in text_pairs(stories, cancelled, ending=own):
+            linker.decide(stories, first, i, j, by_text=True)
+    return Clusters(linker.links, linker.stamps, vocabulary)
+
+
+class _Linker:
+    """The links decided so far, and the times of the stories they join."""
+
+    __slots__ = ("joined", "judge", "links", "stamps")
+
+    def __init__(self, judge: Judge) -> None:
+        self.judge = judge
+        self.links: Links = {}
+        self.stamps: dict[str, float] = {}
+        self.joined = _Joined()
+
+    def decide(self, stories: list[Story], offset: int, i: int, j: int, by_text: bool) -> None:
+        """Link `stories[i]` and `stories[j]` if they tell one story (and are not joined
+        yet); `offset` is the place of `stories[0]` in the whole timeline."""
+        if self.joined.same(offset + i, offset + j):
+            return
+        one, other = stories[i], stories[j]
+        match = headline_match(one, other, self.judge)
+        if text_decides(one, other, match) if by_text else match >= TITLE_MATCH:
+            self.joined.join(offset + i, offset + j)
+            _link(self.links, one.path, other.path)
+            self.stamps[one.path], self.stamps[other.path] = one.stamp, other.stamp
+
+
+def _in_time_order(articles: Sequence[Article], numbers: Iterable[int]) -> list[int]:
+    """`numbers` in place order: by the articles' time, ties by path (sorted by path, then
+    stably by time, so that no key tuple is built per article)."""
+    ordered = sorted(numbers, key=column_of(articles, "path").__getitem__)
+    ordered.sort(key=column_of(articles, "timestamp").__getitem__)
+    return ordered
 
 
 class _Joined:
