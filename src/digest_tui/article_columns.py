@@ -36,17 +36,17 @@ def text_fields(few_rows: bool = False) -> frozenset[str]:
     """The fields a list of many articles keeps as their bytes (`TextColumn`), each value
     decoded when read.
 
-    Titles, dates and source URLs are read whole only when the search data is built, else a
-    row at a time. Paths stay strings (they key every lookup by path); so do descriptions,
-    which story clustering holds on to. With `few_rows` (a command that prints a few
-    articles), paths and descriptions are kept as bytes too: it then decodes no million
-    values it never reads.
+    Titles, dates, source URLs and descriptions are read whole only when the search data
+    is built (and a million descriptions again by each scan of them, a block at a time),
+    else a row at a time. Paths stay strings (they key every lookup by path). With
+    `few_rows` (a command that prints a few articles), paths are kept as bytes too: it then
+    decodes no million values it never reads.
     """
     return _FEW_ROWS_TEXT if few_rows else _LAZY_TEXT
 
 
-_LAZY_TEXT = frozenset(("title", "date", "source_url"))
-_FEW_ROWS_TEXT = _LAZY_TEXT | {"path", "description"}
+_LAZY_TEXT = frozenset(("title", "date", "source_url", "description"))
+_FEW_ROWS_TEXT = _LAZY_TEXT | {"path"}
 
 
 class MappedColumn(Sequence[Any]):

@@ -76,11 +76,16 @@ class Haystack:
         `sets`: the member numbers remembered for the catalog's sets, shared by its fields.
         `spaced`: each value is words between single spaces, with a space at each end
         (`packing.spaced_words`), so " x" is a word starting with x and " x " a word x."""
-        listed = values if isinstance(values, list) else list(values)
-        self.values: Sequence[str] = listed if normalised else normalise_all(listed)
-        # The values as given, read once the tokens are indexed (see `PACKED_UP_TO`).
-        self._given = listed if not normalised and len(listed) > PACKED_UP_TO else None
-        self._sets = SetNumbers(len(listed)) if sets is None else sets
+        given = values if isinstance(values, Sequence) else list(values)
+        self.values: Sequence[str]
+        if normalised:
+            self.values = given if isinstance(given, list) else list(given)
+        else:
+            self.values = normalise_all(given)
+        # The values as given (a column of their bytes, say), read once the tokens are
+        # indexed (see `PACKED_UP_TO`).
+        self._given = given if not normalised and len(given) > PACKED_UP_TO else None
+        self._sets = SetNumbers(len(given)) if sets is None else sets
         self._spaced = spaced
         self._packed: str | None = None
         self._tokens: TokenIndex | None = None
