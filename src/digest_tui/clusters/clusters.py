@@ -224,12 +224,13 @@ class _Linker:
             self.stamps[one.path], self.stamps[other.path] = one.stamp, other.stamp
 
 
-def _in_time_order(articles: Sequence[Article], numbers: Iterable[int]) -> list[int]:
+def _in_time_order(articles: Sequence[Article], numbers: Iterable[int]) -> array[int]:
     """`numbers` in place order: by the articles' time, ties by path (sorted by path, then
-    stably by time, so that no key tuple is built per article)."""
+    stably by time, so that no key tuple is built per article); kept as an array, not a
+    million int objects, for as long as the clustering runs."""
     ordered = sorted(numbers, key=column_of(articles, "path").__getitem__)
     ordered.sort(key=column_of(articles, "timestamp").__getitem__)
-    return ordered
+    return array("l", ordered)
 
 
 class _Joined:

@@ -123,10 +123,12 @@ class SearchFields:
             field.prepare()
 
     def index_tokens(self) -> None:
-        """Index the tokens of titles, title and tag words and descriptions now, so that
+        """Index the tokens of descriptions, titles, and title and tag words now, so that
         words are found there without a scan. Not the packed tags: each article's tag set
-        is one token there, and their text is small."""
-        for field in (self.titles, self.title_words, self.tag_words, self.descriptions):
+        is one token there, and their text is small. Descriptions come first: a big field
+        lets its lower-cased copy go once its tokens are indexed (`Haystack.index_tokens`),
+        before the other fields' tokens add to what is held."""
+        for field in (self.descriptions, self.titles, self.title_words, self.tag_words):
             field.index_tokens()
 
     def _field(self, name: str, make: Callable[[], Haystack]) -> Haystack:

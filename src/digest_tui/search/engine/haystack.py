@@ -42,10 +42,12 @@ PACKED_UP_TO = 250_000
 saves only a sixth of a scan of the values (about 100 ms for a million descriptions
 either way; the tokens are what make it fast), and the packed copy would double the
 field's memory: some 300 MB for a million articles' fields. Given values that are not
-normalised yet, such a field lets its lower-cased copy go once its tokens are indexed and
-then lower-cases each value as it reads it (`Normalised`): its text is held once (174 MB
-less for a million descriptions), and reading every value would cost three times as much
-(350 ms against 120 ms), but with the tokens indexed no search reads them all."""
+normalised yet, such a field never holds a lower-cased copy: it lower-cases each value as
+it reads it (`Normalised`), so its text is held once, as the articles hold it (174 MB
+less for a million descriptions, at the reader's peak while the tokens are indexed).
+Reading every value costs three to four times as much (450 ms against 130-250 ms for a
+million descriptions kept as bytes), which a search pays only in the half minute before
+the tokens are indexed: after that no search reads them all."""
 
 
 class Haystack:
@@ -55,7 +57,6 @@ class Haystack:
     """
 
     __slots__ = (
-        "_given",
         "_packed",
         "_recent",
         "_sets",
@@ -80,11 +81,10 @@ class Haystack:
         self.values: Sequence[str]
         if normalised:
             self.values = given if isinstance(given, list) else list(given)
+        elif len(given) > PACKED_UP_TO:
+            self.values = Normalised(given)  # held once, as given (see `PACKED_UP_TO`)
         else:
             self.values = normalise_all(given)
-        # The values as given (a column of their bytes, say), read once the tokens are
-        # indexed (see `PACKED_UP_TO`).
-        self._given = given if not normalised and len(given) > PACKED_UP_TO else None
         self._sets = SetNumbers(len(given)) if sets is None else sets
         self._spaced = spaced
         self._packed: str | None = None
@@ -125,8 +125,6 @@ class Haystack:
         if self._tokens is None:
             self._packed = None  # let go first, so the two never coexist
             self._tokens = TokenIndex(self.values)
-            if self._given is not None:
-                self.values = Normalised(self._given)
 
     def scan(self, pattern: str, among: int | None = None) -> int:
         """The articles whose value matches `pattern` (a regex, lower-case), within `among`."""
