@@ -160,8 +160,7 @@ def story_clusters(articles: Sequence[Article], cancelled: Cancelled | None = No
     raised.
     """
     vocabulary = Vocabulary()
-    telling = array("l")
-    """The numbers of the articles that tell a story (dated, with headline words)."""
+    telling = array("l")  # the numbers of the articles that tell a story
     for number, story in enumerate(map(story_of, articles)):
         if story is not None:
             vocabulary.add(story)
