@@ -209,6 +209,75 @@ class TextColumn(Sequence[str]):
         return TextColumn(b"".join(blocks), narrowed(ends))
 
 
+class FloatColumn(Sequence["float | None"]):
+    """Floats kept packed (`array("d")`, eight bytes each), NaN standing for a missing
+    value, which reads as None.
+
+    A million timestamps held as a list cost about thirty-two bytes each (a float object
+    and its reference). So no value read from the column is NaN: it is None.
+    """
+
+    __slots__ = ("values",)
+
+    _CHUNK = 4096
+    """Rows converted at a time when the whole column is read."""
+
+    def __init__(self, values: array) -> None:
+        if values.typecode != "d":
+            raise TypeError("a float column packs doubles")
+        self.values = values
+
+    @classmethod
+    def of(cls, values: Iterable[float | None]) -> FloatColumn:
+        """The column of `values` (None, or NaN, for a missing one)."""
+        return cls(array("d", [_NAN if value is None else value for value in values]))
+
+    def __len__(self) -> int:
+        return len(self.values)
+
+    @overload
+    def __getitem__(self, index: int) -> float | None: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[float | None]: ...
+    def __getitem__(self, index: int | slice) -> float | None | list[float | None]:
+        if isinstance(index, slice):
+            return _present(self.values[index].tolist())
+        value = self.values[index]
+        return None if value != value else value
+
+    def __iter__(self) -> Iterator[float | None]:
+        values, chunk = self.values, self._CHUNK
+        for start in range(0, len(values), chunk):
+            yield from _present(values[start : start + chunk].tolist())
+
+    def as_numpy(self) -> NDArray[numpy.float64]:
+        """The values as a NumPy array (a view, not a copy), NaN where one is missing."""
+        import numpy
+
+        return numpy.frombuffer(self.values, dtype=numpy.float64)
+
+    def taken(self, numbers: NDArray[numpy.intp]) -> FloatColumn:
+        """A new column of the rows at `numbers`, in that order."""
+        return FloatColumn(array("d", self.as_numpy()[numbers].tobytes()))
+
+
+_NAN = float("nan")
+
+
+def _present(values: list[float]) -> list[float | None]:
+    return [None if value != value else value for value in values]
+
+
+def floats_of(column: Sequence[float | None]) -> NDArray[numpy.float64]:
+    """`column` (floats or None) as a NumPy array, NaN where a value is missing: a view of a
+    `FloatColumn`, else converted one value at a time."""
+    if isinstance(column, FloatColumn):
+        return column.as_numpy()
+    import numpy
+
+    return numpy.array(column, dtype=numpy.float64)  # None becomes NaN
+
+
 class TextColumnBuilder:
     """A `TextColumn` built a batch of strings at a time (a first run's preview)."""
 
@@ -363,7 +432,7 @@ class ArticleColumns(Sequence[Article]):
 
 def taken(column: Sequence[Any], numbers: NDArray[numpy.intp]) -> Sequence[Any]:
     """The rows of `column` at `numbers`, in that order, kept the way `column` keeps them."""
-    if isinstance(column, TextColumn):
+    if isinstance(column, TextColumn | FloatColumn):
         return column.taken(numbers)
     if isinstance(column, PickedColumn) and isinstance(column.base, array):
         import numpy
@@ -404,6 +473,8 @@ def spliced_column(column: Sequence[Any], field: int, pieces: Sequence[Piece]) -
             map(_fits_text, (value for part in parts if isinstance(part, list) for value in part))
         ):
             return column.spliced(parts)
+    if isinstance(column, FloatColumn):
+        return _spliced_floats(column, field, pieces)
     values: list[Any] = []
     for piece in pieces:
         if isinstance(piece, range):
@@ -411,6 +482,18 @@ def spliced_column(column: Sequence[Any], field: int, pieces: Sequence[Piece]) -
         else:
             values += [article[field] for article in piece]
     return values
+
+
+def _spliced_floats(column: FloatColumn, field: int, pieces: Sequence[Piece]) -> FloatColumn:
+    """Runs of rows are copied in C, new articles' values packed (None as NaN)."""
+    joined = array("d")
+    for piece in pieces:
+        if isinstance(piece, range):
+            joined += column.values[piece.start : piece.stop]
+        else:
+            added: list[Any] = [article[field] for article in piece]
+            joined += FloatColumn.of(added).values
+    return FloatColumn(joined)
 
 
 def _spliced_picks(column: PickedColumn, field: int, pieces: Sequence[Piece]) -> PickedColumn:

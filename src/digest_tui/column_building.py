@@ -19,6 +19,7 @@ from typing import Any
 from digest_tui.article_columns import (
     FIELD_NUMBERS,
     ArticleColumns,
+    FloatColumn,
     PickedColumn,
     TextColumn,
     TextColumnBuilder,
@@ -43,6 +44,8 @@ REPEATING_FIELDS = frozenset(
     )
 )
 """Fields most articles share a value of with others (a flag, a tag list, a publisher)."""
+FLOAT_FIELDS = frozenset(("timestamp",))
+"""Fields of floats or None, packed (`FloatColumn`)."""
 
 
 class _Plain:
@@ -79,6 +82,25 @@ class _Text:
         return self.column.built()
 
 
+class _Floats:
+    """A column of floats or None, packed (`FloatColumn`); a plain one from the first value
+    of another kind."""
+
+    __slots__ = ("values",)
+
+    def __init__(self) -> None:
+        self.values = array("d")
+
+    def add(self, values: Sequence[Any]) -> _Floats | _Plain:
+        if not all(type(value) is float or value is None for value in values):
+            return _Plain(list(self.built())).add(values)
+        self.values += FloatColumn.of(values).values
+        return self
+
+    def built(self) -> FloatColumn:
+        return FloatColumn(self.values)
+
+
 class _Picked:
     """A column of each row's number among the distinct values; a plain one from the first
     value that cannot be hashed."""
@@ -112,19 +134,21 @@ class ColumnsBuilder:
     """`ArticleColumns` gathered from batches of columns, one column per `Article` field.
 
     `text_fields` are kept as UTF-8 bytes, `REPEATING_FIELDS` as row numbers among their
-    distinct values, the others as plain lists.
+    distinct values, `FLOAT_FIELDS` packed, the others as plain lists.
     """
 
     def __init__(self, text_fields: Collection[str]) -> None:
         self._text_fields = text_fields
         self._columns = self._empty()
 
-    def _empty(self) -> list[_Plain | _Text | _Picked]:
+    def _empty(self) -> list[_Plain | _Text | _Picked | _Floats]:
         return [self._column_for(name) for name in FIELD_NUMBERS]
 
-    def _column_for(self, name: str) -> _Plain | _Text | _Picked:
+    def _column_for(self, name: str) -> _Plain | _Text | _Picked | _Floats:
         if name in self._text_fields:
             return _Text()
+        if name in FLOAT_FIELDS:
+            return _Floats()
         return _Picked() if name in REPEATING_FIELDS else _Plain()
 
     def add(self, columns: Sequence[Sequence[Any]]) -> None:

@@ -11,7 +11,13 @@ import pytest
 from stored_articles import from_table
 
 from digest_tui import article_columns
-from digest_tui.article_columns import ArticleColumns, PickedColumn, TextColumn, column_of
+from digest_tui.article_columns import (
+    ArticleColumns,
+    FloatColumn,
+    PickedColumn,
+    TextColumn,
+    column_of,
+)
 from digest_tui.facets import count_facet
 from digest_tui.index import ArticleIndex
 from digest_tui.search import Library, SortOrder
@@ -142,6 +148,38 @@ def test_text_columns_read_every_row_slice_and_run_as_written():
         column[7000]
     with pytest.raises(IndexError):
         column[-7001]
+
+
+STAMPS = [1.7e9, None, 0.0, -86400.5, None, 1.7e9]
+
+
+def test_float_columns_read_missing_values_as_none_everywhere():
+    column = FloatColumn.of(STAMPS * 1000)  # more rows than one converted run
+    expected = STAMPS * 1000
+    assert len(column) == len(expected)
+    assert list(column) == expected
+    assert [column[i] for i in (0, 1, 4, 5999, -1, -5)] == [
+        expected[i] for i in (0, 1, 4, 5999, -1, -5)
+    ]
+    assert column[2:7] == expected[2:7] and column[::-997] == expected[::-997]
+    assert int(column.as_numpy().size) == 6000
+    with pytest.raises(IndexError):
+        column[6000]
+
+
+def test_stored_dates_splice_and_reorder_with_undated_articles(stored):
+    articles, plain = stored
+    assert None in [article.timestamp for article in plain], "some posts have no date"
+    arrivals = [
+        plain[0]._replace(path="new/undated.md", timestamp=None),
+        plain[0]._replace(path="new/dated.md", timestamp=1.75e9),
+    ]
+    spliced = articles.spliced([range(0, 3), arrivals, range(3, 40)])
+    expected = plain[:3] + arrivals + plain[3:]
+    assert list(column_of(spliced, "timestamp")) == [a.timestamp for a in expected]
+    assert list(spliced) == expected
+    backwards = spliced.reordered(range(len(expected) - 1, -1, -1))
+    assert [a.timestamp for a in backwards] == [a.timestamp for a in reversed(expected)]
 
 
 def test_splicing_a_text_column_keeps_odd_new_values(stored):

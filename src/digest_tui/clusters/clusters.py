@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import compress, count
 from operator import attrgetter
 
-from digest_tui.article_columns import articles_at, column_of
+from digest_tui.article_columns import articles_at, column_of, floats_of
 from digest_tui.clusters.blocking import (
     MOST_AHEAD,
     Cancelled,
@@ -373,7 +373,7 @@ def _inside(stamps: Sequence[float | None], spans: list[tuple[float, float]]) ->
     if len(stamps) >= _VECTOR_FROM:  # a million stamps: compared in C, not one by one
         import numpy as np  # loaded only for a folder this big
 
-        times = np.array(stamps, dtype=float)  # None becomes NaN, which lies in no span
+        times = floats_of(stamps)  # a missing one is NaN, which lies in no span
         starts, ends = np.array(spans, dtype=float).T
         at = np.searchsorted(starts, times, side="right") - 1
         inside = (at >= 0) & (times <= ends[np.maximum(at, 0)])

@@ -4,7 +4,8 @@ The layouts, named by a snapshot row's `kind`:
 
 - "text": for mostly distinct text: where each value ends, then the values as UTF-8 (lone
   surrogates kept), each followed by a NUL. Read back as a `TextColumn` when asked.
-- "f64": floats, packed; "f64?": the same, with NaN standing for a missing value.
+- "f64": floats, packed; "f64?": the same, with NaN standing for a missing value. Both are
+  read back as a `FloatColumn` (the packed floats themselves).
 - "i64": integers, packed.
 - "dict": each row's number in a list of distinct values, then that list as JSON (strings,
   integers, nulls). Each distinct value is read once and shared by every row holding it.
@@ -25,7 +26,7 @@ from array import array
 from collections.abc import Callable, Iterator, Sequence
 from itertools import accumulate
 
-from digest_tui.article_columns import PickedColumn, TextColumn, as_picked, picked
+from digest_tui.article_columns import FloatColumn, PickedColumn, TextColumn, as_picked, picked
 from digest_tui.index.rows import split_list
 
 TEXT, FLOATS, NULLABLE_FLOATS, INTS, DISTINCT, LISTS = "text", "f64", "f64?", "i64", "dict", "lists"
@@ -54,7 +55,7 @@ def encoded(column: list, lists: bool = False) -> tuple[str, bytes] | None:
     if kinds <= {str} and many_distinct and not any(_SEPARATOR in value for value in column):
         text = TextColumn.of(column)
         return TEXT, _numbers_packed(text.ends) + bytes(text.data)
-    if kinds == {float}:
+    if kinds == {float} and not any(value != value for value in column):
         return FLOATS, _packed("d", column)
     if kinds == {float, type(None)} and not any(value != value for value in column if value):
         return NULLABLE_FLOATS, _packed("d", [math.nan if v is None else v for v in column])
@@ -78,6 +79,12 @@ def encoded_column(column: Sequence, lists: bool = False) -> tuple[str, bytes] |
         if (ends[-1] if len(ends) else 0) == len(column.data):
             packed_ends = _numbers_packed(ends, ends[-1] if len(ends) else 0)  # they ascend
             return TEXT, b"".join((packed_ends, column.data))  # one copy of the text
+    if isinstance(column, FloatColumn) and not lists:
+        floats = column.values
+        if _SWAP:
+            floats = array("d", floats)
+            floats.byteswap()
+        return NULLABLE_FLOATS, floats.tobytes()  # NaN already stands for a missing value
     if isinstance(column, PickedColumn) and isinstance(column.base, array):
         distinct, rows = _used_only(column.distinct, column.base)
         if lists:
@@ -160,10 +167,10 @@ def decoded(
         if convert is not None:
             distinct = [convert(value) for value in distinct]
         return _rows_of(distinct, rows, count)
-    values = _DECODERS[kind](data, count)
-    if len(values) != count:
+    column = _DECODERS[kind](data, count)
+    if len(column) != count:
         raise ValueError("snapshot column has the wrong length")
-    return values if convert is None else _shared(convert, values)
+    return column if convert is None else _shared(convert, list(column))
 
 
 def _lists_decoded(data: memoryview, count: int) -> Sequence[tuple[str, ...]]:
@@ -240,13 +247,13 @@ def _slices(text: memoryview) -> Iterator[memoryview]:
         start = end
 
 
-def _nullable_floats(data: bytes, count: int) -> list[float | None]:
-    return [None if value != value else value for value in _unpacked("d", data).tolist()]
+def _floats(data: bytes, count: int) -> FloatColumn:
+    return FloatColumn(_unpacked("d", data))
 
 
-_DECODERS: dict[str, Callable[[bytes, int], list]] = {
-    FLOATS: lambda data, count: _unpacked("d", data).tolist(),
-    NULLABLE_FLOATS: _nullable_floats,
+_DECODERS: dict[str, Callable[[bytes, int], Sequence]] = {
+    FLOATS: _floats,
+    NULLABLE_FLOATS: _floats,
     INTS: lambda data, count: _unpacked("q", data).tolist(),
 }
 

@@ -16,9 +16,14 @@ from importlib import import_module
 from itertools import compress, repeat
 from operator import attrgetter, eq, ge, lt, sub
 from threading import Event, Lock
-from typing import TYPE_CHECKING, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
-from digest_tui.article_columns import ArticleColumns, column_of, newest_first_order
+from digest_tui.article_columns import (
+    ArticleColumns,
+    FloatColumn,
+    column_of,
+    newest_first_order,
+)
 from digest_tui.model import Article
 from digest_tui.search.engine import bits
 from digest_tui.search.engine.bits import SetNumbers
@@ -372,22 +377,46 @@ def newest_first(articles: Sequence[Article]) -> Sequence[Article]:
 def _listed_newest_first(articles: Sequence[Article]) -> bool:
     """Whether `articles` are in `newest_first` order already: a check in C-level passes,
     a fraction of the cost of sorting a million articles."""
-    stamps = list(column_of(articles, "timestamp"))
-    dated = len(stamps) - stamps.count(None)
-    if stamps[dated:].count(None) != len(stamps) - dated:  # an undated one comes earlier
-        return False
-    later = stamps[1:dated]
-    if not all(map(ge, stamps, later)):  # also False for NaN
+    stamps = column_of(articles, "timestamp")
+    ties = _packed_ties(stamps) if isinstance(stamps, FloatColumn) else _listed_ties(stamps)
+    if ties is None:
         return False
     # Where two neighbours share a timestamp, and among the undated, paths ascend. Only
     # those paths are read: a column of encoded paths decodes each as it is read.
-    ties = list(compress(range(1, dated), map(eq, stamps, later)))
-    ties.extend(range(dated + 1, len(stamps)))
     paths = column_of(articles, "path")
     if len(ties) * 16 > len(stamps):
         paths = list(paths)  # a row read alone costs about eight read in one pass
     before_ties = map(paths.__getitem__, map(sub, ties, repeat(1)))
     return all(map(lt, before_ties, map(paths.__getitem__, ties)))
+
+
+def _listed_ties(column: Sequence[float | None]) -> list[int] | None:
+    """The rows whose stamp equals the one before, and the undated ones after the first
+    undated; None when the stamps are not newest first, undated last."""
+    stamps: list[Any] = list(column)
+    dated = len(stamps) - stamps.count(None)
+    if stamps[dated:].count(None) != len(stamps) - dated:  # an undated one comes earlier
+        return None
+    later = stamps[1:dated]
+    if not all(map(ge, stamps, later)):  # also False for NaN
+        return None
+    return [*compress(range(1, dated), map(eq, stamps, later)), *range(dated + 1, len(stamps))]
+
+
+def _packed_ties(column: FloatColumn) -> list[int] | None:
+    """`_listed_ties` of packed stamps, worked out by NumPy."""
+    import numpy
+
+    stamps = column.as_numpy()
+    missing = numpy.isnan(stamps)
+    dated = len(stamps) - int(missing.sum())
+    if missing[:dated].any():  # an undated one comes earlier
+        return None
+    known = stamps[:dated]
+    if (known[1:] > known[:-1]).any():
+        return None
+    ties = (numpy.flatnonzero(known[1:] == known[:-1]) + 1).tolist()
+    return ties + list(range(dated + 1, len(stamps)))
 
 
 def _oldest_key(articles: Sequence[Article]) -> Callable[[int], tuple[bool, float, str]]:
