@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import settings
 
+from digest_tui import path_numbers
 from digest_tui.search.engine import bits
 
 # Property tests check behaviour, not speed: a loaded machine must not fail them on time.
@@ -25,10 +26,12 @@ def isolated_user_dirs(tmp_path_factory, monkeypatch):
 
 @pytest.fixture(scope="module", params=["plain", "numpy"])
 def both_set_builders(request):
-    """Runs a module's tests twice: with sets built one number at a time and story
-    clusters folded path by path (small folders), and with NumPy (folders of
-    `bits.VECTOR_FROM` articles or more)."""
-    saved = bits.VECTOR_FROM
-    bits.VECTOR_FROM = 0 if request.param == "numpy" else saved
+    """Runs a module's tests twice: with sets built one number at a time, story clusters
+    folded path by path and paths looked up in a dict (small folders), and with NumPy
+    and paths looked up by hash (folders of `bits.VECTOR_FROM` or
+    `path_numbers.HASHED_FROM` articles or more)."""
+    saved = bits.VECTOR_FROM, path_numbers.HASHED_FROM
+    if request.param == "numpy":
+        bits.VECTOR_FROM = path_numbers.HASHED_FROM = 0
     yield request.param
-    bits.VECTOR_FROM = saved
+    bits.VECTOR_FROM, path_numbers.HASHED_FROM = saved

@@ -32,21 +32,14 @@ FIELD_NUMBERS = {name: number for number, name in enumerate(Article._fields)}
 _NEW_ARTICLE = partial(tuple.__new__, Article)
 
 
-def text_fields(few_rows: bool = False) -> frozenset[str]:
-    """The fields a list of many articles keeps as their bytes (`TextColumn`), each value
-    decoded when read.
+TEXT_FIELDS = frozenset(("path", "title", "date", "source_url", "description"))
+"""The fields a list of many articles keeps as their bytes (`TextColumn`), each value
+decoded when read.
 
-    Titles, dates, source URLs and descriptions are read whole only when the search data
-    is built (and a million descriptions again by each scan of them, a block at a time),
-    else a row at a time. Paths stay strings (they key every lookup by path). With
-    `few_rows` (a command that prints a few articles), paths are kept as bytes too: it then
-    decodes no million values it never reads.
-    """
-    return _FEW_ROWS_TEXT if few_rows else _LAZY_TEXT
-
-
-_LAZY_TEXT = frozenset(("title", "date", "source_url", "description"))
-_FEW_ROWS_TEXT = _LAZY_TEXT | {"path"}
+Paths, titles, dates, source URLs and descriptions are read whole only when the search
+data is built (and a million descriptions again by each scan of them, a block at a time),
+else a row at a time. The lookup by path (`path_numbers`) holds no path either.
+"""
 
 
 class MappedColumn(Sequence[Any]):
@@ -176,9 +169,9 @@ class TextColumn(Sequence[str]):
         """A new column of the rows at `numbers`, in that order, copied as bytes."""
         import numpy
 
-        ends = numpy.asarray(self.ends, dtype=numpy.int64)
-        starts = numpy.concatenate((numpy.zeros(1, numpy.int64), ends[:-1]))
-        first, last = starts[numbers], ends[numbers]
+        ends = _as_numpy(self.ends)
+        last = ends[numbers].astype(numpy.int64)
+        first = numpy.where(numbers > 0, ends[numbers - 1], 0).astype(numpy.int64)
         copied = bytearray()
         for block in range(0, len(numbers), self._CHUNK):  # a block of slices at a time
             end = block + self._CHUNK
@@ -312,6 +305,15 @@ class TextColumnBuilder:
         # growing in place left at most an eighth unused.
         code = narrowest_code(self.ends[-1] if self.ends else 0)  # the ends ascend
         return TextColumn(memoryview(self.data), array(code, self.ends))
+
+
+def _as_numpy(numbers: Sequence[int]) -> NDArray[Any]:
+    """`numbers` as a NumPy array: a view of an array's buffer, else a copy."""
+    import numpy
+
+    if isinstance(numbers, array):
+        return numpy.frombuffer(numbers, dtype=numbers.typecode)
+    return numpy.asarray(numbers, dtype=numpy.int64)
 
 
 def _moved(ends: Sequence[int], start: int, stop: int, offset: int) -> array:

@@ -25,6 +25,8 @@ from digest_tui.search import Library, SortOrder
 TAGS = (("AI", "chips"), ("energy",), ("ai", "Energy"), (), ("chips",))
 SOURCES = ("Orbital Wire", "", "Servo Times")
 
+pytestmark = pytest.mark.usefixtures("both_set_builders")
+
 
 def _post(number: int) -> str:
     tags = ", ".join(f'"{tag}"' for tag in TAGS[number % len(TAGS)])

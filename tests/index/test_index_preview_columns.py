@@ -5,16 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from digest_tui.article_columns import (
+    TEXT_FIELDS,
     ArticleColumns,
+    FloatColumn,
     PickedColumn,
     TextColumn,
     TextColumnBuilder,
     column_of,
     newest_first_order,
-    text_fields,
 )
 from digest_tui.column_building import ColumnsBuilder
 from digest_tui.index import ArticleIndex
@@ -41,8 +40,8 @@ def _article(number: int, **fields: object) -> Article:
     return Article(**values)
 
 
-def _gathered(batches: list[list[Article]], few_rows: bool, newest_first: bool = False):
-    builder = ColumnsBuilder(text_fields(few_rows))
+def _gathered(batches: list[list[Article]], newest_first: bool = False):
+    builder = ColumnsBuilder(TEXT_FIELDS)
     for batch in batches:
         builder.add(tuple(zip(*batch, strict=True)) if batch else ())
     return builder.built(newest_first=newest_first)
@@ -55,22 +54,22 @@ def _listing_order(articles: list[Article]) -> list[Article]:
     return dated + [a for a in by_path if a.timestamp is None]
 
 
-@pytest.mark.parametrize("few_rows", [False, True])
-def test_gathered_batches_read_as_the_articles_they_hold(few_rows):
+def test_gathered_batches_read_as_the_articles_they_hold():
     articles = [_article(number) for number in range(23)]
-    gathered = _gathered([articles[:10], [], articles[10:]], few_rows)
+    gathered = _gathered([articles[:10], [], articles[10:]])
     assert isinstance(gathered, ArticleColumns)
     assert list(gathered) == articles and gathered[7] == articles[7]
     assert isinstance(column_of(gathered, "title"), TextColumn)
     assert isinstance(column_of(gathered, "tags"), PickedColumn)
-    assert isinstance(column_of(gathered, "path"), TextColumn if few_rows else list)
+    assert isinstance(column_of(gathered, "path"), TextColumn)
+    assert isinstance(column_of(gathered, "timestamp"), FloatColumn)
 
 
 def test_values_no_text_column_can_hold_keep_the_column_plain_and_exact():
     articles = [_article(number) for number in range(12)]
     articles[3] = articles[3]._replace(date=None, timestamp=None)  # an undated post
     articles[9] = articles[9]._replace(title="a NUL \x00 inside")
-    gathered = _gathered([articles[:6], articles[6:]], few_rows=True)
+    gathered = _gathered([articles[:6], articles[6:]])
     assert list(gathered) == articles
     assert not isinstance(column_of(gathered, "title"), TextColumn)
 
@@ -78,21 +77,20 @@ def test_values_no_text_column_can_hold_keep_the_column_plain_and_exact():
 def test_an_unhashable_value_keeps_a_repeating_column_plain_and_exact():
     articles = [_article(number) for number in range(8)]
     articles[5] = articles[5]._replace(tags=["not", "a", "tuple"])  # type: ignore[arg-type]
-    gathered = _gathered([articles[:4], articles[4:]], few_rows=False)
+    gathered = _gathered([articles[:4], articles[4:]])
     assert list(column_of(gathered, "tags")) == [a.tags for a in articles]
 
 
-@pytest.mark.parametrize("few_rows", [False, True])
-def test_gathered_newest_first_is_the_order_the_index_lists(few_rows):
+def test_gathered_newest_first_is_the_order_the_index_lists():
     articles = [_article(number) for number in range(30)]
     articles[4] = articles[4]._replace(date=None, timestamp=None)
     articles[17] = articles[17]._replace(date=None, timestamp=None)
-    gathered = _gathered([articles[::2], articles[1::2]], few_rows, newest_first=True)
+    gathered = _gathered([articles[::2], articles[1::2]], newest_first=True)
     assert list(gathered) == _listing_order(articles[::2] + articles[1::2])
 
 
 def test_a_builder_starts_empty_again_once_it_hands_its_articles_over():
-    builder = ColumnsBuilder(text_fields())
+    builder = ColumnsBuilder(TEXT_FIELDS)
     builder.add(tuple(zip(*[_article(1), _article(2)], strict=True)))
     assert len(builder.built()) == 2
     assert len(builder.built()) == 0
@@ -100,7 +98,7 @@ def test_a_builder_starts_empty_again_once_it_hands_its_articles_over():
 
 def test_reordering_columns_moves_every_kind_of_column_alike():
     articles = [_article(number) for number in range(40)]
-    gathered = _gathered([articles], few_rows=True)
+    gathered = _gathered([articles])
     order = [39, 0, 17, 17, 5, *range(6, 12)]
     assert list(gathered.reordered(order)) == [articles[number] for number in order]
     assert gathered.reordered([]) == []

@@ -143,18 +143,3 @@ def test_text_read_a_slice_at_a_time_gives_the_same_articles(small_folder, monke
         articles = read_copy(index)
         assert articles == from_table(index)
         assert "Çà et là ✓" in {article.title for article in articles}
-
-
-def test_a_command_reading_few_rows_gets_the_same_articles_and_warnings(small_folder):
-    with ArticleIndex(small_folder, workers=1) as index:
-        index.refresh(fulltext=False)
-        with sqlite3.connect(index.db_file) as conn:
-            conn.execute("UPDATE articles SET description = 'Çà et là ✓' WHERE id % 2 = 0")
-            conn.execute("UPDATE articles SET warnings = 'no title' WHERE id = 2")
-            snapshot.write(conn)
-        expected, expected_problems = index.cached()
-    with ArticleIndex(small_folder, workers=1, few_rows=True) as index:
-        articles, problems = index.cached()
-    assert articles == expected == from_table(index)
-    assert problems == expected_problems
-    assert any(problem.reason == "no title" and not problem.fatal for problem in problems)

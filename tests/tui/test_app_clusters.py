@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from app_support import listed_paths, make_app, settle, visible_text
 
+from digest_tui.loading.limits import MAX_ARTICLE_BYTES
 from digest_tui.tui.widgets.article_list import ArticleList
 
 COPIES = {
@@ -112,6 +113,30 @@ async def test_a_copy_arriving_while_the_reader_runs_joins_its_story(content: Pa
         assert "ledger/headset-copy.md" not in listed_paths(app)
         (content / "wire" / "drone.md").unlink()
         assert await until(pilot, lambda: "▸+1 Northwind unveils Zephyr" in _list_text(app))
+
+
+async def test_a_renamed_copy_stays_in_its_story_and_a_spoiled_one_leaves_it(
+    content: Path,
+) -> None:
+    app = make_app(content)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await clustered(pilot)
+        screen = app.screen
+        assert await until(pilot, lambda: "▸+2 Northwind unveils Zephyr" in _list_text(app))
+        assert await until(pilot, lambda: screen.follower.live is not None)
+        await asyncio.sleep(0.3)  # the watcher sets itself up on its own thread
+        (content / "wire" / "drone.md").rename(content / "wire" / "drone-renamed.md")
+        assert await until(pilot, lambda: "wire/drone-renamed.md" in _member_paths(app))
+        assert "▸+2 Northwind unveils Zephyr" in _list_text(app)
+        (content / "signal" / "drone.md").write_text("x" * (MAX_ARTICLE_BYTES + 1), "utf-8")
+        assert await until(pilot, lambda: "▸+1 Northwind unveils Zephyr" in _list_text(app))
+        assert "signal/drone.md" not in _member_paths(app)
+
+
+def _member_paths(app) -> set[str]:
+    """The paths of every clustered article the list folds."""
+    clusters = app.screen.listing.folding.clusters
+    return set() if clusters is None else set(clusters.by_path)
 
 
 def _list_text(app) -> str:

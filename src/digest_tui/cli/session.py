@@ -122,7 +122,7 @@ def open_folder(
     """
     complete_later = False
     try:
-        with ArticleIndex(content_dir, few_rows=True) as index:
+        with ArticleIndex(content_dir) as index:
             articles, problems, incomplete, previewed = _refreshed(index, fulltext, quick)
             complete_later = previewed and index.fallback is None  # else no cache to complete
             state: StateStore | None = None

@@ -19,7 +19,7 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from itertools import compress, count
+from itertools import compress, count, pairwise
 from operator import attrgetter
 
 from digest_tui.article_columns import articles_at, column_of, floats_of
@@ -170,7 +170,7 @@ def story_clusters(articles: Sequence[Article], cancelled: Cancelled | None = No
 
 def _linked(
     articles: Sequence[Article],
-    telling: Sequence[int],
+    telling: array[int],
     vocabulary: Vocabulary,
     cancelled: Cancelled | None = None,
 ) -> Clusters:
@@ -181,8 +181,7 @@ def _linked(
     and let go: the pairs are those the whole timeline gives at once, and the stories of
     a million articles never coexist.
     """
-    order = _in_time_order(articles, telling)
-    times = array("d", map(column_of(articles, "timestamp").__getitem__, order))
+    order, times = _in_time_order(articles, telling)
     linker = _Linker(Judge(vocabulary.weigher(), vocabulary.names()))
     for start in range(0, len(order), SEGMENT):
         stop = min(start + SEGMENT, len(order))
@@ -223,13 +222,25 @@ class _Linker:
             self.stamps[one.path], self.stamps[other.path] = one.stamp, other.stamp
 
 
-def _in_time_order(articles: Sequence[Article], numbers: Iterable[int]) -> array[int]:
-    """`numbers` in place order: by the articles' time, ties by path (sorted by path, then
-    stably by time, so that no key tuple is built per article); kept as an array, not a
-    million int objects, for as long as the clustering runs."""
-    ordered = sorted(numbers, key=column_of(articles, "path").__getitem__)
-    ordered.sort(key=column_of(articles, "timestamp").__getitem__)
-    return array("l", ordered)
+def _in_time_order(articles: Sequence[Article], numbers: array[int]) -> tuple[array, array]:
+    """`numbers` (of dated articles) in place order, by the articles' time, ties by path,
+    with their times: sorted by NumPy, only the articles of a tie read their paths. Kept
+    as arrays, not a million objects, for as long as the clustering runs."""
+    import numpy
+
+    chosen = numpy.frombuffer(numbers, dtype=numbers.typecode).astype(numpy.int64)
+    stamps = floats_of(column_of(articles, "timestamp"))[chosen]
+    by_time = numpy.argsort(stamps, kind="stable")
+    chosen, stamps = chosen[by_time], stamps[by_time]
+    # Where each run of one time starts (and, last, where the runs end).
+    starts = numpy.flatnonzero(numpy.diff(stamps, prepend=numpy.nan, append=numpy.nan))
+    ties = [(start, stop) for start, stop in pairwise(starts.tolist()) if stop - start > 1]
+    if ties:
+        paths, ordered = column_of(articles, "path"), chosen.tolist()
+        for start, stop in ties:
+            ordered[start:stop] = sorted(ordered[start:stop], key=paths.__getitem__)
+        chosen = numpy.asarray(ordered, dtype=numpy.int64)
+    return array("q", chosen.tobytes()), array("d", stamps.tobytes())
 
 
 class _Joined:

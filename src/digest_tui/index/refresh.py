@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from digest_tui import loading
-from digest_tui.article_columns import text_fields
+from digest_tui.article_columns import TEXT_FIELDS
 from digest_tui.index import snapshot
 from digest_tui.index.folder_check import check_folders
 from digest_tui.index.parsing import POOL_THRESHOLD, parse_files
@@ -69,9 +69,6 @@ class RefreshOptions:
     pool_threshold: int = POOL_THRESHOLD
     fulltext: bool = True
     """Whether the index has a full-text table to keep in step."""
-    few_rows: bool = False
-    """The caller reads few articles' text: a preview keeps more of it as bytes
-    (`article_columns.text_fields`)."""
 
 
 _SIZE_UNIT = 1 << 64
@@ -188,8 +185,7 @@ def reconcile(
 
     `known_paths`, the paths of the caller's stored articles, only saves memory.
     """
-    text = text_fields(options.few_rows)
-    with PreviewStream(root, options.workers, options.pool_threshold, text) as previews:
+    with PreviewStream(root, options.workers, options.pool_threshold, TEXT_FIELDS) as previews:
         return _reconcile(
             conn, root, options, progress, should_stop, on_preview, previews, known_paths
         )

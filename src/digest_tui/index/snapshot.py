@@ -22,10 +22,10 @@ import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 
 from digest_tui.article_columns import (
+    TEXT_FIELDS,
     ArticleColumns,
     replacement_pieces,
     spliced_column,
-    text_fields,
 )
 from digest_tui.index import column_layouts
 from digest_tui.index.folder_check import signatures_of_rows
@@ -77,10 +77,9 @@ _CONVERTED: dict[int, Callable] = {
     8: _is_one,
 }
 _LIST_COLUMNS = (5, 15, 16)
-_LAZY_TEXT = frozenset(map(CACHED_ARTICLE_COLUMNS.index, text_fields()))
+_TEXT_COLUMNS = frozenset(map(CACHED_ARTICLE_COLUMNS.index, TEXT_FIELDS))
 _ALL_COLUMNS = range(len(CACHED_ARTICLE_COLUMNS))
 _PATH, _TIMESTAMP = CACHED_ARTICLE_COLUMNS.index("path"), CACHED_ARTICLE_COLUMNS.index("timestamp")
-_TEXT_COLUMNS = frozenset(map(CACHED_ARTICLE_COLUMNS.index, text_fields(few_rows=True)))
 
 
 @contextlib.contextmanager
@@ -299,19 +298,18 @@ def _stored_signatures(conn: sqlite3.Connection) -> dict[str, int] | None:
         return None
 
 
-def read(conn: sqlite3.Connection, few_rows: bool = False) -> ArticleColumns | None:
+def read(conn: sqlite3.Connection) -> ArticleColumns | None:
     """The articles in the copy, in `CACHED_ARTICLE_QUERY` order (`LISTING_ORDER`); None
-    when there is none. `few_rows`: the caller reads few rows of the text columns (see
-    `article_columns.text_fields`).
+    when there is none; the `TEXT_FIELDS` kept as their bytes.
 
     A copy of another layout version, or a damaged one, also gives None.
     """
-    found = read_with_id(conn, few_rows)
+    found = read_with_id(conn)
     return None if found is None else found[0]
 
 
 def read_with_id(
-    conn: sqlite3.Connection, few_rows: bool = False
+    conn: sqlite3.Connection,
 ) -> tuple[ArticleColumns, bytes] | None:
     """`read`, with the id of the copy read: while `copy_id` still gives it, the copy holds
     the same rows."""
@@ -324,7 +322,7 @@ def read_with_id(
             "SELECT position, kind, count FROM snapshot WHERE position >= 0 ORDER BY position"
         ).fetchall()
         try:
-            articles = _articles(conn, listing, _TEXT_COLUMNS if few_rows else _LAZY_TEXT)
+            articles = _articles(conn, listing, _TEXT_COLUMNS)
         except (sqlite3.Error, *column_layouts.UNREADABLE):
             return None
         return articles, copy_id(conn) or b""

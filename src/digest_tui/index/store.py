@@ -95,16 +95,12 @@ class ArticleIndex:
         *,
         workers: int | None = None,
         pool_threshold: int | None = None,
-        few_rows: bool = False,
     ) -> None:
         self.content_dir = Path(content_dir)
         self.db_file = Path(db_file) if db_file else paths.index_file(self.content_dir)
         self._workers = workers
         self._pool_threshold = pool_threshold
         """Files to parse before a process pool is worth it; None for the default."""
-        self._few_rows = few_rows
-        """The caller reads the text of few articles (a command that prints some): the
-        warm-start copy's text is then decoded a row at a time, as it is read."""
         self._db = Connections(self.db_file)
 
     def __enter__(self) -> ArticleIndex:
@@ -142,7 +138,7 @@ class ArticleIndex:
         if conn is None:
             return [], []
         try:
-            articles: Sequence[Article] | None = snapshot.read(conn, self._few_rows)
+            articles: Sequence[Article] | None = snapshot.read(conn)
             if articles is None:
                 articles = articles_from_rows(conn.execute(CACHED_ARTICLE_QUERY))
         except sqlite3.Error:
@@ -156,7 +152,7 @@ class ArticleIndex:
         if conn is None:
             return None
         try:
-            found = snapshot.read_with_id(conn, self._few_rows)
+            found = snapshot.read_with_id(conn)
         except sqlite3.Error:
             return None
         if found is None:
@@ -294,9 +290,7 @@ class ArticleIndex:
         for attempt in (1, 2):
             try:
                 conn = self._db.writer()
-                options = RefreshOptions(
-                    self._workers, threshold, schema.has_fulltext_table(conn), self._few_rows
-                )
+                options = RefreshOptions(self._workers, threshold, schema.has_fulltext_table(conn))
                 known_paths = (article.path for article in known)  # a fresh one per attempt
                 return reconcile(
                     conn, self.content_dir, options, progress, stop, on_preview, known_paths

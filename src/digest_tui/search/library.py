@@ -387,8 +387,7 @@ class Library:
                 unread = (n for n in catalog.members(chosen) if not is_read(articles[n].path))
                 computed.unread = bits.from_numbers(unread, size)
             else:
-                numbers = catalog.numbers
-                read = map(numbers.__getitem__, numbers.keys() & read_paths)
+                read = catalog.numbers.held(list(read_paths))
                 computed.unread = chosen & ~bits.from_numbers(read, size)
         return computed.unread
 

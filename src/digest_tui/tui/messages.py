@@ -117,11 +117,15 @@ class FolderChanged(Message):
     arrivals: tuple[str, ...] = ()
     """Paths of articles new to the folder (a renamed file is not one)."""
     changed: tuple[str, ...] = ()
+    """Paths of articles listed before and after the change, whose files changed."""
     removed: tuple[str, ...] = ()
+    """Paths no longer listed: deleted, renamed away, or now unreadable."""
     moved: Mapping[str, str] = field(default_factory=dict)
     """Old path to new path of renamed articles."""
     replaced: Sequence[Article] = ()
     """The versions of the changed and removed articles listed before this change."""
+    added: tuple[str, ...] = ()
+    """Paths of files new to the folder, renamed ones included."""
 
 
 @dataclass

@@ -25,6 +25,7 @@ from digest_tui.article_columns import (
     newest_first_order,
 )
 from digest_tui.model import Article
+from digest_tui.path_numbers import PathNumbers
 from digest_tui.search.engine import bits
 from digest_tui.search.engine.bits import SetNumbers
 from digest_tui.search.engine.cache import BODY_SEARCHES, PATH_SETS, BoundedCache
@@ -81,7 +82,7 @@ class Catalog:
         self.everything = bits.full(size)
         self.drafts = bits.from_flags(column_of(self.articles, "draft"))
         self._sets = SetNumbers(size)
-        self._numbers: dict[str, int] | None = None
+        self._numbers: PathNumbers | None = None
         self._orders: dict[str, list[int]] = {}
         self._lock = Lock()
         self._matcher: FuzzyMatcher | None = None
@@ -101,12 +102,11 @@ class Catalog:
         return len(self.articles)
 
     @property
-    def numbers(self) -> dict[str, int]:
+    def numbers(self) -> PathNumbers:
         """Article number by path (built on first use)."""
         numbers = self._numbers
         if numbers is None:
-            paths = column_of(self.articles, "path")
-            numbers = self._numbers = dict(zip(paths, range(len(self.articles)), strict=True))
+            numbers = self._numbers = PathNumbers(column_of(self.articles, "path"))
         return numbers
 
     def members(self, chosen: int) -> list[int]:
@@ -142,9 +142,13 @@ class Catalog:
         key = (terms, limit)
         found = self._bodies.get(key)
         if found is None:
-            numbers = self.numbers
             ranked = fulltext.search(terms, limit)
-            found = {numbers[path]: rank for path, rank in ranked.items() if path in numbers}
+            numbers = self.numbers.numbers_of(list(ranked))
+            found = {
+                number: rank
+                for number, rank in zip(numbers, ranked.values(), strict=True)
+                if number is not None
+            }
             self._bodies.put(key, found)
         return found
 
@@ -236,8 +240,7 @@ class Catalog:
             remembered = self._path_sets.get(id(paths))
             if remembered is not None and remembered[0] is paths:
                 return remembered[1]
-        numbers = self.numbers
-        found = bits.from_numbers(map(numbers.__getitem__, numbers.keys() & paths), len(self))
+        found = bits.from_numbers(self.numbers.held(list(paths)), len(self))
         if kept:
             self._path_sets.put(id(paths), (paths, found))  # holding it keeps its id unique
         return found

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from digest_tui.path_numbers import PathNumbers
 from digest_tui.search.engine import bits
 
 
@@ -22,7 +23,7 @@ class GroupIndex:
 
     def __init__(
         self,
-        numbers: Mapping[str, int],
+        numbers: PathNumbers,
         group_of: Mapping[str, str],
         place_of: Mapping[str, int],
         size: int,
@@ -30,8 +31,15 @@ class GroupIndex:
         """`numbers`: the catalog's path to article number; `group_of` and `place_of`:
         each grouped path's group and place (paths outside the catalog are ignored)."""
         np = bits.numpy_module()
-        paths = [path for path in group_of if path in numbers]
-        found = np.fromiter(map(numbers.__getitem__, paths), np.int64, len(paths))
+        grouped = list(group_of)
+        held = [
+            (path, number)
+            for path, number in zip(grouped, numbers.numbers_of(grouped), strict=True)
+            if number is not None
+        ]
+        paths = [path for path, _ in held]
+        found = np.fromiter((number for _, number in held), np.int64, len(held))
+        del grouped, held
         ids: dict[str, int] = {}
         groups = (ids.setdefault(group_of[path], len(ids)) for path in paths)
         self._group: Any = np.full(size, -1, np.int32)

@@ -103,5 +103,6 @@ class FolderFollower:
                 update.removed,
                 moved,
                 update.replaced,
+                update.added,
             )
         )

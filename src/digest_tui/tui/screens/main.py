@@ -250,7 +250,7 @@ class MainScreen(Screen[None]):
         if message.final and self.listing.library is not None:
             # Story clusters are found once the folder is read, not on its cached list.
             library = message.library or self.listing.library
-            self.clustering.cluster(library, message.known_paths or self.reading.known_paths)
+            self.clustering.cluster(library)
         if message.library is None:  # the folder had not changed: keep the list as it is
             self.update_status()
             return

@@ -3,8 +3,7 @@ listed, then only what each change touches. The screen gets `ClustersReady`."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from collections.abc import Set as AbstractSet
+from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -17,7 +16,6 @@ from digest_tui.tui.messages import ClustersReady
 
 if TYPE_CHECKING:
     from digest_tui.clusters import Clusters
-    from digest_tui.model import Article
     from digest_tui.search import Library
     from digest_tui.tui.messages import FolderChanged
     from digest_tui.tui.screens.main import MainScreen
@@ -31,29 +29,18 @@ class StoryClustering:
     def __init__(self, screen: MainScreen, post: Callable[[Message], object]) -> None:
         self.screen = screen
         self.post = post
-        self._paths: AbstractSet[str] = frozenset()
-        """The paths of the articles the newest clustering started from."""
 
-    def cluster(self, library: Library, paths: AbstractSet[str]) -> None:
-        """Find every cluster of `library`, whose articles' paths are `paths` (a newer
-        call cancels an older one)."""
-        self._paths = paths
+    def cluster(self, library: Library) -> None:
+        """Find every cluster of `library` (a newer call cancels an older one)."""
         self._run(partial(self._cluster_all, library))
 
     def follow(self, change: FolderChanged, clusters: Clusters | None) -> None:
         """Follow a change of the folder from `clusters` (the newest found): re-link only
         the articles it touched."""
         if clusters is None:
-            self.cluster(change.library, change.known_paths)
+            self.cluster(change.library)
             return
-        before, self._paths = self._paths, change.known_paths
-        added = change.known_paths - before
-        removed = before - change.known_paths
-        changed = set(change.changed) - added
-        replaced = tuple(change.replaced)
-        self._run(
-            partial(self._follow, clusters, change.library, added, changed, removed, replaced)
-        )
+        self._run(partial(self._follow, clusters, change))
 
     def _run(self, work: Callable[[], None]) -> None:
         self.screen.run_worker(
@@ -70,26 +57,22 @@ class StoryClustering:
         self._publish(clusters, library)
         return_freed_memory()  # what comparing every pair of stories used and let go
 
-    def _follow(
-        self,
-        clusters: Clusters,
-        library: Library,
-        added: AbstractSet[str],
-        changed: set[str],
-        removed: AbstractSet[str],
-        replaced: Sequence[Article],
-    ) -> None:
-        articles = library.with_drafts(True).articles
-        fresh = with_paths(articles, added | changed)
+    def _follow(self, clusters: Clusters, change: FolderChanged) -> None:
+        # The change names the paths it added, changed and removed (unreadable ones
+        # included): comparing the paths before and after it would cost seconds at a
+        # million articles.
+        articles = change.library.with_drafts(True).articles
+        fresh = with_paths(articles, {*change.added, *change.changed})
+        added = set(change.added)
         self._publish(
             clusters.with_changes(
                 articles,
                 added=[article for article in fresh if article.path in added],
-                changed=[article for article in fresh if article.path in changed],
-                removed=removed,
-                replaced=replaced,
+                changed=[article for article in fresh if article.path not in added],
+                removed=change.removed,
+                replaced=change.replaced,
             ),
-            library,
+            change.library,
         )
 
     def _publish(self, clusters: Clusters, library: Library) -> None:
