@@ -1,4 +1,7 @@
-"""Row 10: peak resident memory of the reader, and of the core layers alone (reported)."""
+"""Row 10: peak resident memory of the reader, and of the core layers alone (reported).
+
+Up to 100k posts the reader's target is 300 MB; at a million, 1 GB at every run.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +10,8 @@ from benchmarks.results import Row, guarded
 from benchmarks.timing import probe_env, run_probe, summarize
 
 TARGET = "< 300 MB"
+MILLION_TARGET = "<= 1 GB"
+"""The reader's target at a million posts (the scale issue's); 300 MB holds up to 100k."""
 READER = "peak memory (reader, warm start + search + reading)"
 CORE = "peak memory (core: warm start + search data + queries)"
 
@@ -16,6 +21,10 @@ def measure_reader(context: Context) -> list[Row]:
     env = probe_env(context.warm_cache)
     runs = [run_probe("memory_reader", [str(context.folder)], env) for _ in range(context.repeat)]
     peak = summarize([run["peak_mb"] for run in runs])
+    if context.count >= 1_000_000:
+        return [
+            Row(READER, context.label, "MB", peak, target=MILLION_TARGET, passed=peak.max <= 1024)
+        ]
     return [
         Row(READER, context.label, "MB", peak, target=TARGET, passed=peak.median < 300),
     ]
