@@ -13,13 +13,14 @@ know how its list is kept.
 
 from __future__ import annotations
 
+import re
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from functools import partial
 from itertools import accumulate, compress, count
-from operator import attrgetter, eq
+from operator import attrgetter, eq, indexOf
 from typing import TYPE_CHECKING, Any, overload
 
 from digest_tui.model import Article, listing_place
@@ -164,6 +165,21 @@ class TextColumn(Sequence[str]):
         size, chunk = len(self), self._CHUNK
         for start in range(0, size, chunk):
             yield from self._decoded(start, min(start + chunk, size))
+
+    def row_of(self, value: str) -> int | None:
+        """The first row holding `value`, or None: its bytes are found in the column's
+        text by one search in C, not by decoding row after row."""
+        try:
+            encoded = value.encode("utf-8", "surrogatepass")
+        except UnicodeEncodeError:
+            return None
+        if b"\x00" in encoded:
+            return None
+        if len(self) and self.data[: len(encoded) + 1] == encoded + b"\x00":
+            return 0
+        # Every other value starts just after the NUL that ends the one before it.
+        found = re.compile(re.escape(b"\x00" + encoded + b"\x00")).search(self.data)
+        return None if found is None else bisect_right(self.ends, found.start() + 1)
 
     def taken(self, numbers: NDArray[numpy.intp]) -> TextColumn:
         """A new column of the rows at `numbers`, in that order, copied as bytes."""
@@ -412,6 +428,13 @@ class ArticleColumns(Sequence[Article]):
         """Field `name` of every article, in order."""
         return self._columns[FIELD_NUMBERS[name]]
 
+    def index_of_path(self, path: str) -> int:
+        """The row of the first article at `path` (ValueError when none is)."""
+        row = row_of_path(self.column("path"), path)
+        if row is None:
+            raise ValueError(f"no article at {path!r}")
+        return row
+
     def spliced(self, pieces: Sequence[Piece]) -> ArticleColumns:
         """New columns holding `pieces` one after another (see `spliced`); these stay as
         they are. Runs of rows are copied a column at a time, so a million rows with a few
@@ -545,6 +568,26 @@ def newest_first_order(paths: Iterable[str], stamps: Iterable[float | None]) -> 
     if len(dated) < len(by_path):
         dated += (number for number in by_path if stamp_list[number] is None)
     return dated
+
+
+def index_of_path(articles: Sequence[Article], path: str) -> int:
+    """Where the article at `path` is in `articles` (ValueError when it is not there): a
+    list that can find it itself (`index_of_path`, as columns of encoded paths do with
+    one search of their bytes) is asked, else its paths are read in turn."""
+    find = getattr(articles, "index_of_path", None)
+    if find is not None:
+        return int(find(path))
+    return indexOf(column_of(articles, "path"), path)
+
+
+def row_of_path(paths: Sequence[str], path: str) -> int | None:
+    """The first row of the column `paths` holding `path`, or None."""
+    if isinstance(paths, TextColumn):
+        return paths.row_of(path)
+    try:
+        return indexOf(paths, path)
+    except ValueError:
+        return None
 
 
 def column_of(articles: Sequence[Article], name: str) -> Sequence[Any]:

@@ -152,6 +152,39 @@ def test_text_columns_read_every_row_slice_and_run_as_written():
         column[-7001]
 
 
+def test_a_text_column_finds_the_row_of_a_value_by_its_bytes():
+    values = [
+        "a/b.md",
+        "",
+        "b.md",
+        "a/b.md.bak",
+        "x/a/b.md",
+        "東京/記事.md",
+        "lone \udcff.md",
+        "b.md",
+    ]
+    column = TextColumn.of(values)
+    for value in set(values):
+        assert column.row_of(value) == values.index(value), value
+    for stranger in ("a/b", "b", "md", "/b.md", "a/b.md\x00", "記事.md", "zz"):
+        assert column.row_of(stranger) is None, stranger
+    assert TextColumn.of([]).row_of("") is None
+
+
+def test_a_list_finds_where_an_article_is_listed_as_reading_every_path_would(stored):
+    articles, plain = stored
+    views = [
+        Library.of(listed).with_drafts(True).sorted_by(SortOrder.TITLE).articles
+        for listed in (articles, plain)
+    ]
+    for listed in (articles, plain, *views):
+        paths = [article.path for article in listed]
+        for place in (0, 7, len(paths) - 1):
+            assert article_columns.index_of_path(listed, paths[place]) == place
+        with pytest.raises(ValueError):
+            article_columns.index_of_path(listed, "2024/no-such-post.md")
+
+
 STAMPS = [1.7e9, None, 0.0, -86400.5, None, 1.7e9]
 
 

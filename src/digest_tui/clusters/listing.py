@@ -8,10 +8,10 @@ from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from itertools import chain
-from operator import attrgetter, indexOf
+from operator import attrgetter
 from typing import Protocol
 
-from digest_tui.article_columns import column_of, with_paths
+from digest_tui.article_columns import index_of_path, with_paths
 from digest_tui.clusters.clusters import Clusters
 from digest_tui.model import Article
 
@@ -129,7 +129,7 @@ class FoldedRows:
             return self.view.days
         days = [value[:10] if value else "" for value in map(_DATE, self.rows)]
         for lead in self.opened:  # its copies follow it
-            at = indexOf(column_of(self.rows, "path"), lead)
+            at = index_of_path(self.rows, lead)
             days[at + 1 : at + 1 + self.others[lead]] = [days[at]] * self.others[lead]
         return days
 
@@ -170,7 +170,7 @@ def fold_clusters(
         by_path = {article.path: article for article in with_paths(articles, shown)}
         rows = list(rows)
         for lead, rest in unfolded.items():
-            at = indexOf(column_of(rows, "path"), lead) + 1
+            at = index_of_path(rows, lead) + 1
             rows[at:at] = [by_path[path] for path in rest]
             copies.update(dict.fromkeys(rest, lead))
     still_hidden = hidden if not copies else _Without(hidden, copies.keys())

@@ -12,10 +12,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 from itertools import chain
+from operator import indexOf
 from threading import RLock
 from typing import Any, overload
 
-from digest_tui.article_columns import MappedColumn, articles_at, column_of
+from digest_tui.article_columns import MappedColumn, articles_at, column_of, row_of_path
 from digest_tui.model import Article
 from digest_tui.search.engine import bits
 from digest_tui.search.engine.matches import Matches
@@ -158,6 +159,14 @@ class RankedArticles(Sequence[Article]):
         """Field `name` of each listed article, in order, read from the catalog's column
         (no `Article` is built)."""
         return MappedColumn(column_of(self._articles, name).__getitem__, self._numbers)
+
+    def index_of_path(self, path: str) -> int:
+        """Where the article at `path` is listed (ValueError when it is not): found in
+        the catalog's paths first, then its number among the listed ones."""
+        number = row_of_path(column_of(self._articles, "path"), path)
+        if number is None:
+            raise ValueError(f"no article at {path!r}")
+        return indexOf(self._numbers, number)
 
     @overload
     def __getitem__(self, index: int) -> Article: ...

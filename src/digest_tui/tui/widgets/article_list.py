@@ -6,7 +6,6 @@ from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from operator import indexOf
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.segment import Segment
@@ -18,7 +17,7 @@ from textual.message import Message
 from textual.reactive import Reactive, reactive
 from textual.strip import Strip
 
-from digest_tui.article_columns import column_of
+from digest_tui.article_columns import column_of, index_of_path
 from digest_tui.days import day_label
 from digest_tui.tui.messages import SnippetsRead, SnippetsWanted
 from digest_tui.tui.widgets.article_rows import (
@@ -342,8 +341,10 @@ class ArticleList(RowCursorView, can_focus=True):
                 self.action_choose()
 
     def _index_of(self, path: str | None) -> int | None:
-        try:  # a scan in C that stops at the first match
-            return indexOf(column_of(self._articles, "path"), path)
+        if path is None:
+            return None
+        try:
+            return index_of_path(self._articles, path)
         except ValueError:
             return None
 
