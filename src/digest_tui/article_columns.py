@@ -223,7 +223,8 @@ class FloatColumn(Sequence["float | None"]):
     value, which reads as None.
 
     A million timestamps held as a list cost about thirty-two bytes each (a float object
-    and its reference). So no value read from the column is NaN: it is None.
+    and its reference); here they cost eight. A value read from the column is never NaN:
+    a missing one reads as None.
     """
 
     __slots__ = ("values",)

@@ -85,9 +85,11 @@ class PathNumbers(Mapping[str, int]):
         looked up together, each candidate's path read back in one pass."""
         if self._plain is not None:
             return list(map(self._plain.get, paths))
+        hashes, size = self._hashes, len(self._hashes)
+        if not size or not paths:
+            return [None] * len(paths)
         import numpy
 
-        hashes, size = self._hashes, len(self._hashes)
         keys = numpy.fromiter(map(hash, paths), numpy.int64, len(paths))
         places = numpy.minimum(hashes.searchsorted(keys), size - 1)
         asked = numpy.flatnonzero(hashes[places] == keys)  # a path of that hash is held
@@ -150,27 +152,3 @@ def _read_at(paths: Sequence[str], numbers: NDArray[numpy.uint32]) -> Iterable[s
     if isinstance(paths, TextColumn):
         return paths.taken(numbers.astype("intp"))
     return map(paths.__getitem__, numbers.tolist())
-
-
-def missing_from(paths: Iterable[str], numbers: PathNumbers) -> list[str]:
-    """Those of `paths` that `numbers` does not hold, in order; looked up a block at a
-    time."""
-    missing: list[str] = []
-    block: list[str] = []
-    for path in paths:
-        block.append(path)
-        if len(block) == _BLOCK:
-            missing += _missing_in(block, numbers)
-            block = []
-    return missing + _missing_in(block, numbers)
-
-
-_BLOCK = 65_536
-
-
-def _missing_in(block: list[str], numbers: PathNumbers) -> list[str]:
-    return [
-        path
-        for path, number in zip(block, numbers.numbers_of(block), strict=True)
-        if number is None
-    ]

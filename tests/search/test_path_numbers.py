@@ -47,6 +47,12 @@ def test_each_path_finds_its_number_and_no_other_path_finds_one(way, kept_as):
     assert numbers.numbers_of([]) == [] and numbers.held(["x"]) == []
 
 
+def test_an_empty_list_holds_no_path(way):
+    numbers = PathNumbers([])
+    assert len(numbers) == 0 and list(numbers) == [] and "a.md" not in numbers
+    assert numbers.numbers_of(["a.md", ""]) == [None, None] and numbers.held([]) == []
+
+
 def test_a_path_listed_twice_is_found_at_its_last_place_as_a_dict_has_it(way):
     paths = ["a.md", "b.md", "a.md", "c.md", "b.md", "a.md"]
     numbers = PathNumbers(paths)
