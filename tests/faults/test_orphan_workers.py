@@ -82,6 +82,45 @@ def test_workers_exit_when_the_command_is_killed_mid_index(tmp_path: Path, signu
     assert done.stdout.splitlines()[-1] == "3000 articles, 0 problems, 0 warnings"
 
 
+# Runs `digest-tui check FOLDER` with SIGTERM sent to itself at the worst moment: the
+# pool's worker processes are forked, the thread that tells them to stop is not started.
+STOPPED_AS_THE_POOL_STARTS = """
+import os, signal, sys
+from concurrent.futures import ProcessPoolExecutor
+
+launch = ProcessPoolExecutor._launch_processes
+
+
+def launch_then_stop(self):
+    launch(self)
+    os.kill(os.getpid(), signal.SIGTERM)
+
+
+ProcessPoolExecutor._launch_processes = launch_then_stop
+from digest_tui.cli.main import main
+
+sys.argv = ["digest-tui", "check", sys.argv[1]]
+raise SystemExit(main())
+"""
+
+
+def test_a_command_stopped_as_its_workers_start_still_ends(tmp_path: Path) -> None:
+    posts = tmp_path / "posts"
+    write_posts(posts, 3000)
+    command = [sys.executable, "-c", STOPPED_AS_THE_POOL_STARTS, str(posts)]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        process.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        workers = _children(process.pid)
+        process.kill()
+        for pid in workers:
+            os.kill(pid, signal.SIGKILL)
+        pytest.fail("the command never ended: its workers were never told to stop")
+    assert process.returncode == 128 + signal.SIGTERM, process.stderr.read()
+    assert not [pid for pid in _children(process.pid) if _alive(pid)]
+
+
 @pytest.mark.parametrize("signum", [signal.SIGKILL, signal.SIGHUP])
 def test_workers_exit_when_the_reader_is_killed_mid_index(tmp_path: Path, signum) -> None:
     posts = tmp_path / "posts"
