@@ -1,8 +1,12 @@
 """A field answers each search as a plain scan would, whatever was searched before."""
 
+import re
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from digest_tui.article_columns import as_picked
 from digest_tui.search.engine import bits
 from digest_tui.search.engine import haystack as haystack_module
 from digest_tui.search.engine.haystack import Haystack
@@ -18,14 +22,17 @@ needles = st.sampled_from(
 )
 
 
+@pytest.mark.usefixtures("both_set_builders")
 @settings(max_examples=200, deadline=None)
 @given(
     values,
     st.lists(st.tuples(needles, st.none() | st.sets(st.integers(0, 39))), max_size=12),
     st.booleans(),
+    st.booleans(),
 )
-def test_containing_matches_a_plain_scan(texts, searches, tokens_indexed):
-    haystack = Haystack(texts)
+def test_containing_matches_a_plain_scan(texts, searches, tokens_indexed, shared):
+    """`shared`: the values given once per distinct value, each tested once."""
+    haystack = Haystack(as_picked(texts) if shared else texts)
     if tokens_indexed:
         haystack.index_tokens()
     size = len(texts)
@@ -77,3 +84,22 @@ def test_a_big_field_holds_one_copy_and_finds_what_a_small_one_finds(monkeypatch
             within = big.containing(needle, few)
             assert bits.members(within, 3000) == [n for n in expected if n % 500 == 0]
     assert big._packed is None, "nor packed by a search"
+
+
+@pytest.mark.usefixtures("both_set_builders")
+@settings(max_examples=100, deadline=None)
+@given(
+    values, st.sampled_from(["k", "ki", "sol", "12", "x1"]), st.none() | st.sets(st.integers(0, 39))
+)
+def test_a_field_shared_by_many_articles_answers_a_pattern_as_each_value_would(
+    texts, needle, among
+):
+    shared = Haystack(as_picked(texts * 3))  # each distinct value held by several articles
+    size = len(texts) * 3
+    chosen = None if among is None else {n for n in among if n < size}
+    among_bits = None if chosen is None else bits.from_numbers(chosen, size)
+    pattern = rf"(?<!\w){needle}"
+    expected = {n for n, text in enumerate(texts * 3) if re.search(pattern, text.lower())}
+    if chosen is not None:
+        expected &= chosen
+    assert bits.members(shared.scan(pattern, among_bits), size) == sorted(expected)

@@ -16,9 +16,9 @@ from pathlib import Path
 
 from digest_tui.article_columns import ArticleColumns
 from digest_tui.column_building import ColumnsBuilder
-from digest_tui.index.snapshot import collector_paused_then_frozen
 from digest_tui.index.workers import worker_pool
 from digest_tui.loading.preview import preview_file_values
+from digest_tui.long_lived import collector_paused_then_frozen
 from digest_tui.model import Problem
 
 CHUNK_SIZE = 500

@@ -15,7 +15,6 @@ one whose bytes do not add up, is not read (the table answers) and is written ag
 from __future__ import annotations
 
 import contextlib
-import gc
 import json
 import os
 import sqlite3
@@ -38,6 +37,7 @@ from digest_tui.index.rows import (
     split_list,
     stamps_in,
 )
+from digest_tui.long_lived import collector_paused_then_frozen
 from digest_tui.model import Article
 
 FORMAT_VERSION = 8
@@ -80,27 +80,6 @@ _LIST_COLUMNS = (5, 15, 16)
 _TEXT_COLUMNS = frozenset(map(CACHED_ARTICLE_COLUMNS.index, TEXT_FIELDS))
 _ALL_COLUMNS = range(len(CACHED_ARTICLE_COLUMNS))
 _PATH, _TIMESTAMP = CACHED_ARTICLE_COLUMNS.index("path"), CACHED_ARTICLE_COLUMNS.index("timestamp")
-
-
-@contextlib.contextmanager
-def collector_paused_then_frozen() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building many long-lived acyclic objects.
-
-    A collection walks every tracked object: building 100,000 articles would trigger
-    several, and the first allocation after the collector is enabled again would walk them
-    all once more (about 50 ms). So what was built is frozen instead, as the reader does
-    with its library anyway: frozen objects are still freed by reference counting when
-    the list is dropped, only the cycle collector skips them (and any cycle that was
-    already garbage, until `gc.unfreeze`).
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.freeze()
-            gc.enable()
 
 
 def clear(conn: sqlite3.Connection) -> None:

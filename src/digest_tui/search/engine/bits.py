@@ -53,6 +53,17 @@ def from_flags(flags: Iterable[bool]) -> int:
     return _from_selector(bytes(flags))
 
 
+def from_distinct_flags(flags: bytes, codes: Sequence[int]) -> int:
+    """The set of articles whose value passed a test made once per distinct value:
+    `flags` holds a 0 or 1 byte per distinct value, `codes[n]` is article n's value's
+    place among them."""
+    if len(codes) >= VECTOR_FROM:
+        np = numpy_module()
+        places = np.frombuffer(codes, codes.typecode) if isinstance(codes, array) else codes
+        return _from_vector(np.frombuffer(flags, np.uint8)[places])
+    return _from_selector(bytes(map(flags.__getitem__, codes)))
+
+
 def from_numbers(numbers: Iterable[int], size: int) -> int:
     """The set of `numbers` (each below `size`); an `array` of them is read fastest."""
     if size >= VECTOR_FROM and not (isinstance(numbers, Sized) and len(numbers) < size // 64):

@@ -19,8 +19,8 @@ from digest_tui.model import Article
 from digest_tui.search.engine.bits import SetNumbers
 from digest_tui.search.engine.haystack import Haystack
 from digest_tui.search.engine.packing import (
+    made_per_distinct,
     normalise_all,
-    per_distinct,
     per_stored_value,
     spaced_words,
 )
@@ -107,13 +107,13 @@ class SearchFields:
         def pack(tags: list[tuple[str, ...]]) -> list[str]:
             return normalise_all(packed_tags(tags))
 
-        return Haystack(per_distinct(self._raw_tags, pack), normalised=True, sets=self._sets)
+        return Haystack(made_per_distinct(self._raw_tags, pack), normalised=True, sets=self._sets)
 
     def _packed_tag_words(self) -> Haystack:
         def pack(tags: list[tuple[str, ...]]) -> list[str]:
             return spaced_words(list(map(" ".join, tags)), lower_first=False)
 
-        tags = per_distinct(self._raw_tags, pack)
+        tags = made_per_distinct(self._raw_tags, pack)
         return Haystack(tags, normalised=True, sets=self._sets, spaced=True)
 
     def prepare(self) -> None:
@@ -157,8 +157,4 @@ def source_haystack(articles: Sequence[Article], sets: SetNumbers | None = None)
     # Each article links its own URL, but most share a source name and host.
     sources = as_picked(zip(names, hosts_of(column_of(articles, "source_url")), strict=True))
     described = [f"{name} {host}" for name, host in sources.distinct]
-    return Haystack(
-        per_distinct(PickedColumn(described, sources.base), normalise_all),
-        normalised=True,
-        sets=sets,
-    )
+    return Haystack(PickedColumn(described, sources.base), sets=sets)

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from itertools import compress, repeat
 from operator import contains, itemgetter
 
+from digest_tui.article_columns import PickedColumn
 from digest_tui.search.engine import bits
 from digest_tui.search.engine.bits import SetNumbers
 from digest_tui.search.engine.cache import FIELD_SEARCHES, SHORT_ANSWERS, BoundedCache
@@ -57,6 +58,7 @@ class Haystack:
     """
 
     __slots__ = (
+        "_distinct",
         "_packed",
         "_recent",
         "_sets",
@@ -76,7 +78,17 @@ class Haystack:
         """`normalised`: the values are already lower-cased and free of separators.
         `sets`: the member numbers remembered for the catalog's sets, shared by its fields.
         `spaced`: each value is words between single spaces, with a space at each end
-        (`packing.spaced_words`), so " x" is a word starting with x and " x " a word x."""
+        (`packing.spaced_words`), so " x" is a word starting with x and " x " a word x.
+
+        `values` given as a `PickedColumn` (a field that many articles share, such as
+        their tags or source) are tested once per distinct value (see `_test_each`)."""
+        self._distinct: tuple[list[str], Sequence[int]] | None = None
+        if isinstance(values, PickedColumn):
+            distinct = list(values.distinct)
+            if not normalised:
+                distinct, normalised = normalise_all(distinct), True
+            self._distinct = (distinct, values.base)
+            values = list(map(distinct.__getitem__, values.base))  # rows share the strings
         given = values if isinstance(values, Sequence) else list(values)
         self.values: Sequence[str]
         if normalised:
@@ -248,6 +260,13 @@ class Haystack:
     def _test_each(self, test: Callable[[Iterable[str]], Iterable[bool]], among: int | None) -> int:
         """The articles within `among` whose value passes `test` (mapped over values)."""
         values = self.values
+        shared = self._distinct
+        if shared is not None and (among is None or among.bit_count() > len(shared[0])):
+            # Each distinct value is tested once, then its articles are picked by number:
+            # a million articles' tags are a few distinct sets for the most part.
+            distinct, codes = shared
+            found = bits.from_distinct_flags(bytes(test(distinct)), codes)
+            return found if among is None else self._sets.intersection(found, among)
         if among is None:
             return bits.from_flags(test(values))
         if among.bit_count() * FEW_SHARE < len(values):

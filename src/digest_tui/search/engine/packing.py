@@ -13,7 +13,7 @@ from collections.abc import Callable, Hashable, Iterator, Sequence
 from itertools import chain
 from typing import TypeVar, overload
 
-from digest_tui.article_columns import PickedColumn
+from digest_tui.article_columns import PickedColumn, as_picked
 
 Key = TypeVar("Key", bound=Hashable)
 
@@ -73,17 +73,15 @@ class Normalised(Sequence[str]):
         return chain.from_iterable(map(normalise_all, blocks))
 
 
-def per_distinct(keys: Sequence[Key], make: Callable[[list[Key]], list[str]]) -> list[str]:
-    """`make(list(keys))`, computed once per distinct key: equal keys share one string.
+def made_per_distinct(keys: Sequence[Key], make: Callable[[list[Key]], list[str]]) -> PickedColumn:
+    """`make(distinct keys)` as a column over the same rows: equal keys share one string.
 
-    Many articles share a source or a set of tags; one string per article would hold
-    the same text thousands of times.
+    Many articles share a source or a set of tags; one string per article would hold the
+    same text thousands of times, and a `Haystack` given this column tests each distinct
+    value once.
     """
-    if isinstance(keys, PickedColumn):
-        return _per_picked(keys, make)
-    distinct = list(dict.fromkeys(keys))
-    made = dict(zip(distinct, make(distinct), strict=True))
-    return list(map(made.__getitem__, keys))
+    column = as_picked(keys)
+    return PickedColumn(make(list(column.distinct)), column.base)
 
 
 def per_stored_value(

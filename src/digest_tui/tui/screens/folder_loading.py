@@ -6,7 +6,6 @@ Everything it learns goes to the screen as messages (`SessionOpened`, `ArticlesL
 
 from __future__ import annotations
 
-import gc
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -72,7 +71,6 @@ class FolderLoader:
         if worker.is_cancelled:
             return
         library.prepare()  # the first keystroke should not pay for the search data
-        _freeze_long_lived()
         ReadingPane.preload()
 
         def progress(done: int, total: int) -> None:
@@ -102,7 +100,6 @@ class FolderLoader:
         fresh = self._library_of(result.articles) if changed else None
         if fresh is not None:
             fresh.prepare()
-            _freeze_long_lived()
         paths = fresh.paths if fresh is not None else frozenset()
         post(ArticlesLoaded(fresh, result.problems, True, paths))
         if result.error:
@@ -131,13 +128,3 @@ class FolderLoader:
         from digest_tui.search import Library
 
         return Library.of(articles, fulltext=self.session.index, state=self.session.state)
-
-
-def _freeze_long_lived() -> None:
-    """Keep the library's millions of objects out of the cyclic garbage collector.
-
-    Each full collection would otherwise walk them all, a pause of a tenth of a second
-    or more at 100,000 articles, landing on random keystrokes. Frozen objects are still
-    freed by reference counting when the library is replaced.
-    """
-    gc.freeze()
