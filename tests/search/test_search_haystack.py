@@ -103,3 +103,26 @@ def test_a_field_shared_by_many_articles_answers_a_pattern_as_each_value_would(
     if chosen is not None:
         expected &= chosen
     assert bits.members(shared.scan(pattern, among_bits), size) == sorted(expected)
+
+
+def _holds_in_order(text, needle):
+    rest = iter(text)
+    return all(char in rest for char in needle)
+
+
+@pytest.mark.usefixtures("both_set_builders")
+@settings(max_examples=100, deadline=None)
+@given(
+    values,
+    st.sampled_from(["kt", "ktn", "qch", "sr", "äk", "12", "v.2", "kitchen", "zz"]),
+    st.none() | st.sets(st.integers(0, 39)),
+)
+def test_scattered_letters_are_found_as_a_letter_by_letter_check_finds_them(texts, needle, among):
+    haystack = Haystack(texts)
+    size = len(texts)
+    chosen = None if among is None else {n for n in among if n < size}
+    among_bits = None if chosen is None else bits.from_numbers(chosen, size)
+    expected = {n for n, text in enumerate(texts) if _holds_in_order(text.lower(), needle)}
+    if chosen is not None:
+        expected &= chosen
+    assert bits.members(haystack.subsequence(needle, among_bits), size) == sorted(expected)

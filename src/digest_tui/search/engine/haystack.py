@@ -231,6 +231,9 @@ class Haystack:
         when its characters appear in order; rapidfuzz computes that bit-parallel in C.
         Its hits are read as they come: `extract` would also sort them by score, which
         for the tens of thousands a few scattered letters find costs more than the test.
+        From `bits.VECTOR_FROM` values on, every value's score comes back in one NumPy
+        array instead (`cdist`): a few common letters are held in order by a third of a
+        million titles, and reading their hits one by one cost as much as the test.
         """
         # rapidfuzz loads on the first scattered-letter search, not before the first frame.
         from rapidfuzz import process
@@ -241,13 +244,25 @@ class Haystack:
         if among is not None:
             numbers = self._sets.numbers_of(among)
             values = list(map(self.values.__getitem__, numbers))
+        size, cutoff = len(self.values), len(needle)
+        if len(values) >= bits.VECTOR_FROM:
+            np = bits.numpy_module()
+            # Scores under the cutoff come back as 0: the hits are the other places.
+            scores = process.cdist(
+                [needle], values, scorer=LCSseq.similarity, processor=None,
+                score_cutoff=cutoff, dtype=np.int32,
+            )  # fmt: skip
+            places = np.flatnonzero(scores[0])
+            return bits.from_numbers(
+                places if numbers is None else np.asarray(numbers)[places], size
+            )
         hits = process.extract_iter(
-            needle, values, scorer=LCSseq.similarity, processor=None, score_cutoff=len(needle)
+            needle, values, scorer=LCSseq.similarity, processor=None, score_cutoff=cutoff
         )
         found = map(_INDEX, hits)
         if numbers is not None:
             found = map(numbers.__getitem__, found)
-        return bits.from_numbers(found, len(self.values))
+        return bits.from_numbers(found, size)
 
     def span_lengths(self, needle: str, numbers: Iterable[int]) -> dict[int, int]:
         """For each of `numbers` whose value holds `needle`'s characters in order, the
