@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from digest_tui.days import DayRows, day_label
 from digest_tui.timeline import timeline
 
@@ -27,6 +30,22 @@ def test_a_heading_comes_before_each_new_day_and_maps_back_to_articles():
 
 def test_an_empty_list_has_no_rows():
     assert len(DayRows([])) == 0
+
+
+@given(st.lists(st.sampled_from(["2025-11-21", "2025-11-20", ""]), max_size=30))
+def test_each_run_of_one_day_gets_one_heading_above_it(days):
+    rows = DayRows(iter(days))  # any iterable, read once
+    expected = []
+    for number, day in enumerate(days):
+        if number == 0 or day != days[number - 1]:
+            expected.append(("heading", day))
+        expected.append((number, day))
+    shown = [
+        ("heading", rows.day_at(r)) if rows.is_heading(r) else (rows.article_at(r), rows.day_at(r))
+        for r in range(len(rows))
+    ]
+    assert shown == expected
+    assert [rows.article_at(rows.row_of(n)) for n in range(len(days))] == list(range(len(days)))
 
 
 def test_a_few_weeks_are_shown_week_by_week_with_gaps_for_empty_weeks():

@@ -12,6 +12,8 @@ from benchmarks.results import Row, guarded, scaled
 from benchmarks.timing import probe_env, run_probe, summarize
 
 KEY_TARGET = "< 16 ms"
+KEY_MILLION_TARGET = "p95 <= 50 ms"
+"""The scale issue's target at a million posts (the median under 16 ms holds up to 100k)."""
 OPEN_TARGET = "< 50 ms"
 BIG_TARGET = "< 500 ms"
 STALL_TARGET = "< 100 ms"
@@ -23,6 +25,7 @@ def measure_keystrokes(context: Context) -> list[Row]:
     rows_set = scaled(summarize(found["rows_set"]), 1000)
     painted = scaled(summarize(found["painted"]), 1000)
     note = f"{painted.n} keystrokes over {found['articles']} articles; includes frame pacing"
+    million = context.count >= 1_000_000
     return [
         Row(
             "keystroke -> list rows set",
@@ -37,8 +40,8 @@ def measure_keystrokes(context: Context) -> list[Row]:
             context.label,
             "ms",
             painted,
-            target=KEY_TARGET,
-            passed=painted.median < 16,
+            target=KEY_MILLION_TARGET if million else KEY_TARGET,
+            passed=painted.p95 <= 50 if million else painted.median < 16,
             note=note,
         ),
     ]
