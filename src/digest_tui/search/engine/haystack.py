@@ -29,6 +29,8 @@ _INDEX = itemgetter(2)  # of a rapidfuzz hit: (value, score, index)
 # A needle found in fewer than one value in this many is located hit by hit: reading a
 # hit's number costs about five times testing one value.
 RARE_SHARE = 8
+_LETTERS_BLOCK = 65_536
+"""Values tested for scattered letters by one NumPy call (see `Haystack._in_order`)."""
 SAMPLE_PARTS = 16
 SHORT_NEEDLE = 3
 """Whole-list answers to needles up to this long are kept (`short_answers`)."""
@@ -231,9 +233,10 @@ class Haystack:
         when its characters appear in order; rapidfuzz computes that bit-parallel in C.
         Its hits are read as they come: `extract` would also sort them by score, which
         for the tens of thousands a few scattered letters find costs more than the test.
-        From `bits.VECTOR_FROM` values on, every value's score comes back in one NumPy
-        array instead (`cdist`): a few common letters are held in order by a third of a
-        million titles, and reading their hits one by one cost as much as the test.
+        From `bits.VECTOR_FROM` values on, the values' scores come back in NumPy arrays
+        instead (`cdist`, a block at a time): a few common letters are held in order by a
+        third of a million titles, and reading their hits one by one cost as much as the
+        test.
         """
         # rapidfuzz loads on the first scattered-letter search, not before the first frame.
         from rapidfuzz import process
@@ -247,12 +250,16 @@ class Haystack:
         size, cutoff = len(self.values), len(needle)
         if len(values) >= bits.VECTOR_FROM:
             np = bits.numpy_module()
-            # Scores under the cutoff come back as 0: the hits are the other places.
-            scores = process.cdist(
-                [needle], values, scorer=LCSseq.similarity, processor=None,
-                score_cutoff=cutoff, dtype=np.int32,
-            )  # fmt: skip
-            places = np.flatnonzero(scores[0])
+            blocks = []
+            # A block at a time: `cdist` holds a converted copy of every value it is given
+            # (50 MB for a million titles at once, 3 MB a block at a time).
+            for start in range(0, len(values), _LETTERS_BLOCK):
+                scores = process.cdist(
+                    [needle], values[start : start + _LETTERS_BLOCK], scorer=LCSseq.similarity,
+                    processor=None, score_cutoff=cutoff, dtype=np.int32,
+                )  # fmt: skip
+                blocks.append(np.flatnonzero(scores[0]) + start)  # under the cutoff: 0
+            places = np.concatenate(blocks) if blocks else np.zeros(0, np.intp)
             return bits.from_numbers(
                 places if numbers is None else np.asarray(numbers)[places], size
             )
