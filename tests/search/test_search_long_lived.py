@@ -5,6 +5,7 @@ index alone made each one a pause of about 90 ms, landing on random keystrokes.
 """
 
 import gc
+import weakref
 
 from digest_tui.model import Article
 from digest_tui.search import Library
@@ -48,3 +49,21 @@ def test_prepared_and_word_indexed_search_data_is_never_walked_by_a_collection()
     assert len(held) > 100  # the token index, its holders, the fields' value lists
     walked = {id(obj) for obj in gc.get_objects()}  # frozen objects are not listed
     assert [type(obj).__name__ for obj in held if id(obj) in walked] == []
+
+
+class _Node:
+    """An object that can hold itself: a reference cycle only the collector frees."""
+
+
+def test_garbage_left_before_the_search_data_was_built_is_freed_not_frozen():
+    held = _Node()
+    held.itself = held
+    gone = weakref.ref(held)
+    gc.collect()  # the cycle, still referenced, moves to the oldest generation
+    del held  # garbage now, which only a full collection would find
+    library = Library.of(_articles(500))
+    library.prepare()
+    try:
+        assert gone() is None  # a freeze would have kept it for as long as the process runs
+    finally:
+        gc.unfreeze()
