@@ -21,7 +21,7 @@ from typing import Any
 
 from digest_tui.article_columns import column_of
 from digest_tui.facets import FacetCount, most_used_first
-from digest_tui.long_lived import collector_paused_then_frozen
+from digest_tui.long_lived import collected_then_frozen
 from digest_tui.model import Article
 from digest_tui.search.engine import Catalog, bits
 from digest_tui.search.engine.groups import Firsts
@@ -90,7 +90,7 @@ class Library:
         Safe to call from any thread, and more than once. What it builds lasts as long as
         the library, so it is kept out of the garbage collector's walks (`long_lived`).
         """
-        with collector_paused_then_frozen(collect_first=True):
+        with collected_then_frozen():
             self.catalog.prepare(self.fulltext)
 
     def index_words(self) -> None:
@@ -99,7 +99,7 @@ class Library:
         field (about half a second per 100,000 articles, from a background thread; searches
         made meanwhile read the fields as before). Safe from any thread, more than once.
         Like `prepare`, it keeps what it builds out of the garbage collector's walks."""
-        with collector_paused_then_frozen(collect_first=True):
+        with collected_then_frozen():
             self.catalog.index_words()
 
     def again(self) -> Library:
