@@ -38,9 +38,8 @@ def collected_then_frozen() -> Iterator[None]:
     """Freeze what a build beside the UI made, once one collection has freed the garbage
     cycles made meanwhile (a freeze would keep them for as long as the process runs).
 
-    For the search data: its builds run for seconds while the UI goes on. The collector
-    keeps running during them, as a paused one lets the UI's garbage pile up until the
-    end (about 10 MB more at the reader's peak at a million articles).
+    For the search data: its builds run for seconds while the UI goes on, so the collector
+    keeps running during them; paused, it would let the UI's garbage pile up until the end.
     """
     try:
         yield

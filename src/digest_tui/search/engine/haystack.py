@@ -285,7 +285,8 @@ class Haystack:
         shared = self._distinct
         if shared is not None and (among is None or among.bit_count() > len(shared[0])):
             # Each distinct value is tested once, then its articles are picked by number:
-            # a million articles' tags are a few distinct sets for the most part.
+            # a million articles hold far fewer distinct tag sets (168,000 in the
+            # benchmark's corpus), and a handful of sources.
             distinct, codes = shared
             found = bits.from_distinct_flags(bytes(test(distinct)), codes)
             return found if among is None else self._sets.intersection(found, among)
