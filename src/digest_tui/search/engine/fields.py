@@ -117,10 +117,12 @@ class SearchFields:
         return Haystack(tags, normalised=True, sets=self._sets, spaced=True)
 
     def prepare(self) -> None:
-        """Build every field now, packed for the scans of words of three letters on."""
+        """Build every field now, packed for the scans of words of three letters on, and
+        the titles' letters for the scattered-letter searches."""
         fields = (self.titles, self.title_words, self.tags, self.tag_words, self.descriptions)
         for field in fields:
             field.prepare()
+        self.titles.index_letters()
 
     def index_tokens(self) -> None:
         """Index the tokens of descriptions, titles, and title and tag words now, so that
