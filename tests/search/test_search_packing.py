@@ -6,7 +6,6 @@ from hypothesis import strategies as st
 from digest_tui.article_columns import ArticleColumns, TextColumn
 from digest_tui.model import Article
 from digest_tui.search.engine.catalog import newest_first
-from digest_tui.search.engine.fields import packed_tags
 from digest_tui.search.engine.haystack import pack_tags
 from digest_tui.search.engine.packing import (
     Normalised,
@@ -15,6 +14,7 @@ from digest_tui.search.engine.packing import (
     spaced_words,
     spaced_words_of,
 )
+from digest_tui.search.engine.tag_names import packed_tags
 
 # Letters that change length or word-ness when lower-cased, separators, punctuation.
 TRICKY = "aZ_9 -.,\n\r\x00\x01İΣσςÉé’—ǅß\u0301"

@@ -24,6 +24,7 @@ from digest_tui.search.engine.packing import (
     per_stored_value,
     spaced_words,
 )
+from digest_tui.search.engine.tag_names import PackedTags
 
 
 class SearchFields:
@@ -83,9 +84,11 @@ class SearchFields:
         return self._field("_title_words", self._packed_title_words)
 
     @property
-    def tags(self) -> Haystack:
+    def tags(self) -> PackedTags:
         """Each article's tags, lower-cased, each fenced by `\\x01` (see `pack_tags`)."""
-        return self._field("_tags", self._packed_tags)
+        tags = self._field("_tags", self._packed_tags)
+        assert isinstance(tags, PackedTags)
+        return tags
 
     @property
     def tag_words(self) -> Haystack:
@@ -104,10 +107,7 @@ class SearchFields:
         return Haystack(words, normalised=True, sets=self._sets, spaced=True)
 
     def _packed_tags(self) -> Haystack:
-        def pack(tags: list[tuple[str, ...]]) -> list[str]:
-            return normalise_all(packed_tags(tags))
-
-        return Haystack(made_per_distinct(self._raw_tags, pack), normalised=True, sets=self._sets)
+        return PackedTags(as_picked(self._raw_tags), sets=self._sets)
 
     def _packed_tag_words(self) -> Haystack:
         def pack(tags: list[tuple[str, ...]]) -> list[str]:
@@ -118,11 +118,12 @@ class SearchFields:
 
     def prepare(self) -> None:
         """Build every field now, packed for the scans of words of three letters on, and
-        the titles' letters for the scattered-letter searches."""
+        the titles' letters for the scattered-letter searches and the tags' names."""
         fields = (self.titles, self.title_words, self.tags, self.tag_words, self.descriptions)
         for field in fields:
             field.prepare()
         self.titles.index_letters()
+        self.tags.index_names()
 
     def index_tokens(self) -> None:
         """Index the tokens of descriptions, titles, and title and tag words now, so that
@@ -144,13 +145,6 @@ class SearchFields:
                 haystack = make()
                 setattr(self, name, haystack)
         return haystack
-
-
-def packed_tags(tags: Sequence[Sequence[str]]) -> list[str]:
-    """`pack_tags` of each article's normalised tags, computed for all articles at once."""
-    joined = normalise_all(list(map("\x01\x01".join, tags)))
-    fenced = zip(joined, map(len, tags), strict=True)
-    return [f"\x01{value}\x01" if count else "" for value, count in fenced]
 
 
 def source_haystack(articles: Sequence[Article], sets: SetNumbers | None = None) -> Haystack:
