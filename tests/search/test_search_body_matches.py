@@ -83,3 +83,37 @@ def test_a_snippet_is_cut_around_the_first_hit_at_word_ends():
     assert snippet_of(body, ("climbed for",)).count("climbed for") >= 1
     assert opening("Short body.") == "Short body."
     assert opening("word " * 100, width=20) == "word word word word…"
+
+
+class CountingIndex:
+    """The real index, counting the body searches it runs."""
+
+    def __init__(self, index):
+        self.index = index
+        self.searched = []
+
+    def search(self, terms, limit=None):
+        self.searched.append(terms)
+        return self.index.search(terms, limit)
+
+    def query_of(self, terms):
+        return self.index.query_of(terms)
+
+    def body_words(self, starting):
+        return self.index.body_words(starting)
+
+
+def test_letters_typed_that_ask_the_index_the_same_reuse_its_answer(indexed):
+    library, index = indexed
+    counting = CountingIndex(index)
+    typing = Library.of(list(library), fulltext=counting)
+    # "engi", "engin" and "engine" all ask the index for engine or engineers: the bodies
+    # are searched once for the three; "engineer" asks for engineers alone.
+    typed = ("engi", "engin", "engine", "engineer")
+    for text in typed:
+        view = typing.matching(text).sorted_by(SortOrder.RELEVANCE)
+        fresh = library.matching(text).sorted_by(SortOrder.RELEVANCE)
+        assert [a.path for a in view] == [a.path for a in fresh]
+        assert view.body_matches() == fresh.body_matches()
+    assert counting.searched == ["engi", "engineer"]
+    assert set(typing.matching("engine").body_matches()) == {"servo.md", "igalia.md", "kite.md"}

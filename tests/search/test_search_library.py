@@ -45,6 +45,9 @@ class FakeFullText:
         self.asked.append(terms)
         return dict(self.hits.get(terms, {}))
 
+    def query_of(self, terms):
+        return terms
+
 
 class FakeState:
     def __init__(self, read=(), starred=(), new=()):

@@ -80,6 +80,9 @@ class CountingFullText:
         self.asked.append((terms, limit))
         return {"1.md": 1.0}
 
+    def query_of(self, terms):
+        return terms
+
 
 def test_body_search_is_limited_and_asked_once_per_query_while_typing():
     fulltext = CountingFullText()

@@ -342,26 +342,38 @@ class ArticleIndex:
 
         Scores are higher for better matches. Never raises; {} when nothing matches.
         """
-        from digest_tui.index import fulltext_words
-        from digest_tui.index.fulltext import run_query, words_expression
-
-        conn = self._db.get(write=False)
-        if conn is None:
-            return {}
-        expression = words_expression(
-            terms, words_for=lambda prefix: fulltext_words.starting(conn, prefix)
-        )
-        return run_query(conn, expression, limit)
+        return self._query(self._words_query(terms), limit)
 
     def search(self, terms: str, limit: int | None = None) -> dict[str, float]:
         """`fulltext` for plain words, `search_phrase` for one `"quoted phrase"`.
 
         This is the `FullTextSearch` protocol the search layer uses.
         """
+        return self._query(self.query_of(terms), limit)
+
+    def query_of(self, terms: str) -> str | None:
+        """The FTS5 query `search(terms)` runs (None: none, nothing matches). Typing a
+        word's last letters often asks the same one ("kit" and "kite" both ask for kite
+        or kites), so the search layer keeps its answers by it."""
+        from digest_tui.index.fulltext import phrase_expression
+
         stripped = terms.strip()
         if len(stripped) >= 2 and stripped[0] == stripped[-1] == '"':
-            return self.search_phrase(stripped[1:-1], limit)
-        return self.fulltext(terms, limit)
+            return phrase_expression(stripped[1:-1])
+        return self._words_query(terms)
+
+    def _words_query(self, terms: str) -> str | None:
+        """The query for plain words: the last word's prefix asked for as the index's own
+        words starting with it."""
+        from digest_tui.index import fulltext_words
+        from digest_tui.index.fulltext import words_expression
+
+        conn = self._db.get(write=False)
+        if conn is None:
+            return None
+        return words_expression(
+            terms, words_for=lambda prefix: fulltext_words.starting(conn, prefix)
+        )
 
     def search_phrase(self, phrase: str, limit: int | None = None) -> dict[str, float]:
         """Paths whose text holds the words of `phrase` in that order, by bm25."""

@@ -21,6 +21,12 @@ class FullTextSearch(Protocol):
         """
         ...
 
+    def query_of(self, terms: str) -> str | None:
+        """What `search(terms)` asks the index, None when it asks nothing (nothing then
+        matches): terms asking the same get the same answer, so answers are kept by it.
+        Must not raise."""
+        ...
+
     def body_words(self, starting: str) -> list[str]:
         """The distinct words of the indexed text that start with `starting` (lower-case),
         for correcting typos. Must not raise."""

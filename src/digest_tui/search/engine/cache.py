@@ -16,7 +16,7 @@ cache (owner)            holds                                         bound
 ``short_answers``        whole-list answers to needles of up to        SHORT_ANSWERS
 (Haystack)               three characters (per field)
 ``body_searches``        article number to rank for recent full-text   BODY_SEARCHES
-(Catalog)                queries
+(Catalog)                queries, by the query the index runs
 ``set_numbers``          the member numbers of recent sparse article   SET_NUMBERS sets,
 (SetNumbers)             sets, keyed by the set's identity             NUMBERS_KEPT
 ``token_unions``         the articles holding any of a few tokens,     TOKEN_UNIONS

@@ -92,7 +92,7 @@ class Catalog:
         self._facets: FacetColumns | None = None
         self._days: list[str] | None = None
         self._day_tally: Tally | None = None
-        self._bodies: BoundedCache[tuple[str, int | None], dict[int, float]] = BoundedCache(
+        self._bodies: BoundedCache[tuple[str | None, int | None], dict[int, float]] = BoundedCache(
             BODY_SEARCHES
         )
         self._path_sets: BoundedCache[int, tuple[Iterable[str], int]] = BoundedCache(PATH_SETS)
@@ -138,11 +138,36 @@ class Catalog:
 
     def bodies(self, fulltext: FullTextSearch, terms: str, limit: int | None) -> dict[int, float]:
         """Article number to rank for the bodies holding `terms`, from `fulltext`
-        (recent answers are kept in `body_searches`)."""
-        key = (terms, limit)
+        (recent answers are kept in `body_searches`, by the query the index runs)."""
+        return self._bodies_by((fulltext.query_of(terms), limit), fulltext, terms)
+
+    def bodies_soon(
+        self, fulltext: FullTextSearch, terms: str, limit: int | None
+    ) -> Callable[[], dict[int, float]]:
+        """`bodies` started now on the worker thread; call the result for its answer.
+        SQLite works outside Python's lock, so the query runs beside the caller."""
+        key = (fulltext.query_of(terms), limit)
+        found = self._bodies.get(key)
+        if found is not None:
+            return lambda: found
+        entered = Event()
+
+        def search() -> dict[int, float]:
+            entered.set()
+            return self._bodies_by(key, fulltext, terms)
+
+        future = started(search)
+        # Python's lock switches threads only every few milliseconds; waiting here lets
+        # the worker run straight into the query, where SQLite hands the lock back.
+        entered.wait(ENTER_WAIT)
+        return future.result
+
+    def _bodies_by(
+        self, key: tuple[str | None, int | None], fulltext: FullTextSearch, terms: str
+    ) -> dict[int, float]:
         found = self._bodies.get(key)
         if found is None:
-            ranked = fulltext.search(terms, limit)
+            ranked = fulltext.search(terms, key[1]) if key[0] is not None else {}
             numbers = self.numbers.numbers_of(list(ranked))
             found = {
                 number: rank
@@ -151,26 +176,6 @@ class Catalog:
             }
             self._bodies.put(key, found)
         return found
-
-    def bodies_soon(
-        self, fulltext: FullTextSearch, terms: str, limit: int | None
-    ) -> Callable[[], dict[int, float]]:
-        """`bodies` started now on the worker thread; call the result for its answer.
-        SQLite works outside Python's lock, so the query runs beside the caller."""
-        found = self._bodies.get((terms, limit))
-        if found is not None:
-            return lambda: found
-        entered = Event()
-
-        def search() -> dict[int, float]:
-            entered.set()
-            return self.bodies(fulltext, terms, limit)
-
-        future = started(search)
-        # Python's lock switches threads only every few milliseconds; waiting here lets
-        # the worker run straight into the query, where SQLite hands the lock back.
-        entered.wait(ENTER_WAIT)
-        return future.result
 
     def prepare(self, fulltext: FullTextSearch | None = None) -> None:
         """Build everything a first search needs now (e.g. from a background thread)."""
