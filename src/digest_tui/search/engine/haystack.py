@@ -30,8 +30,10 @@ _INDEX = itemgetter(2)  # of a rapidfuzz hit: (value, score, index)
 # A needle found in fewer than one value in this many is located hit by hit: reading a
 # hit's number costs about five times testing one value.
 RARE_SHARE = 8
-_LETTERS_BLOCK = 65_536
-"""Values tested for scattered letters by one NumPy call (see `Haystack._in_order`)."""
+_LETTERS_BLOCK = 4096
+"""Values tested for scattered letters by one NumPy call (see `Haystack._in_order`): each
+block's strings are picked just before the test, so the test finds them in the CPU's cache
+(a quarter faster than picking every candidate first, for half a million titles)."""
 SAMPLE_PARTS = 16
 SHORT_NEEDLE = 3
 """Whole-list answers to needles up to this long are kept (`short_answers`)."""
@@ -250,14 +252,15 @@ class Haystack:
         if size >= bits.VECTOR_FROM and (among is None or among.bit_count() >= bits.VECTOR_FROM):
             np = bits.numpy_module()
             numbers = self.letter_bits().passing(needle, among)
-            values = list(map(self.values.__getitem__, numbers.tolist()))
+            pick = self.values.__getitem__
             blocks = []
-            # A block at a time: `cdist` holds a converted copy of every value it is given
-            # (50 MB for a million titles at once, 3 MB a block at a time).
-            for start in range(0, len(values), _LETTERS_BLOCK):
+            # A block at a time: `cdist` also holds a converted copy of every value it is
+            # given (50 MB for a million titles at once).
+            for start in range(0, len(numbers), _LETTERS_BLOCK):
+                values = list(map(pick, numbers[start : start + _LETTERS_BLOCK].tolist()))
                 scores = process.cdist(
-                    [needle], values[start : start + _LETTERS_BLOCK], scorer=LCSseq.similarity,
-                    processor=None, score_cutoff=cutoff, dtype=np.int32,
+                    [needle], values, scorer=LCSseq.similarity, processor=None,
+                    score_cutoff=cutoff, dtype=np.int32,
                 )  # fmt: skip
                 blocks.append(np.flatnonzero(scores[0]) + start)  # under the cutoff: 0
             places = np.concatenate(blocks) if blocks else np.zeros(0, np.intp)
