@@ -40,8 +40,11 @@ class TagNames:
         list's place in both."""
         holders: dict[str, array[int]] = {}
         odd: dict[int, str] = {}
+        # Each distinct tag is lower-cased once, not once per list holding it: a million
+        # articles' lists hold half a million tags, few of them distinct.
+        names_of: dict[str, str] = {}
         for number, tags in enumerate(tag_lists):
-            names = [normalise(tag) for tag in tags]
+            names = [names_of.get(tag) or names_of.setdefault(tag, normalise(tag)) for tag in tags]
             if any(FENCE in name for name in names):
                 odd[number] = packed[number]
                 continue
