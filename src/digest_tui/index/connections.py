@@ -21,7 +21,9 @@ class Connections:
 
     A thread keeps its connection until `close()`, or until the index moves to memory
     (a read-only folder, a path below a regular file, a full disk): every thread then
-    reconnects to the copy in memory, and `fallback` says why.
+    reconnects to the copy in memory, and `fallback` says why. The connections of threads
+    that have ended are closed as the next one opens: the reader runs each search on a
+    thread of its own, and their connections would otherwise pile up, a file each.
     """
 
     def __init__(self, db_file: Path) -> None:
@@ -30,7 +32,7 @@ class Connections:
         """Why this run keeps the index in memory instead of the file; None if it does not."""
         self._local = threading.local()
         self._lock = threading.Lock()
-        self._open: list[sqlite3.Connection] = []
+        self._open: list[tuple[threading.Thread, sqlite3.Connection]] = []
         self._generation = 0
         self._memory: str | None = None
         self._keeper: sqlite3.Connection | None = None
@@ -39,7 +41,7 @@ class Connections:
     def close(self) -> None:
         """Close every connection (call when no thread is using them)."""
         with self._lock:
-            for conn in self._open:
+            for _thread, conn in self._open:
                 conn.close()
             self._open.clear()
             self._generation += 1
@@ -70,7 +72,8 @@ class Connections:
             # exit. (Writes are left to finish: they commit or roll back whole.)
             opened.set_progress_handler(self._stopped, QUERY_CHECK_STEPS)
         with self._lock:
-            self._open.append(opened)
+            self._close_ended()
+            self._open.append((threading.current_thread(), opened))
             self._local.held = (self._generation, opened, write)
         return opened
 
@@ -127,7 +130,14 @@ class Connections:
 
     def _forget(self, conn: sqlite3.Connection) -> None:
         with self._lock:
-            if conn in self._open:
-                self._open.remove(conn)
+            self._open = [(thread, kept) for thread, kept in self._open if kept is not conn]
         conn.close()
         self._local.held = None
+
+    def _close_ended(self) -> None:
+        """Close the connections of threads that have ended (call holding the lock)."""
+        ended = [conn for thread, conn in self._open if not thread.is_alive()]
+        if ended:
+            self._open = [(thread, conn) for thread, conn in self._open if thread.is_alive()]
+            for conn in ended:
+                conn.close()

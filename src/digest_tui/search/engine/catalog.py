@@ -139,35 +139,10 @@ class Catalog:
     def bodies(self, fulltext: FullTextSearch, terms: str, limit: int | None) -> dict[int, float]:
         """Article number to rank for the bodies holding `terms`, from `fulltext`
         (recent answers are kept in `body_searches`, by the query the index runs)."""
-        return self._bodies_by((fulltext.query_of(terms), limit), fulltext, terms)
-
-    def bodies_soon(
-        self, fulltext: FullTextSearch, terms: str, limit: int | None
-    ) -> Callable[[], dict[int, float]]:
-        """`bodies` started now on the worker thread; call the result for its answer.
-        SQLite works outside Python's lock, so the query runs beside the caller."""
         key = (fulltext.query_of(terms), limit)
         found = self._bodies.get(key)
-        if found is not None:
-            return lambda: found
-        entered = Event()
-
-        def search() -> dict[int, float]:
-            entered.set()
-            return self._bodies_by(key, fulltext, terms)
-
-        future = started(search)
-        # Python's lock switches threads only every few milliseconds; waiting here lets
-        # the worker run straight into the query, where SQLite hands the lock back.
-        entered.wait(ENTER_WAIT)
-        return future.result
-
-    def _bodies_by(
-        self, key: tuple[str | None, int | None], fulltext: FullTextSearch, terms: str
-    ) -> dict[int, float]:
-        found = self._bodies.get(key)
         if found is None:
-            ranked = fulltext.search(terms, key[1]) if key[0] is not None else {}
+            ranked = fulltext.search(terms, limit) if key[0] is not None else {}
             numbers = self.numbers.numbers_of(list(ranked))
             found = {
                 number: rank
@@ -176,6 +151,24 @@ class Catalog:
             }
             self._bodies.put(key, found)
         return found
+
+    def bodies_soon(
+        self, fulltext: FullTextSearch, terms: str, limit: int | None
+    ) -> Callable[[], dict[int, float]]:
+        """`bodies` started now on the worker thread; call the result for its answer.
+        SQLite works outside Python's lock, so the query runs beside the caller. The
+        index is asked only from that thread: the caller may be a short-lived one."""
+        entered = Event()
+
+        def search() -> dict[int, float]:
+            entered.set()
+            return self.bodies(fulltext, terms, limit)
+
+        future = started(search)
+        # Python's lock switches threads only every few milliseconds; waiting here lets
+        # the worker run straight into the query, where SQLite hands the lock back.
+        entered.wait(ENTER_WAIT)
+        return future.result
 
     def prepare(self, fulltext: FullTextSearch | None = None) -> None:
         """Build everything a first search needs now (e.g. from a background thread)."""
