@@ -116,9 +116,14 @@ def _holds_in_order(text, needle):
     values,
     st.sampled_from(["kt", "ktn", "qch", "sr", "äk", "12", "v.2", "kitchen", "zz"]),
     st.none() | st.sets(st.integers(0, 39)),
+    st.booleans(),
 )
-def test_scattered_letters_are_found_as_a_letter_by_letter_check_finds_them(texts, needle, among):
+def test_scattered_letters_are_found_as_a_letter_by_letter_check_finds_them(
+    texts, needle, among, letters_indexed
+):
     haystack = Haystack(texts)
+    if letters_indexed:
+        haystack.index_letters()
     size = len(texts)
     chosen = None if among is None else {n for n in among if n < size}
     among_bits = None if chosen is None else bits.from_numbers(chosen, size)

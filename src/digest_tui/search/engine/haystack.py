@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from itertools import compress, repeat
 from operator import contains, itemgetter
+from typing import Any
 
 from digest_tui.article_columns import PickedColumn
 from digest_tui.search.engine import bits
@@ -239,10 +240,10 @@ class Haystack:
         Its hits are read as they come: `extract` would also sort them by score, which
         for the tens of thousands a few scattered letters find costs more than the test.
         From `bits.VECTOR_FROM` values on, only the values holding each of the needle's
-        letters are tested (`LetterBits`: half of a million titles or fewer for common
-        letters), and their scores come back in NumPy arrays (`cdist`, a block at a
-        time): a few common letters are held in order by a third of a million titles,
-        and reading their hits one by one cost as much as the test.
+        letters are tested once they are indexed (`LetterBits`: half of a million titles
+        or fewer for common letters), and their scores come back in NumPy arrays
+        (`cdist`, a block at a time): a few common letters are held in order by a third
+        of a million titles, and reading their hits one by one cost as much as the test.
         """
         # rapidfuzz loads on the first scattered-letter search, not before the first frame.
         from rapidfuzz import process
@@ -251,7 +252,7 @@ class Haystack:
         size, cutoff = len(self.values), len(needle)
         if size >= bits.VECTOR_FROM and (among is None or among.bit_count() >= bits.VECTOR_FROM):
             np = bits.numpy_module()
-            numbers = self.letter_bits().passing(needle, among)
+            numbers = self._may_hold(needle, among)
             pick = self.values.__getitem__
             blocks = []
             # A block at a time: `cdist` also holds a converted copy of every value it is
@@ -278,18 +279,23 @@ class Haystack:
             found = map(chosen.__getitem__, found)
         return bits.from_numbers(found, size)
 
-    def letter_bits(self) -> LetterBits:
-        """Which letters each value holds (built on first use, or by `index_letters`)."""
-        held = self._letters
-        if held is None:
-            held = self._letters = LetterBits(self.values)
-        return held
-
     def index_letters(self) -> None:
-        """Build `letter_bits` now rather than on the first scattered-letter search (about
-        0.4 s and 4 MB per million values)."""
-        if len(self.values) >= bits.VECTOR_FROM:
-            self.letter_bits()
+        """Keep which letters each value holds (about 0.4 s and 4 MB per million values),
+        so that a scattered-letter search tests only the values holding each of its
+        letters. Left to `Library.prepare()`: one search alone costs less than this."""
+        if self._letters is None and len(self.values) >= bits.VECTOR_FROM:
+            self._letters = LetterBits(self.values)
+
+    def _may_hold(self, needle: str, among: int | None) -> Any:
+        """The numbers (a NumPy array, ascending) of the values within `among` that may
+        hold `needle`'s characters in order: those holding each of its letters, once they
+        are indexed (`index_letters`), else all of them."""
+        if self._letters is not None:
+            return self._letters.passing(needle, among)
+        np = bits.numpy_module()
+        if among is None:
+            return np.arange(len(self.values))
+        return np.flatnonzero(bits.vector(among, len(self.values)))
 
     def span_lengths(self, needle: str, numbers: Iterable[int]) -> dict[int, int]:
         """For each of `numbers` whose value holds `needle`'s characters in order, the
