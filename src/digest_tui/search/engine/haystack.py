@@ -357,11 +357,15 @@ def word_start_pattern(needle: str, whole: bool = False) -> str:
     return pattern + r"(?!\w)" if whole else pattern
 
 
+FENCE = "\x01"
+"""What `pack_tags` puts on each side of each tag."""
+
+
 def pack_tags(tags: Sequence[str]) -> str:
     """The tags of one article as one value, each tag fenced so that equality is a scan."""
-    return "".join(f"\x01{tag}\x01" for tag in tags)
+    return "".join(f"{FENCE}{tag}{FENCE}" for tag in tags)
 
 
 def fenced_tag(tag: str) -> str:
     """`tag` fenced as `pack_tags` fences it: packed tags containing it hold it whole."""
-    return f"\x01{tag}\x01"
+    return f"{FENCE}{tag}{FENCE}"

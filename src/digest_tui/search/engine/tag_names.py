@@ -17,11 +17,8 @@ from operator import contains
 from digest_tui.article_columns import PickedColumn
 from digest_tui.search.engine import bits
 from digest_tui.search.engine.bits import SetNumbers
-from digest_tui.search.engine.haystack import FEW_WITH_TOKENS, Haystack
+from digest_tui.search.engine.haystack import FENCE, FEW_WITH_TOKENS, Haystack
 from digest_tui.search.engine.packing import normalise, normalise_all
-
-FENCE = "\x01"
-"""What `pack_tags` puts around each tag."""
 
 
 class TagNames:
@@ -113,6 +110,6 @@ class PackedTags(Haystack):
 
 def packed_tags(tags: Sequence[Sequence[str]]) -> list[str]:
     """`pack_tags` of each article's normalised tags, computed for all articles at once."""
-    joined = normalise_all(list(map("\x01\x01".join, tags)))
+    joined = normalise_all(list(map((FENCE + FENCE).join, tags)))
     fenced = zip(joined, map(len, tags), strict=True)
-    return [f"\x01{value}\x01" if count else "" for value, count in fenced]
+    return [f"{FENCE}{value}{FENCE}" if count else "" for value, count in fenced]
