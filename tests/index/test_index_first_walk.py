@@ -49,6 +49,10 @@ def test_a_file_rewritten_between_the_walk_and_the_parse_ends_up_current(
 def test_a_walk_without_stats_finds_the_same_files_and_problems(small_folder: Path):
     (small_folder / "link.md").symlink_to(small_folder / "broken.md")
     os.mkfifo(small_folder / "pipe.md")
+    (small_folder / "folder.md").mkdir()  # a Markdown name on a folder is walked into
+    (small_folder / "folder.md" / "inner.md").write_text("---\ntitle: Inner\n---\nBody\n")
+    (small_folder / "NOTES.MD").write_text("# Notes\n")
+    (small_folder / "_index.md").write_text("# Section\n")
     stated = list(discover(small_folder))
     unstated = list(discover(small_folder, stat_files=False))
     assert [f.path for f in unstated] == [f.path for f in stated]
@@ -57,4 +61,6 @@ def test_a_walk_without_stats_finds_the_same_files_and_problems(small_folder: Pa
     ]
     plain = [f for f in unstated if getattr(f, "size", None) == NOT_STATTED]
     assert "link.md" not in [f.path for f in plain]  # a symlink is still stat'ed by the walk
-    assert len(plain) == 13
+    assert {"folder.md/inner.md", "NOTES.MD"} <= {f.path for f in plain}
+    assert "_index.md" not in [f.path for f in unstated]
+    assert len(plain) == 15

@@ -129,16 +129,6 @@ _NAME = attrgetter("name")
 _PATH = attrgetter("path")
 
 
-def _is_plain_markdown(entry: os.DirEntry[str]) -> bool:
-    """A Markdown name on a regular file that is no symlink, by the folder listing alone."""
-    if not entry.name.lower().endswith(MARKDOWN_SUFFIXES):
-        return False
-    try:
-        return entry.is_file(follow_symlinks=False)
-    except OSError:
-        return False  # the full classification words the problem
-
-
 class _Walk:
     """The state of one walk: the resolved root and the folders already visited."""
 
@@ -159,30 +149,56 @@ class _Walk:
         listing = FolderListing(rel_dir, directory, [], [])
         subdirs: list[tuple[str, str]] = []
         try:
-            with os.scandir(directory) as entries_found:
-                entries = [e for e in entries_found if not e.name.startswith(".")]
+            plain, sections, others = self._sorted_entries(directory)
         except OSError as error:
             listing.found.append(
                 Problem(rel_dir or ".", f"cannot list folder: {error.strerror or error}")
             )
             return listing, subdirs
-        entries.sort(key=_NAME)
         prefix = f"{rel_dir}/" if rel_dir else ""
-        for entry in entries:
-            name = entry.name
-            if name[0] == "_" and is_section_page(name):
-                if self.sections is not None:
-                    self.sections.append(prefix + name)
-                continue
-            if not self.stat_files and _is_plain_markdown(entry):
-                listing.plain.append(name)
-                continue
-            found = self._classify(entry, prefix + name)
+        if self.sections is not None:
+            self.sections.extend(prefix + name for name in sections)
+        listing.plain = plain
+        for entry in others:
+            found = self._classify(entry, prefix + entry.name)
             if isinstance(found, tuple):
                 subdirs.append(found)
             elif found is not None:
                 listing.found.append(found)
         return listing, subdirs
+
+    def _sorted_entries(
+        self, directory: str
+    ) -> tuple[list[str], list[str], list[os.DirEntry[str]]]:
+        """The folder's entries, hidden ones left out, each kind sorted by name: the names of
+        plain Markdown files (with `stat_files=False` only), of section pages, and every
+        other entry. One pass over the listing: a folder may hold tens of thousands."""
+        plain: list[str] = []
+        sections: list[str] = []
+        others: list[os.DirEntry[str]] = []
+        pick_plain = not self.stat_files
+        with os.scandir(directory) as entries:
+            for entry in entries:
+                name = entry.name
+                if name[0] == ".":
+                    continue
+                if name[0] == "_" and is_section_page(name):
+                    sections.append(name)
+                elif pick_plain and (name.endswith(".md") or is_markdown_name(name)):
+                    try:
+                        regular = entry.is_file(follow_symlinks=False)  # by the listing: no stat
+                    except OSError:
+                        regular = False  # the full classification words the problem
+                    if regular:
+                        plain.append(name)
+                    else:
+                        others.append(entry)
+                else:
+                    others.append(entry)
+        plain.sort()
+        sections.sort()
+        others.sort(key=_NAME)
+        return plain, sections, others
 
     def _classify(self, entry: os.DirEntry[str], rel: str) -> Found | tuple[str, str] | None:
         markdown = is_markdown_name(entry.name)
