@@ -178,6 +178,8 @@ def tags_of(meta: Mapping[str, Any], notes: Notes) -> tuple[str, ...]:
 def categories_of(meta: Mapping[str, Any], notes: Notes) -> tuple[str, ...]:
     """Categories from `categories` (Jekyll, Hugo), Zola's `taxonomies.categories` and
     Jekyll's singular `category`, which names one category even with spaces in it."""
+    if "categories" not in meta and "category" not in meta and "taxonomies" not in meta:
+        return ()  # most posts: what the steps below give for no values
     found: list[str] = []
     if "categories" in meta:
         found += tag_list(meta["categories"], notes, "category")
