@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from digest_tui.article_columns import (
     TEXT_FIELDS,
     ArticleColumns,
@@ -118,6 +121,30 @@ def test_newest_first_order_puts_undated_last_and_breaks_ties_by_path():
     paths = ["b.md", "a.md", "c.md", "d.md", "e.md"]
     stamps = [5.0, 5.0, None, 9.0, None]
     assert newest_first_order(paths, stamps) == [3, 1, 0, 2, 4]
+
+
+STAMPS = st.none() | st.sampled_from([0.0, -0.0, 1.5, 86_400.0, -3e9]) | st.floats(-1e12, 1e12)
+
+
+@given(
+    st.lists(
+        st.tuples(st.text(st.characters(exclude_characters="\x00"), max_size=4), STAMPS),
+        max_size=60,
+    )
+)
+def test_newest_first_order_is_one_sort_by_stamp_then_path(rows):
+    """Any stamps (ties, none, zeros of both signs) and paths (repeated ones too): the order
+    of one sort, newest first, undated last, then by path, then as listed."""
+    paths = [path for path, _ in rows]
+    stamps = [stamp for _, stamp in rows]
+
+    def key(row: int) -> tuple:
+        stamp = stamps[row]
+        return (stamp is None, -stamp if stamp is not None else 0.0, paths[row], row)
+
+    expected = sorted(range(len(rows)), key=key)
+    assert newest_first_order(paths, stamps) == expected
+    assert newest_first_order(TextColumn.of(paths), FloatColumn.of(stamps)) == expected
 
 
 def test_a_first_runs_preview_comes_in_the_order_the_index_will_list(content: Path, tmp_path: Path):
