@@ -31,10 +31,11 @@ class Split:
     warning: str | None = None
 
 
-def _blank_lead(text: str) -> int:
-    """Where the text after its leading blank lines starts (the pattern matches any text)."""
-    match = _LEADING_BLANK_LINES.match(text)
-    return match.end() if match is not None else 0
+def _blank_lead(text: str, start: int = 0) -> int:
+    """Where the text after the blank lines from `start` starts (the pattern matches any
+    text)."""
+    match = _LEADING_BLANK_LINES.match(text, start)
+    return match.end() if match is not None else start
 
 
 def strip_leading_blank_lines(text: str) -> str:
@@ -76,7 +77,7 @@ def split_simple(text: str) -> tuple[str, str] | None:
     after = end + 4
     if after < len(text) and text[after] != "\n":
         return None  # `----`, `--- ` or `---x`: left to the full splitter
-    return text[4 : end + 1], strip_leading_blank_lines(text[after:])
+    return text[4 : end + 1], text[_blank_lead(text, after) :]
 
 
 def _split_fenced(text: str, rest: str, fence: re.Pattern[str], kind: str, lead: int) -> Split:
