@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Sequence
 from functools import partial
 from pathlib import Path
@@ -13,6 +14,7 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 
 from digest_tui.config import Config, save_theme, save_view
+from digest_tui.long_lived import collect_less_often
 from digest_tui.tui.bindings import APP_BINDINGS, HELP_TEXT, MAIN_BINDINGS
 from digest_tui.tui.commands import ArticleCommands, TagCommands, ViewCommands
 from digest_tui.tui.palette import ReaderCommandPalette
@@ -54,6 +56,7 @@ class DigestApp(App[None]):
         session.notices.extend(notices)
         self.session = session
         self._theme_loaded = False
+        self._collector_thresholds = gc.get_threshold()
         self.views: dict[str, str] = dict(session.config.views)
         """Saved views by name: the config file's, and those saved since."""
 
@@ -82,6 +85,7 @@ class DigestApp(App[None]):
         return MainScreen(self.session)
 
     def on_mount(self) -> None:
+        self._collector_thresholds = collect_less_often()
         if not self.is_headless:
             exit_on_termination(self)
         self._apply_config()
@@ -91,6 +95,7 @@ class DigestApp(App[None]):
     def on_unmount(self) -> None:
         # Searches still running in worker threads would hold up the exit until they end.
         self.session.stop_queries()
+        gc.set_threshold(*self._collector_thresholds)
 
     def _apply_config(self) -> None:
         theme = self.config.theme
