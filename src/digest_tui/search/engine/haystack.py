@@ -363,7 +363,7 @@ FENCE = "\x01"
 
 def pack_tags(tags: Sequence[str]) -> str:
     """The tags of one article as one value, each tag fenced so that equality is a scan."""
-    return "".join(f"{FENCE}{tag}{FENCE}" for tag in tags)
+    return "".join(map(fenced_tag, tags))
 
 
 def fenced_tag(tag: str) -> str:
